@@ -1,0 +1,175 @@
+/**
+ * Ingest: paths on the command line → articles.
+ *
+ * Files, directories (recursively, in sorted order) and `-` for stdin. A path
+ * or line that cannot be read becomes an `InputProblem` in the stream, next to
+ * the articles that could, so one bad file never loses the rest of the batch.
+ */
+import { Data, Effect, FileSystem, Path, Stream } from "effect"
+import { text as readAll } from "node:stream/consumers"
+import { checkArticle, formatProblems } from "./Schemas.ts"
+
+/** How an article arrived. */
+export type Format = "txt" | "md" | "ndjson"
+
+/** One article, as read. `text` is the original that every offset points into. */
+export interface Article {
+  readonly _tag: "Article"
+  readonly id: string
+  readonly path: string
+  readonly line?: number
+  readonly format: Format
+  readonly text: string
+  readonly title?: string
+  readonly url?: string
+  readonly outlet?: string
+  readonly byline?: string
+  readonly published?: string
+}
+
+/** An input path, or one line of it, that could not become an article. */
+export class InputProblem extends Data.TaggedError("InputProblem")<{
+  readonly path: string
+  readonly line?: number
+  readonly problem: string
+}> {
+  override get message() {
+    return `${this.path}${this.line === undefined ? "" : `:${this.line}`}: ${this.problem}`
+  }
+}
+
+/** What ingest yields: an article, or the reason one could not be read. */
+export type Entry = Article | InputProblem
+
+const formats: Record<string, Format> = { ".txt": "txt", ".md": "md", ".ndjson": "ndjson", ".jsonl": "ndjson" }
+
+/** The extensions factgate reads, for help text and directory walks. */
+export const extensions: ReadonlyArray<string> = Object.keys(formats)
+
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+
+/** Decode bytes as strict UTF-8; binary data and other encodings are problems. */
+const decode = (path: string, bytes: Uint8Array): string | InputProblem => {
+  if (bytes.includes(0)) return new InputProblem({ path, problem: "looks like a binary file (it contains NUL bytes)" })
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return new InputProblem({ path, problem: "is not valid UTF-8 text" })
+  }
+}
+
+const isBlank = (text: string) => !/\S/.test(text)
+
+/** File name without directories or extension: the default article id. */
+const baseId = (path: string) => path.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")
+
+/** Split NDJSON into articles, one problem per bad line. */
+export const parseNdjson = (path: string, source: string): ReadonlyArray<Entry> =>
+  source.split("\n").flatMap((raw, index): ReadonlyArray<Entry> => {
+    const line = index + 1
+    if (isBlank(raw)) return []
+    let value: unknown
+    try {
+      value = JSON.parse(raw)
+    } catch (error) {
+      return [new InputProblem({ path, line, problem: `is not valid JSON (${(error as Error).message})` })]
+    }
+    const problems = checkArticle(value)
+    if (problems.length > 0) {
+      return [new InputProblem({ path, line, problem: `does not match the article schema: ${formatProblems(problems)}` })]
+    }
+    const fields = value as Omit<Article, "_tag" | "path" | "format" | "line">
+    return [{ ...fields, _tag: "Article", path, line, format: "ndjson" }]
+  })
+
+/** Turn one file's text into entries according to its format. */
+export const parse = (path: string, format: Format, text: string): ReadonlyArray<Entry> => {
+  if (isBlank(text)) return [new InputProblem({ path, problem: "is empty or only whitespace" })]
+  if (format === "ndjson") return parseNdjson(path, text)
+  return [{ _tag: "Article", id: baseId(path), path, format, text }]
+}
+
+/** Read one file the user named or a directory walk found. */
+const readFile = Effect.fn("Ingest.readFile")(function*(path: string) {
+  const fs = yield* FileSystem.FileSystem
+  const paths = yield* Path.Path
+  const format = formats[paths.extname(path).toLowerCase()]
+  if (format === undefined) {
+    return [new InputProblem({ path, problem: `has an unknown extension; factgate reads ${extensions.join(", ")}` })]
+  }
+  const bytes = yield* fs.readFile(path).pipe(
+    Effect.mapError((error) => new InputProblem({ path, problem: `cannot be read (${error.reason._tag})` }))
+  )
+  const text = decode(path, bytes)
+  return typeof text === "string" ? parse(path, format, text) : [text]
+}, Effect.catch((problem) => Effect.succeed([problem])))
+
+/** Expand a path into the files to read: itself, or its tree in sorted order. */
+const expand = Effect.fn("Ingest.expand")(function*(path: string) {
+  const fs = yield* FileSystem.FileSystem
+  const paths = yield* Path.Path
+  const info = yield* fs.stat(path).pipe(
+    Effect.mapError((error) =>
+      new InputProblem({ path, problem: error.reason._tag === "NotFound" ? "does not exist" : `cannot be read (${error.reason._tag})` })
+    )
+  )
+  if (info.type !== "Directory") return [path]
+  const names = yield* fs.readDirectory(path, { recursive: true }).pipe(
+    Effect.mapError((error) => new InputProblem({ path, problem: `cannot be listed (${error.reason._tag})` }))
+  )
+  // Inside a directory only known extensions are read, as linters do; a file
+  // named explicitly with another extension is still an error.
+  const files = names
+    .filter((name) => formats[paths.extname(name).toLowerCase()] !== undefined)
+    .filter((name) => !name.split(/[\\/]/).some((part) => part.startsWith(".")))
+    .sort()
+    .map((name) => paths.join(path, name))
+  if (files.length === 0) {
+    return yield* new InputProblem({ path, problem: `contains no ${extensions.join(", ")} files` })
+  }
+  return files
+})
+
+const readStdin = Effect.tryPromise({
+  try: () => readAll(process.stdin),
+  catch: () => new InputProblem({ path: "-", problem: "cannot read standard input" })
+}).pipe(
+  Effect.map((text): ReadonlyArray<Entry> =>
+    isBlank(text)
+      ? [new InputProblem({ path: "-", problem: "standard input is empty" })]
+      : [{ _tag: "Article", id: "stdin", path: "-", format: "txt", text }]
+  ),
+  Effect.catch((problem) => Effect.succeed([problem]))
+)
+
+/** Make an id safe as a file name. */
+export const safeId = (id: string): string => {
+  const safe = id.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+|-+$/g, "")
+  return safe.length > 0 ? safe.slice(0, 120) : "article"
+}
+
+/** Keep ids unique within a batch: the second `a` becomes `a-2`. */
+const uniqueIds = (used: Set<string>, entry: Entry): readonly [Set<string>, ReadonlyArray<Entry>] => {
+  if (entry._tag === "InputProblem") return [used, [entry]]
+  const base = safeId(entry.id)
+  let id = base
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+  used.add(id)
+  return [used, [{ ...entry, id }]]
+}
+
+/** Every entry the given paths hold, in order, with batch-unique ids. */
+export const entries = (inputs: ReadonlyArray<string>) =>
+  Stream.fromIterable(inputs).pipe(
+    Stream.mapEffect((input) =>
+      input === "-"
+        ? readStdin
+        : expand(input).pipe(
+            Effect.flatMap((files) => Effect.forEach(files, readFile)),
+            Effect.map((lists) => lists.flat()),
+            Effect.catch((problem) => Effect.succeed([problem]))
+          )
+    ),
+    Stream.flattenIterable,
+    Stream.mapAccum(() => new Set<string>(), uniqueIds)
+  )

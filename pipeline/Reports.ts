@@ -1,0 +1,62 @@
+/**
+ * Reports: write each article's report files, and the batch index, atomically.
+ *
+ * A file is written to a temporary name beside its target and renamed into
+ * place, so a reader never sees half a report.
+ */
+import { Context, Data, Effect, FileSystem, Layer, Path } from "effect"
+import { markdown } from "./format/markdown.ts"
+import type { Report } from "./Report.ts"
+
+/** A report file could not be written. */
+export class WriteFailed extends Data.TaggedError("WriteFailed")<{
+  readonly file: string
+  readonly reason: string
+}> {
+  override get message() {
+    return `${this.file}: cannot be written (${this.reason})`
+  }
+}
+
+/** The files written for one article. */
+export interface Written {
+  readonly json: string
+  readonly markdown: string
+}
+
+/** Writes report files into an output directory. */
+export class Reports extends Context.Service<Reports, {
+  readonly write: (dir: string, report: Report) => Effect.Effect<Written, WriteFailed>
+  readonly writeIndex: (dir: string, index: unknown) => Effect.Effect<string, WriteFailed>
+}>()("factgate/Reports") {}
+
+/** Stable JSON: two-space indent and a final newline. */
+export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
+
+/** The file-system implementation. */
+export const layer = Layer.effect(
+  Reports,
+  Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+
+    const atomically = Effect.fn("Reports.atomically")(function*(file: string, data: string) {
+      const temp = `${file}.${process.pid}.tmp`
+      yield* fs.makeDirectory(path.dirname(file), { recursive: true })
+      yield* fs.writeFileString(temp, data)
+      yield* fs.rename(temp, file)
+      return file
+    }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
+
+    return {
+      write: Effect.fn("Reports.write")(function*(dir: string, report: Report) {
+        const base = path.join(dir, report.article.id)
+        return {
+          json: yield* atomically(`${base}.json`, json(report)),
+          markdown: yield* atomically(`${base}.md`, markdown(report))
+        }
+      }),
+      writeIndex: (dir: string, index: unknown) => atomically(path.join(dir, "index.json"), json(index))
+    }
+  })
+)

@@ -1,0 +1,179 @@
+/**
+ * Rules: load every YAML file in a rules directory and check it against
+ * `schemas/rule.schema.json`.
+ *
+ * A rule's id is its file name, never repeated inside the file. Every problem
+ * names the file, line and column, and all of them are reported at once so a
+ * standards editor fixes a file in one round.
+ */
+import { Data, Effect, FileSystem, Path } from "effect"
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml"
+import type { Problem } from "./Schemas.ts"
+import { checkRule } from "./Schemas.ts"
+
+/** One problem in one rule file, at a 1-based line and column. */
+export interface RuleProblem {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly message: string
+}
+
+/** The rules directory, or a file in it, could not be used. */
+export class RulesInvalid extends Data.TaggedError("RulesInvalid")<{
+  readonly dir: string
+  readonly problems: ReadonlyArray<RuleProblem>
+}> {
+  override get message() {
+    return this.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n")
+  }
+}
+
+/** What every rule that reports findings shares. */
+export interface Reporting {
+  readonly id: string
+  readonly category: string
+  readonly level: "error" | "warning" | "info" | "off"
+  readonly message: string
+  readonly url: string
+  readonly expected?: string
+}
+
+/** A list of phrases; a match is a finding and may mark its sentence. */
+export interface PhraseRule extends Reporting {
+  readonly kind: "phrase"
+  readonly phrases: ReadonlyArray<string>
+  readonly certainty?: "uncertain"
+  readonly cueType?: string
+  readonly verification?: string
+}
+
+/** Where a cue's source stands. */
+export interface Cue {
+  readonly phrase: string
+  readonly source: "before" | "after"
+}
+
+/** Cues of attribution, and the source heads that make a source vague. */
+export interface AttributionRule extends Reporting {
+  readonly kind: "attribution"
+  readonly cues: ReadonlyArray<Cue>
+  readonly vague: ReadonlyArray<string>
+  readonly anonymous?: ReadonlyArray<string>
+}
+
+/** Score components and their weights. */
+export interface Scoring {
+  readonly components: ReadonlyArray<{ readonly id: string; readonly weight: number }>
+}
+
+/** Thresholds an article must meet to pass. */
+export interface Gates {
+  readonly minScore?: number
+  readonly maxErrors?: number
+  readonly maxWarnings?: number
+}
+
+/** Every rule in a rules directory, by kind. */
+export interface RuleSet {
+  readonly dir: string
+  readonly phrase: ReadonlyArray<PhraseRule>
+  readonly attribution: ReadonlyArray<AttributionRule>
+  readonly scoring: Scoring
+  readonly gates: Gates
+}
+
+type Parsed =
+  | { readonly kind: "phrase"; readonly rule: PhraseRule }
+  | { readonly kind: "attribution"; readonly rule: AttributionRule }
+  | { readonly kind: "scoring"; readonly rule: Scoring }
+  | { readonly kind: "gates"; readonly rule: Gates }
+
+/** Point a schema problem at the YAML node it is about. */
+const locate = (doc: Document, counter: LineCounter, problem: Problem): { line: number; col: number } => {
+  const path = [...problem.path]
+  // An unknown key is best shown at the key itself, not at its value.
+  const last = path.at(-1)
+  const parent = doc.getIn(path.slice(0, -1), true)
+  if (typeof last === "string" && isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last)
+    if (pair && isScalar(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0])
+  }
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined
+    if (node?.range) return counter.linePos(node.range[0])
+  }
+  return { line: 1, col: 1 }
+}
+
+/** Parse and check one rule file's source. Pure, so tests can feed it strings. */
+export const parseRuleFile = (file: string, source: string): { parsed?: Parsed; problems: ReadonlyArray<RuleProblem> } => {
+  const counter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((error) => {
+        const at = counter.linePos(error.pos[0])
+        return { file, line: at.line, column: at.col, message: `invalid YAML: ${error.message.split("\n")[0]}` }
+      })
+    }
+  }
+  const value: unknown = doc.toJS()
+  const problems = checkRule(value)
+  if (problems.length > 0) {
+    return {
+      problems: problems.map((problem) => {
+        const at = locate(doc, counter, problem)
+        return { file, line: at.line, column: at.col, message: problem.message }
+      })
+    }
+  }
+  const data = value as { kind: Parsed["kind"] }
+  const id = file.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "")
+  return { parsed: { kind: data.kind, rule: { ...data, id } } as Parsed, problems: [] }
+}
+
+/** Load every `.yml`/`.yaml` file in `dir`, in sorted order. */
+export const load = Effect.fn("Rules.load")(function*(dir: string) {
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+  const fail = (message: string) =>
+    new RulesInvalid({ dir, problems: [{ file: dir, line: 1, column: 1, message }] })
+
+  const entries = yield* fs.readDirectory(dir).pipe(
+    Effect.mapError((error) => fail(`cannot read the rules directory (${error.reason._tag})`))
+  )
+  const files = entries.filter((name) => /\.ya?ml$/.test(name)).sort()
+  if (files.length === 0) return yield* fail("no rule files (*.yml) in the rules directory")
+
+  const problems: Array<RuleProblem> = []
+  const parsed: Array<Parsed> = []
+  for (const name of files) {
+    const file = path.join(dir, name)
+    const source = yield* fs.readFileString(file).pipe(
+      Effect.mapError(() => fail(`cannot read ${file}`))
+    )
+    const result = parseRuleFile(file, source)
+    problems.push(...result.problems)
+    if (result.parsed) parsed.push(result.parsed)
+  }
+
+  const single = <K extends "scoring" | "gates">(kind: K) => {
+    const found = parsed.filter((p) => p.kind === kind)
+    if (found.length !== 1) {
+      problems.push({ file: dir, line: 1, column: 1, message: `expected exactly one rule file of kind \`${kind}\`, found ${found.length}` })
+    }
+    return found[0]?.rule as Extract<Parsed, { kind: K }>["rule"] | undefined
+  }
+  const scoring = single("scoring")
+  const gates = single("gates")
+  if (problems.length > 0 || !scoring || !gates) return yield* new RulesInvalid({ dir, problems })
+
+  return {
+    dir,
+    phrase: parsed.flatMap((p) => (p.kind === "phrase" && p.rule.level !== "off" ? [p.rule] : [])),
+    attribution: parsed.flatMap((p) => (p.kind === "attribution" && p.rule.level !== "off" ? [p.rule] : [])),
+    scoring,
+    gates
+  } satisfies RuleSet
+})

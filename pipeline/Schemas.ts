@@ -1,0 +1,76 @@
+/**
+ * Schemas: the JSON Schemas at every boundary, compiled once into validators.
+ *
+ * One ajv instance serves the whole process; each validator turns ajv's
+ * errors into problems that carry a path into the checked value, so callers
+ * can point at the line and column the value came from.
+ */
+import type { ErrorObject, ValidateFunction } from "ajv"
+import { Ajv2020 } from "ajv/dist/2020.js"
+import addFormatsModule, { type FormatsPlugin } from "ajv-formats"
+import articleSchema from "../schemas/article.schema.json" with { type: "json" }
+import indexSchema from "../schemas/index.schema.json" with { type: "json" }
+import reportSchema from "../schemas/report.schema.json" with { type: "json" }
+import ruleSchema from "../schemas/rule.schema.json" with { type: "json" }
+
+/** One way a value breaks its schema. */
+export interface Problem {
+  /** Keys from the root of the value to the offending part. */
+  readonly path: ReadonlyArray<string | number>
+  readonly message: string
+}
+
+/** Checks a value, returning its problems: none means valid. */
+export type Check = (value: unknown) => ReadonlyArray<Problem>
+
+// ajv-formats is CommonJS; its callable export sits on `.default` under ESM.
+const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true })
+addFormats(ajv)
+
+const describe = (error: ErrorObject): Problem => {
+  const path = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .map((key) => (/^\d+$/.test(key) ? Number(key) : key))
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(error.params["additionalProperty"])
+      return { path: [...path, key], message: `unknown key \`${key}\`` }
+    }
+    case "enum":
+      return {
+        path,
+        message: `must be one of ${(error.params["allowedValues"] as Array<unknown>).map((v) => JSON.stringify(v)).join(", ")}`
+      }
+    case "discriminator":
+      return { path: [...path, "kind"], message: `\`kind\` ${error.message ?? "is not a known rule kind"}` }
+    default:
+      return { path, message: error.message ?? error.keyword }
+  }
+}
+
+const checker = (validate: ValidateFunction): Check => (value) =>
+  validate(value) ? [] : (validate.errors ?? []).map(describe)
+
+/** Checks one NDJSON input article. */
+export const checkArticle: Check = checker(ajv.compile(articleSchema))
+/** Checks one rule file's parsed YAML. */
+export const checkRule: Check = checker(ajv.compile(ruleSchema))
+/** Checks one report before it is written. */
+export const checkReport: Check = checker(ajv.compile(reportSchema))
+
+/** Checks the batch index before it is written. */
+export const checkIndex: Check = checker(ajv.compile(indexSchema))
+
+/** The versioned `$id` every report names in its `schema` field. */
+export const reportSchemaId: string = reportSchema.$id
+
+/** Render problems as one line each: `path: message`. */
+export const formatProblems = (problems: ReadonlyArray<Problem>): string =>
+  problems.map((p) => `${p.path.length === 0 ? "(root)" : p.path.join(".")}: ${p.message}`).join("; ")
+
+/** The versioned `$id` the batch index names in its `schema` field. */
+export const indexSchemaId: string = indexSchema.$id

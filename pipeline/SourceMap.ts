@@ -1,0 +1,132 @@
+/**
+ * A source map from a rewritten text back to the text it was made from.
+ *
+ * Every later stage works on the rewritten (normalised) text, but every
+ * offset a user sees points into the original, so each character of the
+ * rewritten text remembers the span of the original that produced it.
+ */
+
+/** A half-open span `[start, end)` of UTF-16 offsets. */
+export interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+/** A rewritten text and, per character, the original span that produced it. */
+export interface SourceMap {
+  readonly original: string
+  readonly text: string
+  /** `starts[i]` is where the original unit behind `text[i]` starts. */
+  readonly starts: Uint32Array
+  /** `ends[i]` is where the original unit behind `text[i]` ends. */
+  readonly ends: Uint32Array
+}
+
+/** What one matched piece of the original becomes, and why. */
+export interface Rewrite {
+  readonly replacement: string
+  /** Set when the piece is dropped or changed for a reason worth auditing. */
+  readonly reason?: string
+}
+
+/** A piece of the original that a rewrite dropped. */
+export interface Removal extends Span {
+  readonly text: string
+  readonly reason: string
+}
+
+/**
+ * Rewrite `original` in one left-to-right pass: every match of `pattern`
+ * (which must be global) becomes `rewrite(match).replacement`, everything else
+ * is copied. Each output character maps to the whole matched unit, so a span
+ * of the output always maps to whole units of the original.
+ */
+export const rewrite = (
+  original: string,
+  pattern: RegExp,
+  rewrite: (match: string) => Rewrite
+): { readonly map: SourceMap; readonly removed: ReadonlyArray<Removal> } => {
+  const parts: Array<string> = []
+  // Upper bound: a rewrite may lengthen a unit, so grow on demand.
+  let starts = new Uint32Array(original.length + 16)
+  let ends = new Uint32Array(original.length + 16)
+  let length = 0
+  const removed: Array<Removal> = []
+
+  const push = (piece: string, start: number, end: number, unit: boolean) => {
+    if (length + piece.length > starts.length) {
+      const size = Math.max(starts.length * 2, length + piece.length)
+      const grownStarts = new Uint32Array(size)
+      const grownEnds = new Uint32Array(size)
+      grownStarts.set(starts)
+      grownEnds.set(ends)
+      starts = grownStarts
+      ends = grownEnds
+    }
+    parts.push(piece)
+    for (let i = 0; i < piece.length; i++) {
+      // A copied run maps character by character; a rewritten unit maps as a whole.
+      starts[length + i] = unit ? start : start + i
+      ends[length + i] = unit ? end : start + i + 1
+    }
+    length += piece.length
+  }
+
+  let last = 0
+  for (const match of original.matchAll(pattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (start > last) push(original.slice(last, start), last, start, false)
+    const result = rewrite(match[0])
+    if (result.replacement === "" && result.reason !== undefined) {
+      removed.push({ start, end, text: match[0], reason: result.reason })
+    }
+    push(result.replacement, start, end, true)
+    last = end
+  }
+  if (last < original.length) push(original.slice(last), last, original.length, false)
+
+  const text = parts.join("")
+  return {
+    map: { original, text, starts: starts.subarray(0, length), ends: ends.subarray(0, length) },
+    removed
+  }
+}
+
+/** Map a span of the rewritten text to the span of the original behind it. */
+export const toOriginal = (map: SourceMap, span: Span): Span => {
+  if (map.text.length === 0) return { start: 0, end: 0 }
+  const start = span.start < map.text.length ? map.starts[span.start]! : map.original.length
+  if (span.end <= span.start) return { start, end: start }
+  const end = map.ends[Math.min(span.end, map.text.length) - 1]!
+  return { start, end }
+}
+
+/** Line starts of a text, for turning offsets into 1-based line:column. */
+export const lineStarts = (text: string): ReadonlyArray<number> => {
+  const starts = [0]
+  let at = text.indexOf("\n")
+  while (at !== -1) {
+    starts.push(at + 1)
+    at = text.indexOf("\n", at + 1)
+  }
+  return starts
+}
+
+/** A 1-based line and column. */
+export interface Point {
+  readonly line: number
+  readonly column: number
+}
+
+/** The 1-based line:column of `offset`, by binary search over `starts`. */
+export const pointAt = (starts: ReadonlyArray<number>, offset: number): Point => {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (starts[mid]! <= offset) low = mid
+    else high = mid - 1
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 }
+}
