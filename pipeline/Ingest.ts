@@ -144,7 +144,7 @@ const readStdin = Effect.tryPromise({
 
 /** Make an id safe as a file name. */
 export const safeId = (id: string): string => {
-  const safe = id.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+|-+$/g, "")
+  const safe = id.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+|-+$/g, "")
   return safe.length > 0 ? safe.slice(0, 120) : "article"
 }
 

@@ -95,7 +95,7 @@ const locate = (doc: Document, counter: LineCounter, problem: Problem): { line: 
   // An unknown key is best shown at the key itself, not at its value.
   const last = path.at(-1)
   const parent = doc.getIn(path.slice(0, -1), true)
-  if (typeof last === "string" && isMap(parent)) {
+  if (problem.atKey && typeof last === "string" && isMap(parent)) {
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last)
     if (pair && isScalar(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0])
   }

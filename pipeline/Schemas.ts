@@ -18,6 +18,8 @@ export interface Problem {
   /** Keys from the root of the value to the offending part. */
   readonly path: ReadonlyArray<string | number>
   readonly message: string
+  /** The problem is the key at the end of `path` itself, not its value. */
+  readonly atKey?: true
 }
 
 /** Checks a value, returning its problems: none means valid. */
@@ -38,22 +40,28 @@ const describe = (error: ErrorObject): Problem => {
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(error.params["additionalProperty"])
-      return { path: [...path, key], message: `unknown key \`${key}\`` }
+      return { path: [...path, key], message: `unknown key \`${key}\``, atKey: true }
     }
     case "enum":
       return {
         path,
         message: `must be one of ${(error.params["allowedValues"] as Array<unknown>).map((v) => JSON.stringify(v)).join(", ")}`
       }
-    case "discriminator":
-      return { path: [...path, "kind"], message: `\`kind\` ${error.message ?? "is not a known rule kind"}` }
     default:
       return { path, message: error.message ?? error.keyword }
   }
 }
 
-const checker = (validate: ValidateFunction): Check => (value) =>
-  validate(value) ? [] : (validate.errors ?? []).map(describe)
+// A discriminated oneOf also reports that no branch matched; the branch's own
+// errors (or the enum of known kinds) already say why, so that line is noise.
+const summaries = new Set(["oneOf", "discriminator"])
+
+const checker = (validate: ValidateFunction): Check => (value) => {
+  if (validate(value)) return []
+  const errors = validate.errors ?? []
+  const specific = errors.filter((error) => !summaries.has(error.keyword))
+  return (specific.length > 0 ? specific : errors).map(describe)
+}
 
 /** Checks one NDJSON input article. */
 export const checkArticle: Check = checker(ajv.compile(articleSchema))

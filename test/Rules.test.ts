@@ -1,0 +1,72 @@
+import { NodeServices } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { readdirSync, readFileSync } from "node:fs"
+import { Ajv2020 } from "ajv/dist/2020.js"
+import * as Rules from "../pipeline/Rules.ts"
+import { componentIds } from "../pipeline/Score.ts"
+import { root } from "./support.ts"
+
+const ruleFiles = readdirSync(`${root}rules`).filter((name) => name.endsWith(".yml"))
+const schemaFiles = readdirSync(`${root}schemas`).filter((name) => name.endsWith(".json"))
+
+/** Problems in a rule file's source, as `line:col: message`. */
+const problems = (source: string) =>
+  Rules.parseRuleFile("rules/example.yml", source).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)
+
+describe("schemas", () => {
+  it.each(schemaFiles)("%s compiles, with a versioned $id", (name) => {
+    const schema = JSON.parse(readFileSync(`${root}schemas/${name}`, "utf8"))
+    expect(schema.$id).toMatch(/\/v\d+\.json$/)
+    const ajv = new Ajv2020({ strict: false, discriminator: true, validateFormats: false })
+    expect(() => ajv.compile(schema)).not.toThrow()
+  })
+
+  it("names exactly the score components the code computes", () => {
+    const schema = JSON.parse(readFileSync(`${root}schemas/rule.schema.json`, "utf8"))
+    expect(schema.$defs.scoring.properties.components.items.properties.id.enum).toEqual(componentIds)
+  })
+})
+
+describe("rule files", () => {
+  it.each(ruleFiles)("rules/%s validates", (name) => {
+    expect(Rules.parseRuleFile(`rules/${name}`, readFileSync(`${root}rules/${name}`, "utf8")).problems).toEqual([])
+  })
+
+  it.effect("the default rules load", () =>
+    Effect.gen(function*() {
+      const rules = yield* Rules.load(`${root}rules`)
+      expect(rules.phrase.map((rule) => rule.id)).toEqual(["hedge", "verification-disclosed"])
+      expect(rules.attribution.map((rule) => rule.id)).toEqual(["attribution"])
+    }).pipe(Effect.provide(NodeServices.layer)))
+
+  it("points an unknown key at its line and column", () => {
+    expect(problems("kind: gates\nminScore: 50\nmaxErorrs: 1\n")).toEqual([
+      "rules/example.yml:3:1: unknown key `maxErorrs`"
+    ])
+  })
+
+  it("lists the allowed values of a bad enum", () => {
+    expect(problems("kind: phrase\ncategory: hedging\nlevel: loud\nmessage: m\nurl: https://example.org\nphrases: [a]\n")).toEqual([
+      "rules/example.yml:3:8: must be one of \"error\", \"warning\", \"info\", \"off\""
+    ])
+  })
+
+  it("names an unknown rule kind", () => {
+    expect(problems("kind: spelling\n")).toEqual([
+      "rules/example.yml:1:7: must be one of \"phrase\", \"attribution\", \"scoring\", \"gates\""
+    ])
+  })
+
+  it("reports broken YAML with its position", () => {
+    expect(problems("kind: phrase\nphrases: [a, b\n")).toEqual([
+      expect.stringMatching(/^rules\/example\.yml:\d+:\d+: invalid YAML: /)
+    ])
+  })
+
+  it.effect("fails on a rules directory without the scoring and gates files", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Rules.load(`${root}test/fixtures/rules-missing-gates`))
+      expect(error.message).toContain("expected exactly one rule file of kind `gates`, found 0")
+    }).pipe(Effect.provide(NodeServices.layer)))
+})

@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { beforeAll, describe, expect, it } from "vitest"
+import { cli, root } from "./support.ts"
+
+const fresh = () => mkdtempSync(join(tmpdir(), "factgate-"))
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"))
+
+describe("factgate check on the seeds", () => {
+  let out: string
+  let run: ReturnType<typeof cli>
+  beforeAll(() => {
+    out = fresh()
+    run = cli(["check", "seeds", "--out", out])
+  })
+
+  it("writes a JSON and a Markdown report per article, and the index", () => {
+    const index = readJson(join(out, "index.json"))
+    expect(index.summary).toMatchObject({ articles: 5, errors: 0 })
+    for (const entry of index.articles) {
+      expect(existsSync(join(out, entry.report))).toBe(true)
+      expect(existsSync(join(out, entry.markdown))).toBe(true)
+    }
+  })
+
+  it("prints findings in the stylish format and closes with a summary", () => {
+    expect(run.stdout).toContain("seeds/001_b7ec66198f8b2645.txt")
+    expect(run.stdout).toMatch(/9:99-9:109 +warning +Unexpected hedge `reportedly`, attribute the claim or state it plainly +hedge/)
+    expect(run.stdout.trim().split("\n").at(-1)).toMatch(/^5 articles checked, \d passed, \d failed a gate\. Reports are in /)
+  })
+
+  it("exits 0 when every article passes its gates", () => {
+    const index = readJson(join(out, "index.json"))
+    expect(run.code).toBe(index.summary.failed > 0 ? 1 : 0)
+  })
+})
+
+describe("exit codes", () => {
+  it("exits 1 when an article fails a gate, and 0 with --exit-zero", () => {
+    const rules = fresh()
+    cpSync(join(root, "rules"), rules, { recursive: true })
+    writeFileSync(join(rules, "gates.yml"), "kind: gates\nminScore: 99\n")
+    expect(cli(["check", "seeds/000_8856b4e4f4a0a76a.txt", "--rules", rules, "--out", fresh()]).code).toBe(1)
+    expect(cli(["check", "seeds/000_8856b4e4f4a0a76a.txt", "--rules", rules, "--out", fresh(), "--exit-zero"]).code).toBe(0)
+  })
+
+  it("exits 2 on a broken rule file before reading any article", () => {
+    const rules = fresh()
+    cpSync(join(root, "rules"), rules, { recursive: true })
+    writeFileSync(join(rules, "hedge.yml"), "kind: phrase\ncategory: hedging\nlevel: loud\nmessage: m\nurl: https://example.org\nphrases: [a]\n")
+    const out = fresh()
+    const run = cli(["check", "seeds", "--rules", rules, "--out", out])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(`${join(rules, "hedge.yml")}:3:8: must be one of "error", "warning", "info", "off"`)
+    expect(existsSync(join(out, "index.json"))).toBe(false)
+  })
+
+  it("exits 2 on a usage error", () => {
+    expect(cli(["check", "seeds", "--format", "xml"]).code).toBe(2)
+  })
+})
+
+describe("bad input", () => {
+  let dir: string
+  let out: string
+  let run: ReturnType<typeof cli>
+  beforeAll(() => {
+    dir = fresh()
+    out = fresh()
+    mkdirSync(join(dir, "in"))
+    writeFileSync(join(dir, "in", "good.txt"), "The minister said the bridge was closed.\n")
+    writeFileSync(join(dir, "in", "empty.txt"), "")
+    writeFileSync(join(dir, "in", "blank.md"), "  \n\t\n")
+    writeFileSync(join(dir, "in", "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]))
+    writeFileSync(join(dir, "in", "latin1.txt"), Buffer.from("caf\xe9 au lait", "latin1"))
+    writeFileSync(
+      join(dir, "in", "batch.ndjson"),
+      [
+        JSON.stringify({ id: "one", text: "Officials said the talks failed." }),
+        "{not json",
+        JSON.stringify({ id: "two", body: "wrong field" }),
+        JSON.stringify({ id: "one", text: "A second article with the same id." })
+      ].join("\n")
+    )
+    writeFileSync(join(dir, "notes.docx"), "not an article")
+    run = cli(["check", join(dir, "in"), join(dir, "missing.txt"), join(dir, "notes.docx"), "--out", out])
+  })
+
+  it("exits 2", () => {
+    expect(run.code).toBe(2)
+  })
+
+  it("names the file and the problem for each bad input", () => {
+    const lines = run.stderr.trim().split("\n").map((line) => line.replace(dir, "DIR"))
+    expect(lines).toEqual([
+      expect.stringMatching(/^factgate: DIR\/in\/batch\.ndjson:2: is not valid JSON \(.+\)$/),
+      "factgate: DIR/in/batch.ndjson:3: does not match the article schema: (root): must have required property 'text'; body: unknown key `body`",
+      "factgate: DIR/in/binary.txt: looks like a binary file (it contains NUL bytes)",
+      "factgate: DIR/in/blank.md: is empty or only whitespace",
+      "factgate: DIR/in/empty.txt: is empty or only whitespace",
+      "factgate: DIR/in/latin1.txt: is not valid UTF-8 text",
+      "factgate: DIR/missing.txt: does not exist",
+      "factgate: DIR/notes.docx: has an unknown extension; factgate reads .txt, .md, .ndjson, .jsonl"
+    ])
+  })
+
+  it("still reports the good articles, with ids unique within the batch", () => {
+    const index = readJson(join(out, "index.json"))
+    expect(index.articles.map((a: { id: string }) => a.id)).toEqual(["one", "one-2", "good"])
+    expect(index.errors).toHaveLength(8)
+    expect(readJson(join(out, "one.json")).article).toEqual({ id: "one", path: join(dir, "in", "batch.ndjson"), line: 1, format: "ndjson" })
+  })
+})
+
+describe("stdin and formats", () => {
+  it("reads - from stdin and prints one JSON report per line", () => {
+    const run = cli(["check", "-", "--format", "json", "--out", fresh(), "--exit-zero"], {
+      input: "The convoy was reportedly hit near the border.\n"
+    })
+    expect(run.code).toBe(0)
+    const lines = run.stdout.trim().split("\n")
+    expect(lines).toHaveLength(1)
+    const report = JSON.parse(lines[0]!)
+    expect(report.article).toEqual({ id: "stdin", path: "-", format: "txt" })
+    expect(report.findings.map((f: { text: string }) => f.text)).toEqual(["reportedly"])
+  })
+
+  it("prints --version and --help", () => {
+    expect(cli(["--version"]).stdout.trim()).toBe(`factgate v${readJson(join(root, "package.json")).version}`)
+    const help = cli(["check", "--help"])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain("--format")
+  })
+})

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { beforeAll, describe, expect, it } from "vitest"
+import * as Analyse from "../pipeline/Analyse.ts"
+import { gate } from "../pipeline/Gate.ts"
+import type { Article } from "../pipeline/Ingest.ts"
+import { normalise } from "../pipeline/Normalise.ts"
+import { assemble, validate, type Report } from "../pipeline/Report.ts"
+import { score } from "../pipeline/Score.ts"
+import { lineStarts, pointAt } from "../pipeline/SourceMap.ts"
+import { defaultRules, root } from "./support.ts"
+
+const seeds = readdirSync(`${root}seeds`).filter((name) => name.endsWith(".txt")).sort()
+
+/** The report the pipeline writes for one seed, made in-process. */
+const reportFor = (analyse: ReturnType<typeof Analyse.make>, rules: Awaited<ReturnType<typeof defaultRules>>, name: string): Report => {
+  const text = readFileSync(`${root}seeds/${name}`, "utf8")
+  const article: Article = { _tag: "Article", id: name.replace(/\.txt$/, ""), path: `seeds/${name}`, format: "txt", text }
+  const normalised = normalise(text)
+  const analysis = analyse(normalised)
+  const value = score(rules.scoring, analysis)
+  return assemble(article, normalised, analysis, value, gate(rules.gates, value, analysis.findings))
+}
+
+describe("seed reports", () => {
+  const reports = new Map<string, Report>()
+  beforeAll(async () => {
+    const rules = await defaultRules()
+    const analyse = Analyse.make(rules)
+    for (const name of seeds) reports.set(name, reportFor(analyse, rules, name))
+  })
+
+  it.each(seeds)("%s: the report matches its schema", (name) => {
+    expect(validate(reports.get(name)!)).toBeUndefined()
+  })
+
+  it.each(seeds)("%s: every span points into the original", (name) => {
+    const original = readFileSync(`${root}seeds/${name}`, "utf8")
+    const lines = lineStarts(original)
+    const report = reports.get(name)!
+    for (const finding of report.findings) {
+      expect(original.slice(finding.start, finding.end)).toBe(finding.text)
+      expect(pointAt(lines, finding.start)).toEqual({ line: finding.line, column: finding.column })
+      expect(pointAt(lines, finding.end)).toEqual({ line: finding.endLine, column: finding.endColumn })
+    }
+    for (const { source, cue } of report.attributions) {
+      expect(original.slice(source.start, source.end)).toBe(source.text)
+      expect(original.slice(cue.start, cue.end)).toBe(cue.text)
+    }
+    for (const sentence of report.sentences) {
+      for (const cue of sentence.cues) expect(original.slice(cue.start, cue.end)).toBe(cue.text)
+    }
+  })
+
+  it("001: the golden report", async () => {
+    const report = reports.get("001_b7ec66198f8b2645.txt")!
+    await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot("golden/001_b7ec66198f8b2645.json")
+  })
+
+  it("no seed's said, told or stated is a finding", () => {
+    const texts = [...reports.values()].flatMap((report) => report.findings.map((f) => f.text.toLowerCase()))
+    expect(texts.filter((text) => /\b(said|told|stated)\b/.test(text))).toEqual([])
+  })
+})

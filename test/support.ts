@@ -1,0 +1,44 @@
+/**
+ * Test support: the real rule loader and analyser, and the CLI as a user runs it.
+ */
+import { NodeServices } from "@effect/platform-node"
+import { Effect } from "effect"
+import { spawnSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import * as Analyse from "../pipeline/Analyse.ts"
+import { normalise } from "../pipeline/Normalise.ts"
+import * as Rules from "../pipeline/Rules.ts"
+
+/** The repository root. */
+export const root = fileURLToPath(new URL("..", import.meta.url))
+
+/** The default rules, loaded through the real YAML loader. */
+export const defaultRules = (): Promise<Rules.RuleSet> =>
+  Effect.runPromise(Rules.load(`${root}rules`).pipe(Effect.provide(NodeServices.layer)))
+
+/** The default rules narrowed to the rule files named, as a user would by deleting the rest. */
+export const rulesNamed = async (...ids: ReadonlyArray<string>): Promise<Rules.RuleSet> => {
+  const all = await defaultRules()
+  return {
+    ...all,
+    phrase: all.phrase.filter((rule) => ids.includes(rule.id)),
+    attribution: all.attribution.filter((rule) => ids.includes(rule.id))
+  }
+}
+
+/** Findings on `text` as a user sees them: `line:col-line:col: message [rule]`. */
+export const messages = (rules: Rules.RuleSet, text: string): ReadonlyArray<string> =>
+  Analyse.make(rules)(normalise(text)).findings.map(
+    (f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}: ${f.message} [${f.ruleId}]`
+  )
+
+/** Run the real CLI; returns its exit code and output. */
+export const cli = (args: ReadonlyArray<string>, options: { readonly input?: string; readonly cwd?: string } = {}) => {
+  const result = spawnSync(process.execPath, [`${root}pipeline/factgate.js`, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
