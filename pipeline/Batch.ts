@@ -69,5 +69,5 @@ export const summaryLine = (summary: Summary, out: string): string => {
     `${summary.failed} failed a gate`
   ]
   if (summary.errors > 0) parts.push(`${summary.errors} could not be checked`)
-  return `${parts.join(", ")}. Reports are in ${out}/`
+  return `${parts.join(", ")}. Reports are in ${out.replace(/\/+$/, "")}/`
 }
