@@ -7,16 +7,20 @@
  * matches. The processor is built once per rule set and reused.
  */
 import type { Root, Sentence } from "nlcst"
+import { toString } from "nlcst-to-string"
 import retextEnglish from "retext-english"
 import { unified } from "unified"
 import { SKIP, visit } from "unist-util-visit"
 import { VFile } from "vfile"
 import type { VFileMessage } from "vfile-message"
-import { attributionKind, cueEntries, type SourceKind } from "./kinds/Attribution.ts"
+import { attributionKind, cueEntries, type Mention, type Source } from "./kinds/Attribution.ts"
 import { matchPhrases } from "./kinds/Match.ts"
-import { phraseKind } from "./kinds/Phrase.ts"
+import { phraseKind, type Voice } from "./kinds/Phrase.ts"
+import { quotes } from "./kinds/Quotes.ts"
+import { checkEntries, sourceCheckKind } from "./kinds/SourceCheck.ts"
 import type { Normalised } from "./Normalise.ts"
 import type { Reporting, RuleSet } from "./Rules.ts"
+import { classifier, type SourceKind } from "./Sources.ts"
 import { lineStarts, pointAt, toOriginal, type Span } from "./SourceMap.ts"
 
 /** A finding, pointing into the original text. */
@@ -42,6 +46,7 @@ export interface SentenceCue {
   readonly start: number
   readonly end: number
   readonly type: string
+  readonly voice: Voice
   readonly ruleId: string
 }
 
@@ -54,11 +59,24 @@ export interface SentenceReport {
   readonly cues: ReadonlyArray<SentenceCue>
 }
 
-/** A source, cue and content, pointing into the original. */
+/** A source as reported, pointing into the original. */
+export interface SourceReport {
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  readonly kind: SourceKind
+  readonly outlet?: string
+  readonly outletType?: string
+  readonly resolvesTo?: string
+}
+
+/** A source, cue and content, and the chain the words came through. */
 export interface Attribution {
-  readonly source: { readonly text: string; readonly start: number; readonly end: number; readonly kind: SourceKind }
+  readonly source: SourceReport
   readonly cue: { readonly text: string; readonly start: number; readonly end: number }
   readonly content?: Span
+  readonly via: ReadonlyArray<SourceReport>
+  readonly depth: number
 }
 
 /** What analysis found in one article. */
@@ -66,6 +84,14 @@ export interface Analysis {
   readonly findings: ReadonlyArray<Finding>
   readonly sentences: ReadonlyArray<SentenceReport>
   readonly attributions: ReadonlyArray<Attribution>
+}
+
+const anaphors = new Set(["this", "these", "that", "those", "it", "such"])
+
+/** Whether a sentence opens by pointing back: "These comments …". */
+const anaphoric = (sentence: Sentence) => {
+  const first = sentence.children.find((child) => child.type === "WordNode")
+  return first !== undefined && anaphors.has(toString(first).toLowerCase())
 }
 
 const severityOf = (message: VFileMessage) =>
@@ -76,13 +102,16 @@ export const make = (rules: RuleSet) => {
   const processor = unified()
     .use(retextEnglish)
     .use(matchPhrases, [
-      ...rules.phrase.map((rule) => rule.phrases.map((phrase) => ({ phrase, owner: rule }))).flat(),
-      ...cueEntries(rules.attribution)
+      ...rules.phrase.flatMap((rule) => rule.phrases.map((phrase) => ({ phrase, owner: rule }))),
+      ...cueEntries(rules.attribution.cues),
+      ...checkEntries(rules.checks)
     ])
+    .use(quotes)
+    .use(attributionKind, classifier(rules.attribution, rules.outlets), { thatClauses: rules.attribution.thatClauses ?? false })
     .use(phraseKind)
-    .use(attributionKind)
+    .use(sourceCheckKind, rules.checks)
     .freeze()
-  const byId = new Map<string, Reporting>([...rules.phrase, ...rules.attribution].map((rule) => [rule.id, rule]))
+  const byId = new Map<string, Reporting>([...rules.phrase, ...rules.checks].map((rule) => [rule.id, rule]))
 
   return (normalised: Normalised): Analysis => {
     const { map } = normalised
@@ -94,9 +123,11 @@ export const make = (rules: RuleSet) => {
     const findings: Array<Finding> = []
     const sentences: Array<SentenceReport> = []
     const attributions: Array<Attribution> = []
+    // Named sources seen so far, shared by the paragraphs of this article.
+    const history: Array<Mention> = []
 
     for (const paragraph of normalised.paragraphs) {
-      const file = new VFile(map.text.slice(paragraph.start, paragraph.end))
+      const file = new VFile({ value: map.text.slice(paragraph.start, paragraph.end), data: { history } })
       const tree = processor.parse(file) as Root
       processor.runSync(tree, file)
       const base = paragraph.start
@@ -129,26 +160,42 @@ export const make = (rules: RuleSet) => {
         const own = cues.filter((cue) => cue.sentence === sentence)
         const span = original(base, { start: sentence.position?.start.offset ?? 0, end: sentence.position?.end.offset ?? 0 })
         const verification = verifications.find((v) => v.sentence === sentence)?.status
+        // "These comments have not been verified" qualifies the sentence before it.
+        const previous = sentences.at(-1)
+        if (verification !== undefined && previous && previous.verification === undefined && anaphoric(sentence)) {
+          sentences[sentences.length - 1] = { ...previous, verification }
+        }
         sentences.push({
           ...span,
           certainty: own.length > 0 ? "uncertain" : "certain",
           ...(verification === undefined ? {} : { verification }),
           cues: own.map((cue) => {
             const at = original(base, cue)
-            return { text: spanText(at), ...at, type: cue.type, ruleId: cue.ruleId }
+            return { text: spanText(at), ...at, type: cue.type, voice: cue.voice, ruleId: cue.ruleId }
           })
         })
         // Nothing inside a sentence is a sentence.
         return SKIP
       })
 
+      const sourceReport = (source: Source): SourceReport => {
+        const at = original(base, source)
+        return {
+          text: spanText(at),
+          ...at,
+          kind: source.kind,
+          ...(source.outlet ? { outlet: source.outlet.name, outletType: source.outlet.type } : {}),
+          ...(source.resolvesTo === undefined ? {} : { resolvesTo: source.resolvesTo })
+        }
+      }
       for (const relation of file.data.attributions ?? []) {
-        const source = original(base, relation.source)
         const cue = original(base, relation.cue)
         attributions.push({
-          source: { text: spanText(source), ...source, kind: relation.source.kind },
+          source: sourceReport(relation.source),
           cue: { text: spanText(cue), ...cue },
-          ...(relation.content ? { content: original(base, relation.content) } : {})
+          ...(relation.content ? { content: original(base, relation.content) } : {}),
+          via: relation.via.map(sourceReport),
+          depth: relation.via.length + 1
         })
       }
     }

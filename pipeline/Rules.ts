@@ -46,20 +46,66 @@ export interface PhraseRule extends Reporting {
   readonly certainty?: "uncertain"
   readonly cueType?: string
   readonly verification?: string
+  readonly voice?: "reporter" | "any"
+  readonly finding?: boolean
+  readonly unlessAttributed?: boolean
 }
 
-/** Where a cue's source stands. */
+/** A cue of attribution in all its forms, and the side its source stands on. */
 export interface Cue {
-  readonly phrase: string
-  readonly source: "before" | "after"
+  readonly phrases: ReadonlyArray<string>
+  readonly source: "before" | "after" | "possessor"
+  /** The source speaks through the sentence's other source: "Reuters …, citing sources". */
+  readonly relay?: boolean
 }
 
-/** Cues of attribution, and the source heads that make a source vague. */
-export interface AttributionRule extends Reporting {
+/** How attribution relations are found: cues, and the lexicons that type a source. */
+export interface AttributionConfig {
+  readonly id: string
   readonly kind: "attribution"
   readonly cues: ReadonlyArray<Cue>
   readonly vague: ReadonlyArray<string>
-  readonly anonymous?: ReadonlyArray<string>
+  readonly anonymous: ReadonlyArray<string>
+  readonly roles: ReadonlyArray<string>
+  readonly institutions: ReadonlyArray<string>
+  readonly documents: ReadonlyArray<string>
+  readonly states: ReadonlyArray<string>
+  readonly collectives?: ReadonlyArray<string>
+  /** Treat any verb that introduces a that-clause after a source as a cue. */
+  readonly thatClauses?: boolean
+}
+
+/** One news outlet in the registry. */
+export interface Outlet {
+  readonly name: string
+  readonly aliases?: ReadonlyArray<string>
+  readonly type: string
+  readonly owner?: string
+  readonly country: string
+}
+
+/** The outlet registry. */
+export interface Outlets {
+  readonly kind: "outlets"
+  readonly outlets: ReadonlyArray<Outlet>
+}
+
+/** The checks over attribution relations that a `source-check` rule can run. */
+export type CheckName =
+  | "vague-source"
+  | "anonymous-source"
+  | "single-interested-source"
+  | "loaded-verb"
+  | "unattributed-quote"
+  | "unattributed-claim"
+  | "unverified-single-source"
+
+/** One check over the attribution relations, reported as findings. */
+export interface SourceCheck extends Reporting {
+  readonly kind: "source-check"
+  readonly check: CheckName
+  readonly words?: ReadonlyArray<string>
+  readonly outletTypes?: ReadonlyArray<string>
 }
 
 /** Score components and their weights. */
@@ -78,14 +124,18 @@ export interface Gates {
 export interface RuleSet {
   readonly dir: string
   readonly phrase: ReadonlyArray<PhraseRule>
-  readonly attribution: ReadonlyArray<AttributionRule>
+  readonly attribution: AttributionConfig
+  readonly outlets: ReadonlyArray<Outlet>
+  readonly checks: ReadonlyArray<SourceCheck>
   readonly scoring: Scoring
   readonly gates: Gates
 }
 
 type Parsed =
   | { readonly kind: "phrase"; readonly rule: PhraseRule }
-  | { readonly kind: "attribution"; readonly rule: AttributionRule }
+  | { readonly kind: "attribution"; readonly rule: AttributionConfig }
+  | { readonly kind: "outlets"; readonly rule: Outlets }
+  | { readonly kind: "source-check"; readonly rule: SourceCheck }
   | { readonly kind: "scoring"; readonly rule: Scoring }
   | { readonly kind: "gates"; readonly rule: Gates }
 
@@ -158,21 +208,24 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
     if (result.parsed) parsed.push(result.parsed)
   }
 
-  const single = <K extends "scoring" | "gates">(kind: K) => {
+  const single = <K extends "attribution" | "scoring" | "gates">(kind: K) => {
     const found = parsed.filter((p) => p.kind === kind)
     if (found.length !== 1) {
       problems.push({ file: dir, line: 1, column: 1, message: `expected exactly one rule file of kind \`${kind}\`, found ${found.length}` })
     }
     return found[0]?.rule as Extract<Parsed, { kind: K }>["rule"] | undefined
   }
+  const attribution = single("attribution")
   const scoring = single("scoring")
   const gates = single("gates")
-  if (problems.length > 0 || !scoring || !gates) return yield* new RulesInvalid({ dir, problems })
+  if (problems.length > 0 || !attribution || !scoring || !gates) return yield* new RulesInvalid({ dir, problems })
 
   return {
     dir,
     phrase: parsed.flatMap((p) => (p.kind === "phrase" && p.rule.level !== "off" ? [p.rule] : [])),
-    attribution: parsed.flatMap((p) => (p.kind === "attribution" && p.rule.level !== "off" ? [p.rule] : [])),
+    attribution,
+    outlets: parsed.flatMap((p) => (p.kind === "outlets" ? p.rule.outlets : [])),
+    checks: parsed.flatMap((p) => (p.kind === "source-check" && p.rule.level !== "off" ? [p.rule] : [])),
     scoring,
     gates
   } satisfies RuleSet

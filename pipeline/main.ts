@@ -72,7 +72,7 @@ const check = Command.make("check", {
 const rules = Command.make("rules", { rules: rulesFlag }, (options) =>
   Effect.gen(function*() {
     const set = yield* loadRules(options.rules)
-    const ids = [...set.phrase, ...set.attribution].map((rule) => `${rule.id} (${rule.kind}, ${rule.level})`)
+    const ids = [...set.phrase, ...set.checks].map((rule) => `${rule.id} (${rule.kind}, ${rule.level})`)
     yield* Console.log(`${options.rules}: every rule file is valid\n${ids.map((id) => `  ${id}`).join("\n")}`)
   })).pipe(Command.withDescription("Check the rule files and list the rules they define"))
 

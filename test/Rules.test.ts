@@ -36,8 +36,9 @@ describe("rule files", () => {
   it.effect("the default rules load", () =>
     Effect.gen(function*() {
       const rules = yield* Rules.load(`${root}rules`)
-      expect(rules.phrase.map((rule) => rule.id)).toEqual(["hedge", "verification-disclosed"])
-      expect(rules.attribution.map((rule) => rule.id)).toEqual(["attribution"])
+      expect(rules.phrase.map((rule) => rule.id)).toEqual(["agentless-attribution", "hedge", "verification-disclosed"])
+      expect(rules.attribution.id).toBe("attribution")
+      expect(rules.outlets.map((outlet) => outlet.name)).toContain("RIA Novosti")
     }).pipe(Effect.provide(NodeServices.layer)))
 
   it("points an unknown key at its line and column", () => {
@@ -54,7 +55,7 @@ describe("rule files", () => {
 
   it("names an unknown rule kind", () => {
     expect(problems("kind: spelling\n")).toEqual([
-      "rules/example.yml:1:7: must be one of \"phrase\", \"attribution\", \"scoring\", \"gates\""
+      "rules/example.yml:1:7: must be one of \"phrase\", \"attribution\", \"outlets\", \"source-check\", \"scoring\", \"gates\""
     ])
   })
 

@@ -56,6 +56,26 @@ describe("seed reports", () => {
     await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot("golden/001_b7ec66198f8b2645.json")
   })
 
+  it.each([
+    ["000_8856b4e4f4a0a76a.txt", ["Russian officials (vague-collective) / According to", "Analysts (vague-collective) / view", "Several EU and NATO officials (vague-collective) / emphasized", "Moscow (state) / insists"]],
+    ["001_b7ec66198f8b2645.txt", ["the state-controlled RIA Novosti news agency (media-outlet, state-owned) / reported by", "Ryabkov (named-person) / stated via RIA Novosti"]],
+    ["002_37ededbab42281dc.txt", ["he (pronoun → Lavrov) / stated", "He (pronoun → Lavrov) / noted"]],
+    ["003_907a2b706aaeaa16.txt", [
+      "The Russian Embassy in Belgium (named-organisation) / told via Izvestia",
+      "the Digi24 (media-outlet, private) / According to",
+      "sources familiar with negotiations (anonymous) / citing via Reuters",
+      "he (pronoun → Jens Stoltenberg) / said"
+    ]],
+    ["004_106d3d259cecc46c.txt", ["Zelenskyy’s chief of staff (described-official) / stated", "officials (vague-collective) / believe"]]
+  ])("%s: finds the attributions an editor would", (name, expected) => {
+    const found = reports.get(name)!.attributions.map((a) => {
+      const kind = `${a.source.kind}${a.source.outletType ? `, ${a.source.outletType}` : ""}${a.source.resolvesTo ? ` → ${a.source.resolvesTo}` : ""}`
+      const via = a.via.length > 0 ? ` via ${a.via.map((v) => v.resolvesTo ?? v.outlet ?? v.text).join(", ")}` : ""
+      return `${a.source.text} (${kind}) / ${a.cue.text}${via}`
+    })
+    for (const relation of expected) expect(found).toContain(relation)
+  })
+
   it("no seed's said, told or stated is a finding", () => {
     const texts = [...reports.values()].flatMap((report) => report.findings.map((f) => f.text.toLowerCase()))
     expect(texts.filter((text) => /\b(said|told|stated)\b/.test(text))).toEqual([])

@@ -16,13 +16,16 @@ export const root = fileURLToPath(new URL("..", import.meta.url))
 export const defaultRules = (): Promise<Rules.RuleSet> =>
   Effect.runPromise(Rules.load(`${root}rules`).pipe(Effect.provide(NodeServices.layer)))
 
-/** The default rules narrowed to the rule files named, as a user would by deleting the rest. */
+/**
+ * The default rules narrowed to the finding rules named, as a user would by
+ * deleting the rest; the attribution lexicon and outlet registry always stay.
+ */
 export const rulesNamed = async (...ids: ReadonlyArray<string>): Promise<Rules.RuleSet> => {
   const all = await defaultRules()
   return {
     ...all,
     phrase: all.phrase.filter((rule) => ids.includes(rule.id)),
-    attribution: all.attribution.filter((rule) => ids.includes(rule.id))
+    checks: all.checks.filter((rule) => ids.includes(rule.id))
   }
 }
 

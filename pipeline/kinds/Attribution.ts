@@ -1,152 +1,382 @@
 /**
- * Attribution: the rule kind for "who said it".
+ * Attribution: the relations of "who said what, through whom".
  *
- * A cue ("said", "according to", "citing") comes from the rule file with the
- * side its source stands on. The source is the run of words on that side up to
- * a clause boundary; the content is the rest of the sentence. A source whose
- * words the rule lists as vague or anonymous is a finding.
+ * A cue from the attribution rule file ("said", "according to", "citing")
+ * says which side its source usually stands on. The source is the noun phrase
+ * found there, with fallbacks for the shapes news prose takes: inverted
+ * (`"…," said Caddell`), appositive (`Ott Pruitt, the attorney general, said`)
+ * and participial (`…, saying`). The content is what the sentence leaves over.
+ *
+ * Pronouns and anaphoric documents ("the report") resolve to the nearest
+ * earlier named source through `file.data.history`, which the analyser shares
+ * across the paragraphs of one article.
  */
 import type { Root, Sentence, SentenceContent } from "nlcst"
 import { toString } from "nlcst-to-string"
 import type { Plugin } from "unified"
-import type { AttributionRule, Cue } from "../Rules.ts"
+import type { Cue, Outlet } from "../Rules.ts"
+import type { Classifier, SourceKind } from "../Sources.ts"
+import { SKIP, visit } from "unist-util-visit"
 import { owned, type Match } from "./Match.ts"
-import { report, spanOf } from "./Message.ts"
+import { isQuoted } from "./Quotes.ts"
+import { spanOf } from "./Message.ts"
 
-/** The kinds of source the report distinguishes. */
-export type SourceKind =
-  | "named-person"
-  | "named-organisation"
-  | "media-outlet"
-  | "described-official"
-  | "anonymous"
-  | "vague-collective"
-  | "state"
-  | "pronoun"
-  | "document"
+/** A source, typed, in paragraph offsets. */
+export interface Source {
+  readonly start: number
+  readonly end: number
+  readonly kind: SourceKind
+  readonly outlet?: Outlet
+  /** For pronouns and anaphoric documents: the earlier source meant. */
+  readonly resolvesTo?: string
+}
 
 /** One attribution relation, in paragraph offsets. */
 export interface Relation {
   readonly sentence: Sentence
-  readonly source: { readonly start: number; readonly end: number; readonly kind: SourceKind }
-  readonly cue: { readonly start: number; readonly end: number }
+  readonly source: Source
+  readonly cue: { readonly start: number; readonly end: number; readonly phrase: string }
   readonly content?: { readonly start: number; readonly end: number }
+  /** Intermediaries, in order from the source towards the reader: Ryabkov via RIA Novosti. */
+  readonly via: Array<Source>
+}
+
+/** A named source seen earlier in the article, for resolving pronouns. */
+export interface Mention {
+  readonly kind: SourceKind
+  readonly name: string
 }
 
 declare module "vfile" {
   interface DataMap {
     attributions: Array<Relation>
+    history: Array<Mention>
   }
 }
 
-/** An owner in the shared phrase index: one cue of one rule. */
+/** An owner in the shared phrase index: one cue group. */
 interface CueOwner {
-  readonly rule: AttributionRule
   readonly cue: Cue
 }
 
-const isCueOwner = (owner: unknown): owner is CueOwner =>
-  (owner as CueOwner | null)?.rule?.kind === "attribution"
+const isCueOwner = (owner: unknown): owner is CueOwner => (owner as CueOwner | null)?.cue?.phrases !== undefined
 
-/** The phrase-index entries for a set of attribution rules. */
-export const cueEntries = (rules: ReadonlyArray<AttributionRule>) =>
-  rules.flatMap((rule) => rule.cues.map((cue) => ({ phrase: cue.phrase, owner: { rule, cue } satisfies CueOwner })))
+/** The phrase-index entries for the cue groups. */
+export const cueEntries = (cues: ReadonlyArray<Cue>) =>
+  cues.flatMap((cue) => cue.phrases.map((phrase) => ({ phrase, owner: { cue } satisfies CueOwner })))
 
-// Words that end a source when walking away from its cue: they open a clause.
-const clauseWords = new Set(["that", "which", "who", "whom", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "so"])
-// Words between a source and its cue that are not part of the source.
-const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "also", "not", "never", "once", "later", "then", "again", "would", "will", "did", "does", "do", "long", "repeatedly", "already", "still", "now"])
-const pronouns = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
-const determiners = new Set(["the", "a", "an", "this", "that", "these", "those"])
+// Words that open a clause: a source never runs across one.
+const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "so", "than", "where", "what", "how", "why"])
+// Words between a source and its cue that belong to neither: "has long said".
+const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately"])
+// Words that make the cue a noun, not a verb of saying: "the report", "his plans".
+const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
+// Words that start an introductory phrase rather than a subject.
+const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
+const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
+// Endings of words that describe rather than name: "diplomatic", "binding".
+const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
+const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "about", "over"])
 const maxSourceWords = 10
 
-const isBoundary = (node: SentenceContent) =>
-  node.type === "PunctuationNode" || node.type === "SymbolNode"
+const text = (node: SentenceContent) => toString(node)
+const lower = (node: SentenceContent) => text(node).toLowerCase()
+const isWord = (node: SentenceContent | undefined): node is SentenceContent => node?.type === "WordNode"
+const isCapitalised = (node: SentenceContent) => /^\p{Lu}/u.test(text(node))
+const isBoundary = (node: SentenceContent) => node.type === "PunctuationNode" || node.type === "SymbolNode"
 
-const lower = (node: SentenceContent) => toString(node).toLowerCase()
+/** Index of the nearest non-whitespace node from `i` in direction `step`. */
+const skipSpace = (children: ReadonlyArray<SentenceContent>, i: number, step: 1 | -1) => {
+  while (i >= 0 && i < children.length && children[i]!.type === "WhiteSpaceNode") i += step
+  return i
+}
 
-/** The words of a source next to a cue, walking away from it. */
-const sourceWords = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1) => {
+/** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
+const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1): Array<SentenceContent> => {
   const words: Array<SentenceContent> = []
   for (let i = from; i >= 0 && i < children.length; i += step) {
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
-    if (isBoundary(node) || (node.type === "WordNode" && clauseWords.has(lower(node)))) break
-    if (node.type === "WordNode") words.push(node)
+    const joinsNames = lower(node) === "and" && words.length > 0 && isCapitalised(words.at(-1)!) &&
+      isWord(children[skipSpace(children, i + step, step)]) && isCapitalised(children[skipSpace(children, i + step, step)]!)
+    if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
+    words.push(node)
     if (words.length > maxSourceWords) return []
   }
-  if (step === -1) words.reverse()
-  // Drop auxiliaries and adverbs between the source and a following cue:
-  // "Putin has frequently said" → "Putin".
-  while (step === -1 && words.length > 0) {
-    const last = lower(words.at(-1)!)
-    if (verbalWords.has(last) || /^[a-z]+ly$/.test(toString(words.at(-1)!))) words.pop()
-    else break
-  }
-  return words
+  return step === -1 ? words.reverse() : words
 }
 
-/** Classify a source by its words and the rule's lists. */
-export const classify = (rule: AttributionRule, words: ReadonlyArray<string>): SourceKind => {
-  const lowered = words.map((word) => word.toLowerCase())
-  if (lowered.length === 1 && pronouns.has(lowered[0]!)) return "pronoun"
-  if (lowered.some((word) => rule.anonymous?.includes(word))) return "anonymous"
-  if (lowered.some((word) => rule.vague.includes(word))) return "vague-collective"
-  const named = words.filter((word, i) => /^\p{Lu}/u.test(word) && !(i === 0 && determiners.has(word.toLowerCase())))
-  if (named.length === 0) return "described-official"
-  return determiners.has(lowered[0]!) || named.length > 4 ? "named-organisation" : "named-person"
+/** The subject at the start of a run of words: "Trump" in "Trump attacked Clinton". */
+const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  const np: Array<SentenceContent> = []
+  for (const [i, word] of words.entries()) {
+    const w = lower(word)
+    if (np.length === 0) {
+      if (clauseWords.has(w)) return []
+      if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w)) np.push(word)
+      else return []
+    } else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
+    else if (isHead(w)) np.push(word)
+    else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
+    else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !/(ed|s)$/.test(w) && !verbalWords.has(w)) np.push(word)
+    else break
+  }
+  // A phrase ends in a name or a word the lexicon knows: "the former president".
+  while (np.length > 0 && !isCapitalised(np.at(-1)!) && !isHead(lower(np.at(-1)!))) np.pop()
+  return np
+}
+
+/**
+ * The subject of a sentence's main clause, skipping an introductory phrase.
+ * For a participle (`…, saying`) the subject's chunk also holds its verb; for
+ * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
+ */
+const subject = (
+  children: ReadonlyArray<SentenceContent>,
+  before: number,
+  isHead: Classifier["isHead"],
+  participle: boolean
+): Array<SentenceContent> => {
+  const chunks: Array<Array<SentenceContent>> = [[]]
+  for (let i = 0; i < before; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (isBoundary(node)) {
+      if (text(node) === "," && chunks.at(-1)!.length > 0) chunks.push([])
+      continue
+    }
+    chunks.at(-1)!.push(node)
+  }
+  for (const chunk of chunks) {
+    if (chunk.length === 0 || introWords.has(lower(chunk[0]!))) continue
+    const np = leadingPhrase(chunk, isHead)
+    if (participle && np.length === chunk.length) continue
+    return np
+  }
+  return []
+}
+
+/** Why a match of a cue phrase is not a cue here. */
+const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, cue: Cue) => {
+  if (cue.source === "possessor") return false
+  const first = children[match.index]!
+  const firstWord = children.findIndex(isWord)
+  // "United States", "The Report": a capital mid-sentence makes it a name.
+  if (match.index !== firstWord && isCapitalised(first)) return true
+  const previous = children[skipSpace(children, match.index - 1, -1)]
+  // "the report", "his plans", "Trump's claims": a noun, not a verb.
+  return isWord(previous) && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
+}
+
+/** The source words for a cue, trying the shapes news prose takes. */
+const sourceFor = (
+  children: ReadonlyArray<SentenceContent>,
+  match: Match,
+  cue: Cue,
+  classifier: Classifier
+): Array<SentenceContent> => {
+  const { isHead } = classifier
+  const last = match.index + match.nodes.length - 1
+  if (cue.source === "possessor") {
+    // "Trump's claim that …": the possessor made the claim.
+    const at = skipSpace(children, match.index - 1, -1)
+    const owner = children[at]
+    if (!isWord(owner) || !/['’]s$/.test(text(owner)) || !isCapitalised(owner)) return []
+    const words = [owner]
+    for (let j = skipSpace(children, at - 1, -1); isWord(children[j]) && isCapitalised(children[j]!); j = skipSpace(children, j - 1, -1)) {
+      words.unshift(children[j]!)
+    }
+    return words
+  }
+  if (cue.source === "after") {
+    // "citing sources familiar with …" names a source; "citing strategic mistakes" does not.
+    const words = phrase(children, last + 1, 1)
+    const tail = words.findIndex((w, i) => i > 0 && prepositions.has(lower(w)))
+    const core = tail === -1 ? words : words.slice(0, tail)
+    return core.some((w) => isCapitalised(w) || isHead(lower(w))) ? words : []
+  }
+
+  let i = skipSpace(children, match.index - 1, -1)
+  while (isWord(children[i]) && (verbalWords.has(lower(children[i]!)) || /^[a-z]+ly$/.test(text(children[i]!)))) {
+    i = skipSpace(children, i - 1, -1)
+  }
+  // Skip a parenthesis between source and cue: "Mike Pence (R-IN) said".
+  if (children[i] && text(children[i]!) === ")") {
+    while (i >= 0 && text(children[i]!) !== "(") i--
+    i = skipSpace(children, i - 1, -1)
+  }
+  if (isWord(children[i])) {
+    // Next to its cue a source ends in a name, a pronoun or a word the lexicon
+    // knows ("officials", "embassy"), or is a determined noun phrase ("the
+    // announcer", "Connecticut's tax commissioner"); "binding promises" is no
+    // attribution.
+    const adjacent = children[i]!
+    const words = phrase(children, i, -1)
+    if (words.length === 0) return []
+    // A capital at the start of a sentence is no sign of a name: "Binding promises".
+    const name = isCapitalised(adjacent) && !(adjacent === children.find(isWord) && adjectival.test(lower(adjacent)))
+    if (name || isHead(lower(adjacent)) || classifier.classify(words.map(text)).kind === "anonymous") return words
+    const opener = words[0] && lower(words[0])
+    const determined = opener !== undefined && (determiners.has(opener) || /['’]s$/.test(opener))
+    return determined && words.length <= 6 && !adjectival.test(lower(adjacent)) ? words : []
+  }
+  // Inverted: `"…," said Caddell`, `said the official`.
+  const next = children[skipSpace(children, last + 1, 1)]
+  if (isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)))) {
+    const words = leadingPhrase(phrase(children, last + 1, 1), isHead)
+    if (words.length > 0) return words
+  }
+  // Appositive or participle: the subject of the main clause.
+  return subject(children, match.index, isHead, /ing$/.test(match.phrase))
+}
+
+/** The trimmed span of children `[from, to]`, skipping space and punctuation at the ends. */
+const trimmed = (children: ReadonlyArray<SentenceContent>, from: number, to: number) => {
+  let first = from
+  let last = to
+  while (first <= last && (children[first]!.type === "WhiteSpaceNode" || (isBoundary(children[first]!) && text(children[first]!) !== "\""))) first++
+  while (last >= first && (children[last]!.type === "WhiteSpaceNode" || (isBoundary(children[last]!) && text(children[last]!) !== "\""))) last--
+  if (first > last) return undefined
+  return { start: spanOf(children[first]!).start, end: spanOf(children[last]!).end }
 }
 
 /** Choose the longest cue at each place: "reported by" over "reported". */
-const longestFirst = (found: ReadonlyArray<{ match: Match; owner: CueOwner }>) => {
+const longestFirst = <A extends { readonly match: Match }>(found: ReadonlyArray<A>) => {
   const sorted = [...found].sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)
-  const kept: typeof sorted = []
+  const kept: Array<A> = []
   for (const item of sorted) {
     const previous = kept.at(-1)
-    if (previous && previous.match.sentence === item.match.sentence && item.match.start < previous.match.end) continue
+    // The same span under another owner stays as an alternative reading.
+    const same = previous && previous.match.start === item.match.start && previous.match.end === item.match.end
+    if (previous && !same && previous.match.sentence === item.match.sentence && item.match.start < previous.match.end) continue
     kept.push(item)
   }
   return kept
 }
 
-const trimmedSpan = (children: ReadonlyArray<SentenceContent>, from: number, to: number) => {
-  let first = from
-  let last = to
-  while (first <= last && (children[first]!.type === "WhiteSpaceNode" || isBoundary(children[first]!))) first++
-  while (last >= first && (children[last]!.type === "WhiteSpaceNode" || children[last]!.type === "PunctuationNode")) last--
-  if (first > last) return undefined
-  return { start: spanOf(children[first]!).start, end: spanOf(children[last]!).end }
+/** The nearest earlier mention a pronoun or anaphoric document can mean. */
+const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: ReadonlyArray<string>) => {
+  const first = words[0]!.toLowerCase()
+  const wanted: ReadonlyArray<SourceKind> | undefined =
+    kind === "pronoun"
+      ? first === "he" || first === "she" || first === "i"
+        ? ["named-person"]
+        : ["named-organisation", "media-outlet", "state", "named-person"]
+      : kind === "document" && (first === "the" || first === "this" || first === "that")
+      ? ["media-outlet", "named-organisation"]
+      : undefined
+  if (!wanted) return undefined
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (wanted.includes(history[i]!.kind)) return history[i]!.name
+  }
+  return undefined
 }
 
-/** Find attribution relations for every cue match, and report vague sources. */
-export const attributionKind: Plugin<[], Root> = () => (_tree, file) => {
+const thatCue: CueOwner = { cue: { phrases: [], source: "before" } }
+
+/**
+ * Verbs no list names that introduce a that-clause: "Clinton has decided
+ * that …". A verb form (-ed, -s) followed by "that"; the source check that
+ * follows still has to find a name or a known head before it.
+ */
+const thatClauseCues = (tree: Root): Array<{ match: Match; owner: CueOwner }> => {
+  const found: Array<{ match: Match; owner: CueOwner }> = []
+  visit(tree, "SentenceNode", (sentence: Sentence) => {
+    const children = sentence.children
+    for (const [index, node] of children.entries()) {
+      if (!isWord(node) || lower(node) !== "that") continue
+      const at = skipSpace(children, index - 1, -1)
+      const verb = children[at]
+      if (!isWord(verb) || !/^[a-z]+(ed|es|s)$/.test(text(verb)) || verbalWords.has(lower(verb))) continue
+      found.push({ match: { phrase: text(verb), owners: [thatCue], sentence, index: at, nodes: [verb], ...spanOf(verb) }, owner: thatCue })
+    }
+    return SKIP
+  })
+  return found
+}
+
+/** First- and second-person speakers inside a quote are the quoted speaker's own words. */
+const quotedSelf = new Set(["i", "we", "you", "do you", "does he"])
+
+/** Find attribution relations for every cue match. */
+export const attributionKind: Plugin<[Classifier, { readonly thatClauses: boolean }], Root> = (classifier, options) => (tree, file) => {
+  const { classify } = classifier
   const relations: Array<Relation> = (file.data.attributions ??= [])
-  for (const { match, owner } of longestFirst(owned(file.data.matches, isCueOwner))) {
+  const history: Array<Mention> = (file.data.history ??= [])
+  const bySentence = new Map<Sentence, Array<Relation>>()
+  const quotes = file.data.quotes ?? []
+  const cues = owned(file.data.matches, isCueOwner)
+  if (options.thatClauses) cues.push(...thatClauseCues(tree).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+
+  const taken: Array<{ readonly start: number; readonly end: number }> = []
+  for (const { match, owner } of longestFirst(cues)) {
+    if (taken.some((t) => match.start < t.end && t.start < match.end)) continue
     const children = match.sentence.children
-    const cueLast = match.index + match.nodes.length - 1
-    const before = owner.cue.source === "before"
-    const words = before ? sourceWords(children, match.index - 1, -1) : sourceWords(children, cueLast + 1, 1)
+    if (notACue(children, match, owner.cue)) continue
+    const siblings = bySentence.get(match.sentence) ?? []
+    // ", stating …" after "Putin reiterated": the same speaker goes on.
+    const afterComma = text(children[skipSpace(children, match.index - 1, -1)] ?? children[0]!) === ","
+    const continued = owner.cue.source === "before" && /ing$/.test(match.phrase) && afterComma && siblings.length > 0
+    const words = continued
+      ? children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
+      : sourceFor(children, match, owner.cue, classifier)
     if (words.length === 0) continue
-    const source = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
-    const kind = classify(owner.rule, words.map((word) => toString(word)))
-    const sourceFirst = children.indexOf(words[0]!)
-    const sourceLast = children.indexOf(words.at(-1)!)
-    const head = Math.min(sourceFirst, match.index)
-    const tail = Math.max(sourceLast, cueLast)
-    // Content is the side of the sentence the source and cue leave over:
-    // after them when they lead, before them when they trail.
-    const content = head <= 1 || trimmedSpan(children, 0, head - 1) === undefined
-      ? trimmedSpan(children, tail + 1, children.length - 1)
-      : trimmedSpan(children, 0, head - 1)
-    relations.push({
+    if (isQuoted(quotes, match.start, match.end) && quotedSelf.has(words.map(lower).join(" "))) continue
+    taken.push(match)
+    const typed = classify(words.map(text))
+    const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
+    const resolvesTo = resolve(history, typed.kind, words.map(text))
+    const source: Source = {
+      ...span,
+      kind: typed.kind,
+      ...(typed.outlet ? { outlet: typed.outlet } : {}),
+      ...(resolvesTo === undefined ? {} : { resolvesTo })
+    }
+    // A possessor is mentioned, not speaking: "he" later means the speaker.
+    if (typed.kind !== "pronoun" && typed.kind !== "document" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
+      history.push({ kind: typed.kind, name: typed.name })
+    }
+
+    const cueLast = match.index + match.nodes.length - 1
+    const head = Math.min(children.indexOf(words[0]!), match.index)
+    const tail = Math.max(children.indexOf(words.at(-1)!), cueLast)
+    // Content is what the source and cue leave over: after them when they
+    // lead the sentence, before them when they trail it.
+    const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
+    const content = before ?? trimmed(children, tail + 1, children.length - 1)
+
+    // "told Izvestia": the outlet that carried the words is an intermediary.
+    const via: Array<Source> = []
+    if (owner.cue.source === "before") {
+      const object = phrase(children, cueLast + 1, 1)
+      const carrier = object.length > 0 ? classify(object.map(text)) : undefined
+      if (carrier?.kind === "media-outlet" && children.indexOf(object[0]!) < tail + 3) {
+        via.push({ start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", outlet: carrier.outlet! })
+      }
+    }
+    const relation: Relation = {
       sentence: match.sentence,
-      source: { ...source, kind },
-      cue: { start: match.start, end: match.end },
-      ...(content ? { content } : {})
-    })
-    if (kind === "vague-collective" || kind === "anonymous") {
-      const actual = String(file.value).slice(source.start, source.end)
-      report(file, owner.rule, { ...source, actual }, { source: `\`${actual}\``, cue: `\`${match.phrase}\`` })
+      source,
+      cue: { start: match.start, end: match.end, phrase: match.phrase },
+      ...(content ? { content } : {}),
+      via
+    }
+    // "Reuters reported, citing sources": the cited source speaks through Reuters.
+    if (owner.cue.relay && siblings.length > 0) via.unshift(siblings.at(-1)!.source)
+    siblings.push(relation)
+    bySentence.set(match.sentence, siblings)
+    relations.push(relation)
+  }
+
+  // "According to the report, Ryabkov stated": a person heard through an
+  // outlet or document named in the same sentence.
+  for (const siblings of bySentence.values()) {
+    const carriers = siblings.filter((r) => r.source.kind === "media-outlet" || r.source.kind === "document")
+    for (const relation of siblings) {
+      if (carriers.includes(relation) || relation.via.length > 0) continue
+      const carrier = carriers.find((c) => c.cue.start < relation.cue.start)
+      if (carrier) relation.via.push(carrier.source)
     }
   }
 }

@@ -69,5 +69,5 @@ export const matchPhrases: Plugin<[ReadonlyArray<Entry<unknown>>], Root> = (entr
 export const owned = <Owner>(
   matches: ReadonlyArray<Match> | undefined,
   isOwner: (owner: unknown) => owner is Owner
-): ReadonlyArray<{ readonly match: Match; readonly owner: Owner }> =>
+): Array<{ readonly match: Match; readonly owner: Owner }> =>
   (matches ?? []).flatMap((match) => match.owners.filter(isOwner).map((owner) => ({ match, owner })))

@@ -24,6 +24,10 @@ const cases = {
       ]
     },
     {
+      text: "The move is seen as a bid for time.",
+      errors: ["1:10-1:20: Unexpected agentless attribution `is seen as`, say who holds this view [agentless-attribution]"]
+    },
+    {
       text: "These comments have not yet been independently verified.",
       errors: ["1:21-1:56: Verification status disclosed: `not yet been independently verified` [verification-disclosed]"]
     }
@@ -33,7 +37,7 @@ const cases = {
 describe("phrase kind", () => {
   let rules: RuleSet
   beforeAll(async () => {
-    rules = await rulesNamed("hedge", "verification-disclosed")
+    rules = await rulesNamed("hedge", "verification-disclosed", "agentless-attribution")
   })
 
   it.each(cases.valid)("valid: %s", (text) => {

@@ -1,0 +1,133 @@
+/**
+ * Sources: what kind of source a run of words names.
+ *
+ * Pure lexicon work over the attribution rule file and the outlet registry,
+ * so a standards editor can teach it new roles, outlets or capitals without
+ * touching code.
+ */
+import type { AttributionConfig, Outlet } from "./Rules.ts"
+
+/** The kinds of source the report distinguishes. */
+export type SourceKind =
+  | "named-person"
+  | "named-organisation"
+  | "media-outlet"
+  | "described-official"
+  | "anonymous"
+  | "vague-collective"
+  | "state"
+  | "pronoun"
+  | "document"
+
+/** A typed source. */
+export interface Typed {
+  readonly kind: SourceKind
+  readonly outlet?: Outlet
+  /** The words that name the source, for pronoun resolution: "Jens Stoltenberg". */
+  readonly name: string
+}
+
+const pronouns = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
+const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "several", "some", "many", "two", "three", "other", "another", "one", "senior", "top"])
+const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
+
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
+const isAcronym = (word: string) => /^\p{Lu}{2,}s?$/u.test(word)
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/** One regular expression matching any of `phrases` as whole words. */
+const anyOf = (phrases: ReadonlyArray<string>, flags: string) =>
+  phrases.length === 0
+    ? /(?!)/
+    : new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phrases.map(escape).join("|")})(?:$|[^\\p{L}\\p{N}])`, flags)
+
+/** A classifier for one rule set, with its lexicons prepared once. */
+export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Outlet>): Classifier => {
+  const lower = (list: ReadonlyArray<string>) => new Set(list.map((w) => w.toLowerCase()))
+  const vague = lower(config.vague)
+  const collectives = lower(config.collectives ?? [])
+  const documents = lower(config.documents)
+  const states = lower(config.states)
+  const institutions = lower(config.institutions)
+  const roles = config.roles.map((r) => r.toLowerCase())
+  const singleRoles = new Set(roles.filter((r) => !r.includes(" ")))
+  const phraseRoles = anyOf(roles.filter((r) => r.includes(" ")), "iu")
+  const anonymous = anyOf(config.anonymous, "iu")
+  // Longest names first, so "The Associated Press" wins over "AP"; case
+  // matters, so "AP" the agency is not "ap" in a word.
+  const outletNames = outlets
+    .flatMap((outlet) => [outlet.name, ...(outlet.aliases ?? [])].map((name) => ({ name, outlet })))
+    .sort((a, b) => b.name.length - a.name.length)
+  const outletPattern = anyOf(outletNames.map(({ name }) => name), "u")
+  const outletByName = new Map(outletNames.map(({ name, outlet }) => [name, outlet]))
+
+  const isRole = (word: string) => {
+    const w = word.toLowerCase().replace(/'s$/, "")
+    return singleRoles.has(w) || singleRoles.has(w.replace(/s$/, ""))
+  }
+
+  const heads = new Set([
+    ...vague, ...collectives, ...documents, ...singleRoles, ...pronouns,
+    ...config.anonymous.filter((w) => !w.includes(" ")).map((w) => w.toLowerCase())
+  ])
+
+  const isHead = (word: string) => {
+    const w = word.toLowerCase().replace(/['’]s$/, "")
+    return heads.has(w) || heads.has(w.replace(/s$/, ""))
+  }
+
+  const classify = (given: ReadonlyArray<string>): Typed => {
+    // "Putin's" names Putin.
+    const words = given.map((word, i) => (i === given.length - 1 ? word.replace(/['’]s$/, "") : word))
+    const text = words.join(" ")
+    const lowered = words.map((w) => w.toLowerCase())
+    if (words.length === 1 && pronouns.has(lowered[0]!)) return { kind: "pronoun", name: text }
+
+    const found = outletPattern.exec(text)
+    const outlet = found && outletNames.find(({ name }) => found[0].includes(name))
+    if (outlet) return { kind: "media-outlet", outlet: outletByName.get(outlet.name)!, name: outlet.outlet.name }
+    if (anonymous.test(text)) return { kind: "anonymous", name: text }
+
+    // The head is the last word before any prepositional tail: "Embassy" in
+    // "The Russian Embassy in Belgium".
+    const tail = lowered.findIndex((w, i) => i > 0 && prepositions.has(w))
+    const core = tail === -1 ? words : words.slice(0, tail)
+    const head = core.at(-1)!
+    const headLower = head.toLowerCase().replace(/'s$/, "")
+    const bare = lowered.filter((w, i) => !(i === 0 && determiners.has(w))).join(" ")
+
+    if (states.has(bare) || states.has(lowered.join(" "))) return { kind: "state", name: text }
+    if (documents.has(headLower)) return { kind: "document", name: text }
+    if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
+    if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
+
+    if (isCapitalised(head) && !isRole(head)) {
+      if (institutions.has(headLower) || isAcronym(head)) return { kind: "named-organisation", name: core.join(" ") }
+      // The name is the capitalised run at the end: "Jens Stoltenberg" in
+      // "Former NATO Secretary General Jens Stoltenberg".
+      const name: Array<string> = []
+      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !isAcronym(core[i]!); i--) name.unshift(core[i]!)
+      const determined = determiners.has(lowered[0]!)
+      return determined && name.length === core.length - 1
+        ? { kind: "named-organisation", name: core.join(" ") }
+        : { kind: "named-person", name: name.join(" ") || head }
+    }
+    if (isCapitalised(head) && institutions.has(headLower)) return { kind: "named-organisation", name: core.join(" ") }
+    if (isRole(head) || phraseRoles.test(text)) {
+      return isCapitalised(head) && determiners.has(lowered[0]!) && core.length > 2
+        ? { kind: "named-organisation", name: core.join(" ") }
+        : { kind: "described-official", name: text }
+    }
+    return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text }
+  }
+
+  return { classify, isHead }
+}
+
+/** Types sources, and knows which lowercase words can head one. */
+export interface Classifier {
+  readonly classify: (words: ReadonlyArray<string>) => Typed
+  /** Whether a lowercase word can end a source: "officials", "embassy", "he". */
+  readonly isHead: (word: string) => boolean
+}
