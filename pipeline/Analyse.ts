@@ -15,7 +15,7 @@ import { VFile } from "vfile"
 import type { VFileMessage } from "vfile-message"
 import { attributionKind, cueEntries, type Mention, type Source } from "./kinds/Attribution.ts"
 import { matchPhrases } from "./kinds/Match.ts"
-import { phraseKind, type Voice } from "./kinds/Phrase.ts"
+import { exceptionEntries, phraseKind, type Voice } from "./kinds/Phrase.ts"
 import { quotes } from "./kinds/Quotes.ts"
 import { checkEntries, sourceCheckKind } from "./kinds/SourceCheck.ts"
 import type { Normalised } from "./Normalise.ts"
@@ -103,11 +103,15 @@ export const make = (rules: RuleSet) => {
     .use(retextEnglish)
     .use(matchPhrases, [
       ...rules.phrase.flatMap((rule) => rule.phrases.map((phrase) => ({ phrase, owner: rule }))),
+      ...exceptionEntries(rules.phrase),
       ...cueEntries(rules.attribution.cues),
       ...checkEntries(rules.checks)
     ])
     .use(quotes)
-    .use(attributionKind, classifier(rules.attribution, rules.outlets), { thatClauses: rules.attribution.thatClauses ?? false })
+    .use(attributionKind, classifier(rules.attribution, rules.outlets), {
+      id: rules.attribution.id,
+      thatClauses: rules.attribution.thatClauses ?? false
+    })
     .use(phraseKind)
     .use(sourceCheckKind, rules.checks)
     .freeze()

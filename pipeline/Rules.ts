@@ -43,6 +43,8 @@ export interface Reporting {
 export interface PhraseRule extends Reporting {
   readonly kind: "phrase"
   readonly phrases: ReadonlyArray<string>
+  /** Phrases that cancel a match they overlap. */
+  readonly except?: ReadonlyArray<string>
   readonly certainty?: "uncertain"
   readonly cueType?: string
   readonly verification?: string

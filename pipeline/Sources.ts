@@ -25,6 +25,8 @@ export interface Typed {
   readonly outlet?: Outlet
   /** The words that name the source, for pronoun resolution: "Jens Stoltenberg". */
   readonly name: string
+  /** Set when no lexicon knew the head: a guess, not a finding. */
+  readonly guessed?: true
 }
 
 const pronouns = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
@@ -119,7 +121,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
         ? { kind: "named-organisation", name: core.join(" ") }
         : { kind: "described-official", name: text }
     }
-    return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text }
+    return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text, guessed: true }
   }
 
   return { classify, isHead }

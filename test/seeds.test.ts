@@ -76,6 +76,27 @@ describe("seed reports", () => {
     for (const relation of expected) expect(found).toContain(relation)
   })
 
+  it.each([
+    ["001_b7ec66198f8b2645.txt", ["appears to", "reportedly", "suggest", "may", "potentially"]],
+    ["002_37ededbab42281dc.txt", ["likely", "would view"]],
+    ["004_106d3d259cecc46c.txt", ["are expected to"]]
+  ])("%s: reports the hedges in the reporter's voice", (name, expected) => {
+    const hedges = reports.get(name)!.findings.filter((f) => f.category === "hedging").map((f) => f.text)
+    for (const hedge of expected) expect(hedges).toContain(hedge)
+  })
+
+  it("001: credits the disclosure that the comments were not independently verified", () => {
+    const report = reports.get("001_b7ec66198f8b2645.txt")!
+    expect(report.findings.filter((f) => f.ruleId === "verification-disclosed").map((f) => f.text)).toEqual(["not yet been independently verified"])
+    expect(report.sentences.filter((s) => s.verification === "unverified-disclosed")).toHaveLength(2)
+    expect(report.score.components.find((c) => c.id === "transparency")?.value).toBe(1)
+  })
+
+  it("no seed's said, told or stated is a hedge", () => {
+    const cues = [...reports.values()].flatMap((report) => report.sentences.flatMap((s) => s.cues.map((c) => c.text.toLowerCase())))
+    expect(cues.filter((text) => /\b(said|told|stated)\b/.test(text))).toEqual([])
+  })
+
   it("no seed's said, told or stated is a finding", () => {
     const texts = [...reports.values()].flatMap((report) => report.findings.map((f) => f.text.toLowerCase()))
     expect(texts.filter((text) => /\b(said|told|stated)\b/.test(text))).toEqual([])

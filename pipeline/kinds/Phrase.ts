@@ -8,9 +8,10 @@
  * attributed content, where the doubt belongs to the speaker.
  */
 import type { Root, Sentence } from "nlcst"
+import { toString } from "nlcst-to-string"
 import type { Plugin } from "unified"
 import type { PhraseRule } from "../Rules.ts"
-import { owned } from "./Match.ts"
+import { owned, type Match } from "./Match.ts"
 import { report } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
 
@@ -44,6 +45,24 @@ declare module "vfile" {
 
 const isPhraseRule = (owner: unknown): owner is PhraseRule => (owner as PhraseRule | null)?.kind === "phrase"
 
+/** An owner in the shared phrase index: an exception of one rule. */
+interface ExceptionOwner {
+  readonly except: PhraseRule
+}
+
+const isExceptionOwner = (owner: unknown): owner is ExceptionOwner => (owner as ExceptionOwner | null)?.except?.kind === "phrase"
+
+/** The phrase-index entries for the rules' exceptions. */
+export const exceptionEntries = (rules: ReadonlyArray<PhraseRule>) =>
+  rules.flatMap((rule) => (rule.except ?? []).map((phrase) => ({ phrase, owner: { except: rule } satisfies ExceptionOwner })))
+
+/** A lowercase phrase does not match a capitalised word mid-sentence: "May" the month, "Hope" the name. */
+const properNoun = (match: Match) => {
+  const first = match.nodes[0]!
+  const firstWord = match.sentence.children.find((node) => node.type === "WordNode")
+  return first !== firstWord && /^\p{Lu}/u.test(toString(first)) && /^\p{Ll}/u.test(match.phrase)
+}
+
 /** Report every phrase-rule match, and note the cues and statuses they carry. */
 export const phraseKind: Plugin<[], Root> = () => (_tree, file) => {
   const cues: Array<CertaintyCue> = (file.data.cues ??= [])
@@ -51,7 +70,20 @@ export const phraseKind: Plugin<[], Root> = () => (_tree, file) => {
   const quotes = file.data.quotes ?? []
   const relations = file.data.attributions ?? []
 
-  for (const { match, owner: rule } of owned(file.data.matches, isPhraseRule)) {
+  const exceptions = owned(file.data.matches, isExceptionOwner)
+  const found = owned(file.data.matches, isPhraseRule).filter(({ match, owner }) =>
+    !properNoun(match) &&
+    !exceptions.some((e) => e.owner.except === owner && e.match.start < match.end && match.start < e.match.end)
+  )
+  // The longest phrase wins within a category: "could not be confirmed" is
+  // one disclosure, not also a confirmation; "would view" is one speculation.
+  const longer = (a: Match, b: Match) =>
+    a !== b && a.start < b.end && b.start < a.end && (b.end - b.start > a.end - a.start || (b.end - b.start === a.end - a.start && b.start < a.start))
+  const kept = found.filter(({ match, owner }) =>
+    !found.some((other) => other.owner.category === owner.category && longer(match, other.match))
+  )
+
+  for (const { match, owner: rule } of kept) {
     const { start, end, sentence } = match
     const voice: Voice = isQuoted(quotes, start, end)
       ? "quoted"

@@ -3,8 +3,9 @@
  * against the labelled data in ../shared/eval.
  */
 import { attribution } from "./attribution.ts"
+import { hedging } from "./hedging.ts"
 
-const evaluations: Record<string, (split?: string) => void> = { attribution }
+const evaluations: Record<string, (split?: string) => void> = { attribution, hedging }
 const [name, split] = process.argv.slice(2)
 const run = name === undefined ? undefined : evaluations[name]
 if (!run) {

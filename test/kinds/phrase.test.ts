@@ -14,13 +14,13 @@ const cases = {
   invalid: [
     {
       text: "The convoy was reportedly hit near the border.",
-      errors: ["1:16-1:26: Unexpected hedge `reportedly`, attribute the claim or state it plainly [hedge]"]
+      errors: ["1:16-1:26: Unexpected hedge `reportedly`, attribute the claim or state it plainly [hedge-epistemic]"]
     },
     {
       text: "The move appears to be a bid for time.\nIt may be intended as a signal.",
       errors: [
-        "1:10-1:20: Unexpected hedge `appears to`, attribute the claim or state it plainly [hedge]",
-        "2:4-2:10: Unexpected hedge `may be`, attribute the claim or state it plainly [hedge]"
+        "1:10-1:20: Unexpected hedge `appears to`, attribute the claim or state it plainly [hedge-epistemic]",
+        "2:4-2:7: Unexpected hedge `may`, attribute the claim or state it plainly [hedge-epistemic]"
       ]
     },
     {
@@ -37,7 +37,7 @@ const cases = {
 describe("phrase kind", () => {
   let rules: RuleSet
   beforeAll(async () => {
-    rules = await rulesNamed("hedge", "verification-disclosed", "agentless-attribution")
+    rules = await rulesNamed("hedge-epistemic", "verification-disclosed", "agentless-attribution")
   })
 
   it.each(cases.valid)("valid: %s", (text) => {
