@@ -10,7 +10,7 @@ import { text as readAll } from "node:stream/consumers"
 import { checkArticle, formatProblems } from "./Schemas.ts"
 
 /** How an article arrived. */
-export type Format = "txt" | "md" | "ndjson"
+export type Format = "txt" | "md" | "html" | "ndjson"
 
 /** One article, as read. `text` is the original that every offset points into. */
 export interface Article {
@@ -41,7 +41,15 @@ export class InputProblem extends Data.TaggedError("InputProblem")<{
 /** What ingest yields: an article, or the reason one could not be read. */
 export type Entry = Article | InputProblem
 
-const formats: Record<string, Format> = { ".txt": "txt", ".md": "md", ".ndjson": "ndjson", ".jsonl": "ndjson" }
+const formats: Record<string, Format> = {
+  ".txt": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson"
+}
 
 /** The extensions factgate reads, for help text and directory walks. */
 export const extensions: ReadonlyArray<string> = Object.keys(formats)
@@ -78,8 +86,9 @@ export const parseNdjson = (path: string, source: string): ReadonlyArray<Entry> 
     if (problems.length > 0) {
       return [new InputProblem({ path, line, problem: `does not match the article schema: ${formatProblems(problems)}` })]
     }
-    const fields = value as Omit<Article, "_tag" | "path" | "format" | "line">
-    return [{ ...fields, _tag: "Article", path, line, format: "ndjson" }]
+    // An NDJSON article carries plain text, or a page's HTML to extract it from.
+    const { html, text, ...fields } = value as Omit<Article, "_tag" | "path" | "format" | "line" | "text"> & { text?: string; html?: string }
+    return [{ ...fields, _tag: "Article", path, line, format: html === undefined ? "ndjson" : "html", text: html ?? text ?? "" }]
   })
 
 /** Turn one file's text into entries according to its format. */

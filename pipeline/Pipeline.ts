@@ -11,6 +11,7 @@ import { Data, Effect, Stream } from "effect"
 import * as Analyse from "./Analyse.ts"
 import { gate, type Verdict } from "./Gate.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
+import { extract } from "./Extract.ts"
 import { normalise, type Normalised } from "./Normalise.ts"
 import { assemble, validate, type Report } from "./Report.ts"
 import { Reports, type Written } from "./Reports.ts"
@@ -78,7 +79,11 @@ export const run = (inputs: ReadonlyArray<string>, rules: RuleSet, out: string) 
   const analyse = Analyse.make(rules)
   return entries(inputs).pipe(
     Stream.map((entry) => (entry._tag === "Article" ? ({ _tag: "Work", article: entry }) satisfies Work<{}> : entry)),
-    Stream.mapEffect(pure("normalise", (work: Work<{}>) => ({ ...work, normalised: normalise(work.article.text) }))),
+    Stream.mapEffect(pure("normalise", (work: Work<{}>) => {
+      const { source, ...hints } = extract(work.article.format, work.article.text)
+      const options = { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: work.article.format !== "html" }
+      return { ...work, normalised: normalise(work.article.text, options, source, hints) }
+    })),
     Stream.mapEffect(pure("analyse", (work: Work<{ normalised: Normalised }>) => ({
       ...work,
       analysis: analyse(work.normalised)

@@ -9,6 +9,7 @@ import type { Verdict } from "./Gate.ts"
 import type { Article } from "./Ingest.ts"
 import type { Normalised } from "./Normalise.ts"
 import { checkReport, formatProblems, reportSchemaId } from "./Schemas.ts"
+import { toOriginal } from "./SourceMap.ts"
 import type { Score } from "./Score.ts"
 
 /** One article's report, as written to `<id>.json`. */
@@ -20,12 +21,19 @@ export interface Report extends Analysis {
     readonly line?: number
     readonly format: Article["format"]
     readonly title?: string
+    readonly standfirst?: string
     readonly byline?: string
+    readonly dateline?: string
     readonly published?: string
+    readonly declaredSources?: ReadonlyArray<string>
     readonly outlet?: string
     readonly url?: string
   }
-  readonly text: { readonly body: string; readonly removed: Normalised["removed"] }
+  readonly text: {
+    readonly body: string
+    readonly removed: Normalised["removed"]
+    readonly blocks: ReadonlyArray<{ readonly start: number; readonly end: number; readonly role: string; readonly reason?: string }>
+  }
   readonly score: Score
   readonly gate: Verdict
 }
@@ -43,18 +51,30 @@ export const assemble = (
   verdict: Verdict
 ): Report => ({
   schema: reportSchemaId,
+  // What the input declares wins over what normalisation recovered from the text.
   article: defined({
     id: article.id,
     path: article.path,
     line: article.line,
     format: article.format,
-    title: article.title,
-    byline: article.byline,
-    published: article.published,
+    title: article.title ?? normalised.metadata.title,
+    standfirst: normalised.metadata.standfirst,
+    byline: article.byline ?? normalised.metadata.byline,
+    dateline: normalised.metadata.dateline,
+    published: article.published ?? normalised.metadata.published,
+    declaredSources: normalised.metadata.declaredSources,
     outlet: article.outlet,
     url: article.url
   }) as Report["article"],
-  text: { body: normalised.map.text, removed: normalised.removed },
+  text: {
+    body: normalised.body,
+    removed: normalised.removed,
+    blocks: normalised.blocks.map((block) => ({
+      ...toOriginal(normalised.map, block),
+      role: block.role,
+      ...(block.reason === undefined ? {} : { reason: block.reason })
+    }))
+  },
   findings: analysis.findings,
   sentences: analysis.sentences,
   attributions: analysis.attributions,

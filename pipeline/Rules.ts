@@ -110,6 +110,20 @@ export interface SourceCheck extends Reporting {
   readonly outletTypes?: ReadonlyArray<string>
 }
 
+/** Line patterns by kind of boilerplate, compiled, and the line heuristics. */
+export interface BoilerplateRules {
+  readonly patterns: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }>
+  readonly heuristics: { readonly bodyWords: number; readonly shortWords: number; readonly linkRun: number; readonly maxGap: number }
+}
+
+/** Patterns of the article's own metadata lines, compiled. */
+export interface StructureRules {
+  readonly byline: ReadonlyArray<RegExp>
+  readonly date: ReadonlyArray<RegExp>
+  readonly sources: ReadonlyArray<RegExp>
+  readonly dateline: ReadonlyArray<RegExp>
+}
+
 /** Score components and their weights. */
 export interface Scoring {
   readonly components: ReadonlyArray<{ readonly id: string; readonly weight: number }>
@@ -129,6 +143,8 @@ export interface RuleSet {
   readonly attribution: AttributionConfig
   readonly outlets: ReadonlyArray<Outlet>
   readonly checks: ReadonlyArray<SourceCheck>
+  readonly boilerplate: BoilerplateRules
+  readonly structure: StructureRules
   readonly scoring: Scoring
   readonly gates: Gates
 }
@@ -138,6 +154,8 @@ type Parsed =
   | { readonly kind: "attribution"; readonly rule: AttributionConfig }
   | { readonly kind: "outlets"; readonly rule: Outlets }
   | { readonly kind: "source-check"; readonly rule: SourceCheck }
+  | { readonly kind: "boilerplate"; readonly rule: BoilerplateRules }
+  | { readonly kind: "structure"; readonly rule: StructureRules }
   | { readonly kind: "scoring"; readonly rule: Scoring }
   | { readonly kind: "gates"; readonly rule: Gates }
 
@@ -182,7 +200,53 @@ export const parseRuleFile = (file: string, source: string): { parsed?: Parsed; 
   }
   const data = value as { kind: Parsed["kind"] }
   const id = file.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "")
-  return { parsed: { kind: data.kind, rule: { ...data, id } } as Parsed, problems: [] }
+  const invalid: Array<RuleProblem> = []
+  const compiled = compile(data, (path, message) => {
+    const at = locate(doc, counter, { path, message })
+    invalid.push({ file, line: at.line, column: at.col, message })
+  })
+  return invalid.length > 0
+    ? { problems: invalid }
+    : { parsed: { kind: data.kind, rule: { ...data, ...compiled, id } } as Parsed, problems: [] }
+}
+
+/** Compile a line pattern: anchored to the whole line unless it is a prefix pattern. */
+const pattern = (source: string, flags: string, whole: boolean) => new RegExp(whole ? `^(?:${source})$` : `^(?:${source})`, flags)
+
+/** Compile the regular expressions of boilerplate and structure files, naming any that are invalid. */
+const compile = (
+  data: { kind: string } & Record<string, unknown>,
+  problem: (path: ReadonlyArray<string | number>, message: string) => void
+): Record<string, unknown> => {
+  const list = (key: string, sources: ReadonlyArray<string>, flags: string, whole: boolean, path: ReadonlyArray<string | number>) =>
+    sources.flatMap((source, i) => {
+      try {
+        return [pattern(source, flags, whole)]
+      } catch (error) {
+        problem([...path, i], `invalid pattern in \`${key}\`: ${(error as Error).message}`)
+        return []
+      }
+    })
+  if (data.kind === "boilerplate") {
+    const given = data as unknown as { patterns: Record<string, Array<string>>; heuristics?: Partial<BoilerplateRules["heuristics"]> }
+    return {
+      patterns: Object.entries(given.patterns).flatMap(([kind, sources]) =>
+        list(kind, sources, "iu", true, ["patterns", kind]).map((compiled) => ({ kind, pattern: compiled }))
+      ),
+      heuristics: { bodyWords: 10, shortWords: 12, linkRun: 3, maxGap: 8, ...given.heuristics }
+    }
+  }
+  if (data.kind === "structure") {
+    const given = data as unknown as Record<"byline" | "date" | "sources" | "dateline", Array<string> | undefined>
+    return {
+      byline: list("byline", given.byline ?? [], "iu", true, ["byline"]),
+      date: list("date", given.date ?? [], "iu", true, ["date"]),
+      sources: list("sources", given.sources ?? [], "iu", true, ["sources"]),
+      // Datelines are capitals at the start of a paragraph: case matters.
+      dateline: list("dateline", given.dateline ?? [], "u", false, ["dateline"])
+    }
+  }
+  return {}
 }
 
 /** Load every `.yml`/`.yaml` file in `dir`, in sorted order. */
@@ -210,7 +274,7 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
     if (result.parsed) parsed.push(result.parsed)
   }
 
-  const single = <K extends "attribution" | "scoring" | "gates">(kind: K) => {
+  const single = <K extends "attribution" | "boilerplate" | "structure" | "scoring" | "gates">(kind: K) => {
     const found = parsed.filter((p) => p.kind === kind)
     if (found.length !== 1) {
       problems.push({ file: dir, line: 1, column: 1, message: `expected exactly one rule file of kind \`${kind}\`, found ${found.length}` })
@@ -218,9 +282,13 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
     return found[0]?.rule as Extract<Parsed, { kind: K }>["rule"] | undefined
   }
   const attribution = single("attribution")
+  const boilerplate = single("boilerplate")
+  const structure = single("structure")
   const scoring = single("scoring")
   const gates = single("gates")
-  if (problems.length > 0 || !attribution || !scoring || !gates) return yield* new RulesInvalid({ dir, problems })
+  if (problems.length > 0 || !attribution || !boilerplate || !structure || !scoring || !gates) {
+    return yield* new RulesInvalid({ dir, problems })
+  }
 
   return {
     dir,
@@ -228,6 +296,8 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
     attribution,
     outlets: parsed.flatMap((p) => (p.kind === "outlets" ? p.rule.outlets : [])),
     checks: parsed.flatMap((p) => (p.kind === "source-check" && p.rule.level !== "off" ? [p.rule] : [])),
+    boilerplate,
+    structure,
     scoring,
     gates
   } satisfies RuleSet

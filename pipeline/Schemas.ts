@@ -28,7 +28,9 @@ export type Check = (value: unknown) => ReadonlyArray<Problem>
 // ajv-formats is CommonJS; its callable export sits on `.default` under ESM.
 const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true })
+// strictRequired is off because article.schema.json requires `text` or `html` in its
+// oneOf branches while declaring them once, at the top.
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true })
 addFormats(ajv)
 
 const describe = (error: ErrorObject): Problem => {
@@ -60,7 +62,16 @@ const checker = (validate: ValidateFunction): Check => (value) => {
   if (validate(value)) return []
   const errors = validate.errors ?? []
   const specific = errors.filter((error) => !summaries.has(error.keyword))
-  return (specific.length > 0 ? specific : errors).map(describe)
+  // Alternatives that each require a key ("text" or "html") read as one choice.
+  const alternatives = specific.filter((error) => error.keyword === "required" && error.schemaPath.includes("/oneOf/"))
+  const choice: Array<Problem> = alternatives.length > 1
+    ? [{
+      path: describe(alternatives[0]!).path,
+      message: `must have ${alternatives.map((error) => `\`${String(error.params["missingProperty"])}\``).join(" or ")}`
+    }]
+    : alternatives.map(describe)
+  const rest = specific.filter((error) => !alternatives.includes(error))
+  return specific.length > 0 ? [...choice, ...rest.map(describe)] : errors.map(describe)
 }
 
 /** Checks one NDJSON input article. */

@@ -16,6 +16,8 @@ export interface Span {
 export interface SourceMap {
   readonly original: string
   readonly text: string
+  /** Set when text and original are the same, so the arrays are never read. */
+  readonly identity?: true
   /** `starts[i]` is where the original unit behind `text[i]` starts. */
   readonly starts: Uint32Array
   /** `ends[i]` is where the original unit behind `text[i]` ends. */
@@ -93,12 +95,36 @@ export const rewrite = (
   }
 }
 
+const none = new Uint32Array(0)
+
+/** The map of a text onto itself. */
+export const identity = (text: string): SourceMap => ({ original: text, text, starts: none, ends: none, identity: true })
+
+/**
+ * Chain two maps: `outer` rewrites the text that `inner` produced from the
+ * original. A character of `outer` that stands for nothing in `inner` (a
+ * separator between extracted blocks) maps to an empty span.
+ */
+export const compose = (outer: SourceMap, inner: SourceMap): SourceMap => {
+  if (inner.identity) return { ...outer, original: inner.original }
+  if (outer.identity) return { ...inner, text: outer.text }
+  const starts = new Uint32Array(outer.text.length)
+  const ends = new Uint32Array(outer.text.length)
+  for (let i = 0; i < outer.text.length; i++) {
+    const span = toOriginal(inner, { start: outer.starts[i]!, end: outer.ends[i]! })
+    starts[i] = span.start
+    ends[i] = span.end
+  }
+  return { original: inner.original, text: outer.text, starts, ends }
+}
+
 /** Map a span of the rewritten text to the span of the original behind it. */
 export const toOriginal = (map: SourceMap, span: Span): Span => {
+  if (map.identity) return { start: span.start, end: Math.max(span.start, span.end) }
   if (map.text.length === 0) return { start: 0, end: 0 }
   const start = span.start < map.text.length ? map.starts[span.start]! : map.original.length
   if (span.end <= span.start) return { start, end: start }
-  const end = map.ends[Math.min(span.end, map.text.length) - 1]!
+  const end = Math.max(start, map.ends[Math.min(span.end, map.text.length) - 1]!)
   return { start, end }
 }
 
@@ -129,4 +155,64 @@ export const pointAt = (starts: ReadonlyArray<number>, offset: number): Point =>
     else high = mid - 1
   }
   return { line: low + 1, column: offset - starts[low]! + 1 }
+}
+
+/**
+ * Builds a text from pieces of an original, keeping the map: extractors
+ * (Markdown, HTML) append the original's text nodes and join them with
+ * separators that stand for nothing in the original.
+ */
+export class Builder {
+  private readonly parts: Array<string> = []
+  private starts: Array<number> = []
+  private ends: Array<number> = []
+
+  constructor(private readonly original: string) {}
+
+  /**
+   * Append text found at `[start, end)` of the original, aligning it char by
+   * char: a decoded entity (`&amp;`) maps to the whole entity, a space to the
+   * whitespace it stands for. What cannot be aligned maps to the rest of the span.
+   */
+  copy(value: string, start: number, end: number): void {
+    this.parts.push(value)
+    const raw = this.original
+    let j = start
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i]!
+      if (j < end && raw[j] === c) {
+        this.starts.push(j)
+        this.ends.push(++j)
+      } else if (j < end && /\s/.test(c) && /\s/.test(raw[j]!)) {
+        this.starts.push(j)
+        this.ends.push(++j)
+      } else if (j < end && raw[j] === "&" && raw.indexOf(";", j) !== -1 && raw.indexOf(";", j) < end) {
+        const close = raw.indexOf(";", j) + 1
+        this.starts.push(j)
+        this.ends.push(close)
+        j = close
+      } else {
+        this.starts.push(Math.min(j, end))
+        this.ends.push(end)
+      }
+    }
+  }
+
+  /** Append text that stands for nothing in the original, at `at`. */
+  separator(value: string, at: number): void {
+    this.parts.push(value)
+    for (let i = 0; i < value.length; i++) {
+      this.starts.push(at)
+      this.ends.push(at)
+    }
+  }
+
+  /** Whether anything was appended since the last separator. */
+  get length(): number {
+    return this.starts.length
+  }
+
+  build(): SourceMap {
+    return { original: this.original, text: this.parts.join(""), starts: Uint32Array.from(this.starts), ends: Uint32Array.from(this.ends) }
+  }
 }

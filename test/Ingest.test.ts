@@ -12,7 +12,7 @@ describe("ingest", () => {
     const entries = parseNdjson("in.ndjson", `{"id":"a","text":"One."}\n\n{"id":"b"}\n`)
     expect(entries.map((e) => (e._tag === "Article" ? `${e.line}: ${e.id}` : e.message))).toEqual([
       "1: a",
-      "in.ndjson:3: does not match the article schema: (root): must have required property 'text'"
+      "in.ndjson:3: does not match the article schema: (root): must have `text` or `html`"
     ])
   })
 })

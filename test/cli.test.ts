@@ -95,13 +95,13 @@ describe("bad input", () => {
     const lines = run.stderr.trim().split("\n").map((line) => line.replace(dir, "DIR"))
     expect(lines).toEqual([
       expect.stringMatching(/^factgate: DIR\/in\/batch\.ndjson:2: is not valid JSON \(.+\)$/),
-      "factgate: DIR/in/batch.ndjson:3: does not match the article schema: (root): must have required property 'text'; body: unknown key `body`",
+      "factgate: DIR/in/batch.ndjson:3: does not match the article schema: (root): must have `text` or `html`; body: unknown key `body`",
       "factgate: DIR/in/binary.txt: looks like a binary file (it contains NUL bytes)",
       "factgate: DIR/in/blank.md: is empty or only whitespace",
       "factgate: DIR/in/empty.txt: is empty or only whitespace",
       "factgate: DIR/in/latin1.txt: is not valid UTF-8 text",
       "factgate: DIR/missing.txt: does not exist",
-      "factgate: DIR/notes.docx: has an unknown extension; factgate reads .txt, .md, .ndjson, .jsonl"
+      "factgate: DIR/notes.docx: has an unknown extension; factgate reads .txt, .md, .markdown, .html, .htm, .ndjson, .jsonl"
     ])
   })
 
