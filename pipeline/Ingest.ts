@@ -56,14 +56,33 @@ export const extensions: ReadonlyArray<string> = Object.keys(formats)
 
 const utf8 = new TextDecoder("utf-8", { fatal: true })
 
-/** Decode bytes as strict UTF-8; binary data and other encodings are problems. */
-const decode = (path: string, bytes: Uint8Array): string | InputProblem => {
+/** The charsets an HTML page declares in its <meta> tags, in order. */
+const declaredCharsets = (bytes: Uint8Array): Array<string> => {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096))
+  return [...head.matchAll(/<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)/gi)].map((m) => m[1]!.toLowerCase())
+}
+
+/**
+ * Decode bytes as text. UTF-8 is tried first and wins when valid, whatever a
+ * page declares (declarations are often wrong, or several disagree); an HTML
+ * page that is not UTF-8 is read in the first charset it declares that is
+ * known, else in windows-1252, the web's legacy default.
+ */
+const decode = (path: string, bytes: Uint8Array, format: Format): string | InputProblem => {
   if (bytes.includes(0)) return new InputProblem({ path, problem: "looks like a binary file (it contains NUL bytes)" })
   try {
     return utf8.decode(bytes)
   } catch {
-    return new InputProblem({ path, problem: "is not valid UTF-8 text" })
+    if (format !== "html") return new InputProblem({ path, problem: "is not valid UTF-8 text" })
   }
+  for (const charset of [...declaredCharsets(bytes), "windows-1252"]) {
+    try {
+      return new TextDecoder(charset).decode(bytes)
+    } catch {
+      // An unknown label: try the next declaration.
+    }
+  }
+  return new InputProblem({ path, problem: "is not valid UTF-8 and declares no known charset" })
 }
 
 const isBlank = (text: string) => !/\S/.test(text)
@@ -109,7 +128,7 @@ const readFile = Effect.fn("Ingest.readFile")(function*(path: string) {
   const bytes = yield* fs.readFile(path).pipe(
     Effect.mapError((error) => new InputProblem({ path, problem: `cannot be read (${error.reason._tag})` }))
   )
-  const text = decode(path, bytes)
+  const text = decode(path, bytes, format)
   return typeof text === "string" ? parse(path, format, text) : [text]
 }, Effect.catch((problem) => Effect.succeed([problem])))
 

@@ -140,9 +140,11 @@ const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Arra
   // The title: the first headline-like line above the body that no pattern removed.
   const firstBody = blocks.findIndex((b) => b.role === "body")
   const patternKinds = new Set(options.boilerplate?.patterns.map((p) => p.kind) ?? [])
-  // A short first line that ends in a full stop can still be the headline.
+  // A short first line that ends in a full stop can still be the headline,
+  // when furniture, not prose, follows it.
+  const standsAlone = (i: number) => texts[i]!.split(/\s+/).length <= 15 && blocks[i + 1]?.role === "boilerplate"
   const title = blocks.findIndex((b, i) =>
-    (firstBody === -1 || i < firstBody || (i === firstBody && texts[i]!.split(/\s+/).length <= 15)) &&
+    (firstBody === -1 || i < firstBody || (i === firstBody && standsAlone(i))) &&
     (b.role === "heading" || b.role === "body" || (b.role === "boilerplate" && !patternKinds.has(b.reason ?? ""))) &&
     headlineLike(texts[i]!)
   )

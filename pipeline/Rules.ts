@@ -110,6 +110,12 @@ export interface SourceCheck extends Reporting {
   readonly outletTypes?: ReadonlyArray<string>
 }
 
+/** One check over the article's text as a whole. */
+export interface TextCheck extends Reporting {
+  readonly kind: "text-check"
+  readonly check: "empty-body"
+}
+
 /** Line patterns by kind of boilerplate, compiled, and the line heuristics. */
 export interface BoilerplateRules {
   readonly patterns: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }>
@@ -143,6 +149,7 @@ export interface RuleSet {
   readonly attribution: AttributionConfig
   readonly outlets: ReadonlyArray<Outlet>
   readonly checks: ReadonlyArray<SourceCheck>
+  readonly textChecks: ReadonlyArray<TextCheck>
   readonly boilerplate: BoilerplateRules
   readonly structure: StructureRules
   readonly scoring: Scoring
@@ -154,6 +161,7 @@ type Parsed =
   | { readonly kind: "attribution"; readonly rule: AttributionConfig }
   | { readonly kind: "outlets"; readonly rule: Outlets }
   | { readonly kind: "source-check"; readonly rule: SourceCheck }
+  | { readonly kind: "text-check"; readonly rule: TextCheck }
   | { readonly kind: "boilerplate"; readonly rule: BoilerplateRules }
   | { readonly kind: "structure"; readonly rule: StructureRules }
   | { readonly kind: "scoring"; readonly rule: Scoring }
@@ -296,6 +304,7 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
     attribution,
     outlets: parsed.flatMap((p) => (p.kind === "outlets" ? p.rule.outlets : [])),
     checks: parsed.flatMap((p) => (p.kind === "source-check" && p.rule.level !== "off" ? [p.rule] : [])),
+    textChecks: parsed.flatMap((p) => (p.kind === "text-check" && p.rule.level !== "off" ? [p.rule] : [])),
     boilerplate,
     structure,
     scoring,

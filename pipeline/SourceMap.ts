@@ -178,19 +178,18 @@ export class Builder {
     this.parts.push(value)
     const raw = this.original
     let j = start
+    const entity = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/iy
     for (let i = 0; i < value.length; i++) {
       const c = value[i]!
-      if (j < end && raw[j] === c) {
+      entity.lastIndex = j
+      const decoded = j < end && raw[j] === "&" ? entity.exec(raw) : null
+      if (decoded && j + decoded[0].length <= end) {
+        this.starts.push(j)
+        j += decoded[0].length
+        this.ends.push(j)
+      } else if (j < end && (raw[j] === c || (/\s/.test(c) && /\s/.test(raw[j]!)))) {
         this.starts.push(j)
         this.ends.push(++j)
-      } else if (j < end && /\s/.test(c) && /\s/.test(raw[j]!)) {
-        this.starts.push(j)
-        this.ends.push(++j)
-      } else if (j < end && raw[j] === "&" && raw.indexOf(";", j) !== -1 && raw.indexOf(";", j) < end) {
-        const close = raw.indexOf(";", j) + 1
-        this.starts.push(j)
-        this.ends.push(close)
-        j = close
       } else {
         this.starts.push(Math.min(j, end))
         this.ends.push(end)
