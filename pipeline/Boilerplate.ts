@@ -30,9 +30,11 @@ export const classify = (
   rules: BoilerplateRules,
   options: { readonly heuristics: boolean }
 ): Array<Verdict> => {
-  const { bodyWords, shortWords, linkRun, maxGap } = rules.heuristics
+  const { patternWords, bodyWords, shortWords, linkRun, maxGap } = rules.heuristics
   const verdicts: Array<Verdict | undefined> = lines.map((line) => {
     if (line.metadata) return { keep: true, body: false, heading: false }
+    // Furniture is short: a long line is prose, whatever it mentions.
+    if (words(line.text) > patternWords) return undefined
     const kind = rules.patterns.find(({ pattern }) => pattern.test(line.text))?.kind
     return kind === undefined ? undefined : { keep: false, reason: kind }
   })

@@ -124,7 +124,8 @@ const linesOf = (text: string): ReadonlyArray<Span> => {
 /** Give each line its role: metadata, boilerplate, heading or body, then title and standfirst. */
 const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Array<Block> => {
   const texts = lines.map((line) => text.slice(line.start, line.end))
-  const meta = texts.map((t) => (options.structure ? metadataLine(options.structure, t) : undefined))
+  // Metadata lines are short; a paragraph is never one, whatever it starts with.
+  const meta = texts.map((t) => (options.structure && t.length <= 300 ? metadataLine(options.structure, t) : undefined))
   const verdicts = options.boilerplate
     ? classify(texts.map((t, i) => ({ text: t, metadata: meta[i] !== undefined })), options.boilerplate, { heuristics: options.heuristics ?? false })
     : texts.map(() => ({ keep: true as const, body: true, heading: false }))

@@ -119,7 +119,13 @@ export interface TextCheck extends Reporting {
 /** Line patterns by kind of boilerplate, compiled, and the line heuristics. */
 export interface BoilerplateRules {
   readonly patterns: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }>
-  readonly heuristics: { readonly bodyWords: number; readonly shortWords: number; readonly linkRun: number; readonly maxGap: number }
+  readonly heuristics: {
+    readonly patternWords: number
+    readonly bodyWords: number
+    readonly shortWords: number
+    readonly linkRun: number
+    readonly maxGap: number
+  }
 }
 
 /** Patterns of the article's own metadata lines, compiled. */
@@ -241,7 +247,7 @@ const compile = (
       patterns: Object.entries(given.patterns).flatMap(([kind, sources]) =>
         list(kind, sources, "iu", true, ["patterns", kind]).map((compiled) => ({ kind, pattern: compiled }))
       ),
-      heuristics: { bodyWords: 10, shortWords: 12, linkRun: 3, maxGap: 8, ...given.heuristics }
+      heuristics: { patternWords: 60, bodyWords: 10, shortWords: 12, linkRun: 3, maxGap: 8, ...given.heuristics }
     }
   }
   if (data.kind === "structure") {

@@ -1,13 +1,21 @@
 /**
  * Match: the one pass over tokens that every phrase-driven rule kind shares.
  *
- * All phrases of all rules go into a single nlcst-search call per paragraph,
- * so adding words to a list adds no passes. Kinds then read the matches they
- * own from `file.data.matches` instead of searching again.
+ * All phrases of all rules go into one trie of normalised words, walked once
+ * per word of each sentence, so adding words to a list adds no passes. Kinds
+ * then read the matches they own from `file.data.matches`.
+ *
+ * This replaces nlcst-search on the hot path: measured on the seeds, its
+ * per-word phrase loop and repeated normalisation took a quarter of the
+ * analysis time. Matching follows its conventions: case-insensitive, with
+ * apostrophes and hyphens ignored, `*` for any one word, and words used as
+ * literals ("the word `reportedly`") skipped.
  */
 import type { Root, Sentence, SentenceContent } from "nlcst"
-import { search } from "nlcst-search"
+import { isLiteral } from "nlcst-is-literal"
+import { toString } from "nlcst-to-string"
 import type { Plugin } from "unified"
+import { SKIP, visit } from "unist-util-visit"
 
 /** A phrase in the shared index, and who asked for it. */
 export interface Entry<Owner> {
@@ -34,32 +42,89 @@ declare module "vfile" {
   }
 }
 
+interface Node {
+  readonly next: Map<string, Node>
+  wildcard?: Node
+  /** Phrases that end here, with their owners. */
+  readonly ends: Array<{ readonly phrase: string; readonly owners: Array<unknown> }>
+}
+
+const node = (): Node => ({ next: new Map(), ends: [] })
+
+/** A word as matching sees it: lower case, no apostrophes or hyphens. */
+export const normalWord = (word: string): string => word.toLowerCase().replace(/['’-]/g, "")
+
+/** Build the trie of every entry's phrase. */
+const trieOf = (entries: ReadonlyArray<Entry<unknown>>): Node => {
+  const root = node()
+  for (const { phrase, owner } of entries) {
+    let at = root
+    for (const word of phrase.split(" ")) {
+      if (word === "*") at = at.wildcard ??= node()
+      else {
+        const key = normalWord(word)
+        let next = at.next.get(key)
+        if (!next) at.next.set(key, (next = node()))
+        at = next
+      }
+    }
+    const end = at.ends.find((e) => e.phrase === phrase)
+    if (end) end.owners.push(owner)
+    else at.ends.push({ phrase, owners: [owner] })
+  }
+  return root
+}
+
 /** Find every phrase of every entry in one pass, recording matches on the file. */
 export const matchPhrases: Plugin<[ReadonlyArray<Entry<unknown>>], Root> = (entries) => {
-  const owners = new Map<string, Array<unknown>>()
-  for (const { phrase, owner } of entries) {
-    const list = owners.get(phrase)
-    if (list) list.push(owner)
-    else owners.set(phrase, [owner])
-  }
-  const phrases = [...owners.keys()]
+  const root = trieOf(entries)
   return (tree, file) => {
     const matches: Array<Match> = []
-    search(tree, phrases, (nodes, index, parent, phrase) => {
-      // Inside a paragraph the parent of a word is always a sentence.
-      if (parent.type !== "SentenceNode") return
-      const first = nodes[0]!.position
-      const last = nodes.at(-1)!.position
-      if (!first || !last) return
-      matches.push({
-        phrase,
-        owners: owners.get(phrase) ?? [],
-        sentence: parent,
-        index,
-        nodes,
-        start: first.start.offset ?? 0,
-        end: last.end.offset ?? 0
-      })
+    visit(tree, "SentenceNode", (sentence: Sentence) => {
+      const children = sentence.children
+      // Word positions, each word normalised once; whitespace joins words,
+      // anything else breaks a phrase.
+      const positions: Array<number> = []
+      const words: Array<string | undefined> = []
+      for (const [index, child] of children.entries()) {
+        if (child.type === "WordNode") {
+          positions.push(index)
+          words.push(normalWord(toString(child)))
+        } else if (child.type !== "WhiteSpaceNode") {
+          positions.push(index)
+          words.push(undefined)
+        }
+      }
+      for (let k = 0; k < words.length; k++) {
+        if (words[k] === undefined || isLiteral(sentence, positions[k]!)) continue
+        // Walk the trie from word k; wildcards branch, so keep a small stack.
+        const stack: Array<[Node, number]> = [[root, k]]
+        while (stack.length > 0) {
+          const [at, next] = stack.pop()!
+          if (at !== root) {
+            for (const end of at.ends) {
+              const first = positions[k]!
+              const last = positions[next - 1]!
+              const nodes = children.slice(first, last + 1)
+              matches.push({
+                phrase: end.phrase,
+                owners: end.owners,
+                sentence,
+                index: first,
+                nodes,
+                start: children[first]!.position?.start.offset ?? 0,
+                end: children[last]!.position?.end.offset ?? 0
+              })
+            }
+          }
+          const word = words[next]
+          if (word === undefined) continue
+          const child = at.next.get(word)
+          if (child) stack.push([child, next + 1])
+          if (at.wildcard) stack.push([at.wildcard, next + 1])
+        }
+      }
+      return SKIP
     })
     file.data.matches = matches
   }

@@ -56,17 +56,27 @@ const perParagraph = time(() => big.split("\n").forEach((line) => parser.parse(l
 const whole = time(() => parser.parse(big), 3)
 rows.push(["parse whole text / parse per paragraph (time)", (whole / perParagraph).toFixed(2)])
 
-// 4. Normalisation cost and memory on a large single-line input.
-const huge = "He said \u201Cno\u201D.\u00A0".repeat(Math.ceil((20 * 1024 * 1024) / 16))
+// 4. A 20 MB single-line file through normalisation and analysis: time and
+// memory must stay bounded, because paragraphs are cut to a bounded size.
+const line = seeds.join(" ").replace(/\s+/g, " ")
+const huge = line.repeat(Math.ceil((20 * 1024 * 1024) / line.length))
 globalThis.gc?.()
-const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers
+const rssBefore = process.memoryUsage().rss
+let peak = rssBefore
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
 const start = performance.now()
-const normalised = normalise(huge)
+const normalised = normalise(huge, { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: true })
 const normaliseMs = performance.now() - start
-const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers
-rows.push(["normalise 20 MB single line: MB per second", ((huge.length / 1024 / 1024) / (normaliseMs / 1000)).toFixed(1)])
-rows.push(["normalise 20 MB: memory / input size", ((after - before) / (huge.length * 2)).toFixed(2)])
-if (normalised.map.text.length === 0) throw new Error("unexpected empty output")
+const analysis = analyse(normalised)
+const totalMs = performance.now() - start
+peak = Math.max(peak, process.memoryUsage().rss)
+clearInterval(sampler)
+const mb = huge.length / 1024 / 1024
+rows.push(["20 MB single line: normalise MB per second", (mb / (normaliseMs / 1000)).toFixed(1)])
+rows.push(["20 MB single line: normalise + analyse seconds", (totalMs / 1000).toFixed(1)])
+rows.push(["20 MB single line: seeds-rate / 20 MB-rate (chars per ms)", ((corpus.length / seedMs) / (huge.length / (totalMs - normaliseMs))).toFixed(2)])
+rows.push(["20 MB single line: peak RSS growth / input size (UTF-16)", ((peak - rssBefore) / (huge.length * 2)).toFixed(2)])
+if (analysis.sentences.length === 0) throw new Error("unexpected empty analysis")
 
 const width = Math.max(...rows.map(([name]) => name.length))
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
