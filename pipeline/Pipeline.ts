@@ -99,7 +99,7 @@ export const run = (inputs: ReadonlyArray<string>, rules: RuleSet, out: string) 
     })),
     Stream.mapEffect(
       stage("write", (work: Work<{ report: Report }>) =>
-        Reports.use((reports) => reports.write(out, work.report)).pipe(
+        Reports.use((reports) => reports.write(out, work.report, work.article.text)).pipe(
           Effect.map((files): Reported => ({ _tag: "Reported", report: work.report, files }))
         )),
       { concurrency: 4 }

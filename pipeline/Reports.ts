@@ -26,7 +26,8 @@ export interface Written {
 
 /** Writes report files into an output directory. */
 export class Reports extends Context.Service<Reports, {
-  readonly write: (dir: string, report: Report) => Effect.Effect<Written, WriteFailed>
+  /** Write `<id>.json` and `<id>.md`; `original` is the input the report's offsets point into. */
+  readonly write: (dir: string, report: Report, original: string) => Effect.Effect<Written, WriteFailed>
   readonly writeIndex: (dir: string, index: unknown) => Effect.Effect<string, WriteFailed>
 }>()("factgate/Reports") {}
 
@@ -49,11 +50,11 @@ export const layer = Layer.effect(
     }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
 
     return {
-      write: Effect.fn("Reports.write")(function*(dir: string, report: Report) {
+      write: Effect.fn("Reports.write")(function*(dir: string, report: Report, original: string) {
         const base = path.join(dir, report.article.id)
         return {
           json: yield* atomically(`${base}.json`, json(report)),
-          markdown: yield* atomically(`${base}.md`, markdown(report))
+          markdown: yield* atomically(`${base}.md`, markdown(report, original))
         }
       }),
       writeIndex: (dir: string, index: unknown) => atomically(path.join(dir, "index.json"), json(index))

@@ -44,7 +44,7 @@ const components: Record<string, (analysis: Analysis) => Omit<Component, "id" | 
   transparency: ({ sentences }) => {
     const disclosed = sentences.filter((s) => s.verification !== undefined).length
     return disclosed > 0
-      ? { value: 1, evidence: `${plural(disclosed, "sentence")} state what was or was not verified` }
+      ? { value: 1, evidence: `${plural(disclosed, "sentence")} ${disclosed === 1 ? "states" : "state"} what was or was not verified` }
       : { value: 0.5, evidence: "no statement of what was verified" }
   },
   findings: ({ findings, sentences }) => {

@@ -1,58 +1,77 @@
 /**
- * The Markdown report an editor reads: verdict first, then the evidence.
+ * The Markdown report an editor reads: the verdict first, then the evidence,
+ * each piece quoted from the article as it arrived.
  */
 import type { Report } from "../Report.ts"
 
-const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ")
-const quote = (text: string, limit = 80) => cell(text.length > limit ? `${text.slice(0, limit - 1)}…` : text)
+const cell = (text: string) => text.replaceAll("|", "\\|").replace(/\s+/g, " ").trim()
+const clip = (text: string, limit = 90) => cell(text.length > limit ? `${text.slice(0, limit - 1)}…` : text)
 
-/** Render one report as Markdown. */
-export const markdown = (report: Report): string => {
+/** Render one report as Markdown; `original` is the input the offsets point into. */
+export const markdown = (report: Report, original: string): string => {
   const { article, score, gate, findings, attributions, sentences } = report
+  const quote = (span: { readonly start: number; readonly end: number }, limit?: number) => clip(original.slice(span.start, span.end), limit)
   const lines: Array<string> = [
     `# ${article.title ?? article.id}`,
     "",
     `**Credibility score: ${score.value} / 100** · Gate: ${gate.passed ? "passed" : "**failed**"}`,
-    "",
-    `Source file: \`${article.path}\`${article.line === undefined ? "" : ` (line ${article.line})`}`
+    ""
   ]
-  for (const [label, value] of [["Outlet", article.outlet], ["Byline", article.byline], ["Published", article.published], ["URL", article.url]]) {
-    if (value !== undefined) lines.push(`${label}: ${value}`)
-  }
-  if (!gate.passed) {
-    lines.push("", "## Why the gate failed", "", ...gate.failures.map((f) => `- ${f.message}`))
-  }
+  const facts: Array<[string, string | undefined]> = [
+    ["File", `\`${article.path}\`${article.line === undefined ? "" : `, line ${article.line}`}`],
+    ["Outlet", article.outlet],
+    ["Byline", article.byline],
+    ["Dateline", article.dateline],
+    ["Published", article.published === "missing" ? "missing (the page shows an empty date)" : article.published],
+    ["Declared sources", article.declaredSources?.join(", ")],
+    ["URL", article.url]
+  ]
+  for (const [label, value] of facts) if (value !== undefined) lines.push(`- ${label}: ${value}`)
+  if (article.standfirst) lines.push("", `> ${clip(article.standfirst, 400)}`)
+
+  if (!gate.passed) lines.push("", "## Why the gate failed", "", ...gate.failures.map((f) => `- ${f.message}`))
 
   lines.push("", "## Score", "", "| component | weight | value | evidence |", "|---|---|---|---|")
   for (const c of score.components) lines.push(`| ${c.id} | ${c.weight} | ${c.value} | ${cell(c.evidence)} |`)
 
-  lines.push("", `## Findings (${findings.length})`, "")
+  const shown = findings.filter((f) => f.severity !== "info")
+  lines.push("", `## Findings (${shown.length}, plus ${findings.length - shown.length} for information)`, "")
   if (findings.length === 0) lines.push("None.")
   else {
-    lines.push("| where | severity | message | rule |", "|---|---|---|---|")
-    for (const f of findings) {
+    lines.push("| where | severity | finding | rule |", "|---|---|---|---|")
+    for (const f of [...shown, ...findings.filter((f) => f.severity === "info")]) {
       lines.push(`| ${f.line}:${f.column} | ${f.severity} | ${cell(f.message)}${f.expected ? `. ${cell(f.expected)}` : ""} | [${f.ruleId}](${f.url}) |`)
     }
   }
 
-  lines.push("", `## Attributions (${attributions.length})`, "")
-  if (attributions.length === 0) lines.push("None found.")
+  lines.push("", `## Who said what (${attributions.length})`, "")
+  if (attributions.length === 0) lines.push("No attributions found.")
   else {
-    lines.push("| source | kind | cue |", "|---|---|---|")
-    for (const a of attributions) lines.push(`| ${quote(a.source.text)} | ${a.source.kind} | ${quote(a.cue.text)} |`)
+    lines.push("| source | kind | cue | through | what |", "|---|---|---|---|---|")
+    for (const a of attributions) {
+      const kind = [a.source.kind, a.source.outletType, a.source.resolvesTo && `→ ${a.source.resolvesTo}`].filter(Boolean).join(", ")
+      const via = a.via.map((v) => v.resolvesTo ?? v.outlet ?? clip(v.text, 40)).join(" → ") || "direct"
+      lines.push(`| ${quote(a.source, 50)} | ${kind} | ${quote(a.cue, 30)} | ${via} | ${a.content ? quote(a.content, 80) : ""} |`)
+    }
   }
 
-  const uncertain = sentences.filter((s) => s.certainty === "uncertain")
-  const body = report.text.body
-  lines.push("", `## Uncertain sentences (${uncertain.length} of ${sentences.length})`, "")
-  if (uncertain.length === 0) lines.push("None.")
-  for (const s of uncertain) {
-    lines.push(`- ${s.cues.map((c) => `\`${c.text}\``).join(", ")}`)
+  const hedged = sentences.filter((s) => s.certainty === "uncertain")
+  lines.push("", `## Uncertain sentences (${hedged.length} of ${sentences.length})`, "")
+  if (hedged.length === 0) lines.push("None.")
+  for (const s of hedged) {
+    const cues = s.cues.map((c) => `\`${c.text}\` (${c.type}${c.voice === "reporter" ? "" : `, ${c.voice}`})`).join(", ")
+    lines.push(`- ${quote(s, 160)} — ${cues}`)
   }
+
   const verified = sentences.filter((s) => s.verification !== undefined)
   if (verified.length > 0) {
-    lines.push("", "## Verification statements", "", ...verified.map((s) => `- ${s.verification}`))
+    lines.push("", "## Verification statements", "", ...verified.map((s) => `- **${s.verification}**: ${quote(s, 160)}`))
   }
-  lines.push("", `<sub>${body.length} characters analysed; ${report.text.removed.length} spans removed in normalisation.</sub>`, "")
+
+  const { removed } = report.text
+  lines.push("", `## Removed before analysis (${removed.length})`, "")
+  if (removed.length === 0) lines.push("Nothing.")
+  for (const r of removed) lines.push(`- ${r.reason}: ${r.text.trim() === "" ? "(invisible character)" : `\`${clip(r.text, 80)}\``}`)
+  lines.push("")
   return lines.join("\n")
 }
