@@ -110,7 +110,7 @@ export const make = (rules: RuleSet) => {
     .use(quotes)
     .use(attributionKind, classifier(rules.attribution, rules.outlets), {
       id: rules.attribution.id,
-      thatClauses: rules.attribution.thatClauses ?? false
+      structures: rules.attribution.structures ?? []
     })
     .use(phraseKind)
     .use(sourceCheckKind, rules.checks)

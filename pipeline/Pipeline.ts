@@ -74,16 +74,20 @@ const stage = <A extends Work<{}>, B, R = never>(
 const pure = <A extends Work<{}>, B>(name: string, step: (work: A) => B) =>
   stage(name, (work: A) => Effect.sync(() => step(work)))
 
+/** Extract and normalise one article's text, as its format needs. */
+export const normaliseArticle = (rules: RuleSet, article: Article): Normalised => {
+  const { source, ...hints } = extract(article.format, article.text)
+  // Line heuristics judge scraped text; for HTML the extractor already chose the article.
+  const options = { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: article.format !== "html" }
+  return normalise(article.text, options, source, hints)
+}
+
 /** Run every input through the stages and write each report into `out`. */
 export const run = (inputs: ReadonlyArray<string>, rules: RuleSet, out: string) => {
   const analyse = Analyse.make(rules)
   return entries(inputs).pipe(
     Stream.map((entry) => (entry._tag === "Article" ? ({ _tag: "Work", article: entry }) satisfies Work<{}> : entry)),
-    Stream.mapEffect(pure("normalise", (work: Work<{}>) => {
-      const { source, ...hints } = extract(work.article.format, work.article.text)
-      const options = { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: work.article.format !== "html" }
-      return { ...work, normalised: normalise(work.article.text, options, source, hints) }
-    })),
+    Stream.mapEffect(pure("normalise", (work: Work<{}>) => ({ ...work, normalised: normaliseArticle(rules, work.article) }))),
     Stream.mapEffect(pure("analyse", (work: Work<{ normalised: Normalised }>) => ({
       ...work,
       analysis: analyse(work.normalised)

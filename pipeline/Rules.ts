@@ -73,8 +73,8 @@ export interface AttributionConfig {
   readonly documents: ReadonlyArray<string>
   readonly states: ReadonlyArray<string>
   readonly collectives?: ReadonlyArray<string>
-  /** Treat any verb that introduces a that-clause after a source as a cue. */
-  readonly thatClauses?: boolean
+  /** Cue shapes found by structure rather than by phrase. */
+  readonly structures?: ReadonlyArray<"that-clause" | "colon" | "quote-dash">
 }
 
 /** One news outlet in the registry. */

@@ -70,7 +70,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   }
 
   const heads = new Set([
-    ...vague, ...collectives, ...documents, ...singleRoles, ...pronouns,
+    ...vague, ...collectives, ...documents, ...singleRoles, ...pronouns, ...institutions,
     ...config.anonymous.filter((w) => !w.includes(" ")).map((w) => w.toLowerCase())
   ])
 

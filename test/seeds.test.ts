@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest"
 import * as Analyse from "../pipeline/Analyse.ts"
 import { gate } from "../pipeline/Gate.ts"
 import type { Article } from "../pipeline/Ingest.ts"
-import { normalise } from "../pipeline/Normalise.ts"
+import { normaliseArticle } from "../pipeline/Pipeline.ts"
 import { assemble, validate, type Report } from "../pipeline/Report.ts"
 import { score } from "../pipeline/Score.ts"
 import { lineStarts, pointAt } from "../pipeline/SourceMap.ts"
@@ -15,7 +15,7 @@ const seeds = readdirSync(`${root}seeds`).filter((name) => name.endsWith(".txt")
 const reportFor = (analyse: ReturnType<typeof Analyse.make>, rules: Awaited<ReturnType<typeof defaultRules>>, name: string): Report => {
   const text = readFileSync(`${root}seeds/${name}`, "utf8")
   const article: Article = { _tag: "Article", id: name.replace(/\.txt$/, ""), path: `seeds/${name}`, format: "txt", text }
-  const normalised = normalise(text)
+  const normalised = normaliseArticle(rules, article)
   const analysis = analyse(normalised)
   const value = score(rules.scoring, analysis)
   return assemble(article, normalised, analysis, value, gate(rules.gates, value, analysis.findings))

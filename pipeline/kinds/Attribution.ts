@@ -66,7 +66,7 @@ export const cueEntries = (cues: ReadonlyArray<Cue>) =>
   cues.flatMap((cue) => cue.phrases.map((phrase) => ({ phrase, owner: { cue } satisfies CueOwner })))
 
 // Words that open a clause: a source never runs across one.
-const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "so", "than", "where", "what", "how", "why"])
+const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "though", "so", "than", "where", "what", "how", "why", "even", "yet", "then"])
 // Words between a source and its cue that belong to neither: "has long said".
 const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately"])
 // Words that make the cue a noun, not a verb of saying: "the report", "his plans".
@@ -75,7 +75,8 @@ const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "ou
 const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
 const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
-const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", "would", "could", "might", "may", "should"])
+const modals = new Set(["would", "could", "might", "may", "should"])
+const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", ...modals])
 // Endings of words that describe rather than name: "diplomatic", "binding".
 const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
 const maxSourceWords = 10
@@ -102,6 +103,8 @@ const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 
       isWord(children[skipSpace(children, i + step, step)]) && isCapitalised(children[skipSpace(children, i + step, step)]!)
     if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
     words.push(node)
+    // A pronoun next to its cue is the whole source: "though she acknowledged".
+    if (step === -1 && words.length === 1 && pronouns.has(lower(node).replace(/['’]s$/, ""))) break
     if (words.length > maxSourceWords) return []
   }
   return step === -1 ? words.reverse() : words
@@ -166,7 +169,9 @@ const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, cue: Cu
   if (match.index !== firstWord && isCapitalised(first)) return true
   const previous = children[skipSpace(children, match.index - 1, -1)]
   // "the report", "his plans", "Trump's claims": a noun, not a verb.
-  return isWord(previous) && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
+  // "He's claiming" is a verb after a contraction, not a possessive.
+  const contraction = isWord(previous) && pronouns.has(lower(previous).replace(/['’]s$/, ""))
+  return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }
 
 /**
@@ -217,7 +222,8 @@ const sourceFor = (
   while (isWord(children[i]) && (verbalWords.has(lower(children[i]!)) || /^[a-z]+ly$/.test(text(children[i]!)))) {
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
-    if (passiveOrModal.has(lower(children[i]!))) return []
+    // "is demanding" is progressive, not passive: only participles make a passive.
+    if (passiveOrModal.has(lower(children[i]!)) && !(/ing$/.test(match.phrase) && !modals.has(lower(children[i]!)))) return []
     i = skipSpace(children, i - 1, -1)
   }
   // Skip a parenthesis between source and cue: "Mike Pence (R-IN) said".
@@ -278,23 +284,39 @@ const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: Reado
   return undefined
 }
 
-const thatCue: CueOwner = { cue: { phrases: [], source: "before" } }
+/** Cue shapes that no phrase list names, found from the sentence's structure. */
+export type Structure = "that-clause" | "colon" | "quote-dash"
+
+const before: CueOwner = { cue: { phrases: [], source: "before" } }
+const after: CueOwner = { cue: { phrases: [], source: "after" } }
+const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
 
 /**
- * Verbs no list names that introduce a that-clause: "Clinton has decided
- * that …". A verb form (-ed, -s) followed by "that"; the source check that
- * follows still has to find a name or a known head before it.
+ * Cues found by shape:
+ * - that-clause: a verb form (-ed, -s) followed by "that": "Clinton has decided that …";
+ * - colon: a colon introducing speech: `Trump said:`, `The statement: "…"`;
+ * - quote-dash: a dash after a closing quote, before the speaker: `"…" — Sonya Herridge`.
+ * The source check that follows still has to find a name or a known head.
  */
-const thatClauseCues = (tree: Root): Array<{ match: Match; owner: CueOwner }> => {
+const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>): Array<{ match: Match; owner: CueOwner }> => {
   const found: Array<{ match: Match; owner: CueOwner }> = []
+  const cue = (sentence: Sentence, index: number, owner: CueOwner) => {
+    const node = sentence.children[index]!
+    found.push({ match: { phrase: text(node), owners: [owner], sentence, index, nodes: [node], ...spanOf(node) }, owner })
+  }
   visit(tree, "SentenceNode", (sentence: Sentence) => {
     const children = sentence.children
     for (const [index, node] of children.entries()) {
-      if (!isWord(node) || lower(node) !== "that") continue
-      const at = skipSpace(children, index - 1, -1)
-      const verb = children[at]
-      if (!isWord(verb) || !/^[a-z]+(ed|es|s)$/.test(text(verb)) || verbalWords.has(lower(verb))) continue
-      found.push({ match: { phrase: text(verb), owners: [thatCue], sentence, index: at, nodes: [verb], ...spanOf(verb) }, owner: thatCue })
+      const previous = skipSpace(children, index - 1, -1)
+      if (shapes.has("that-clause") && isWord(node) && lower(node) === "that") {
+        const verb = children[previous]
+        if (isWord(verb) && /^[a-z]+(ed|es|s)$/.test(text(verb)) && !verbalWords.has(lower(verb))) cue(sentence, previous, before)
+      } else if (shapes.has("colon") && node.type === "PunctuationNode" && text(node) === ":" && isWord(children[previous])) {
+        // Not a clock or a ratio: "2:45", "3:1".
+        if (!/\d$/.test(text(children[previous]!))) cue(sentence, index, before)
+      } else if (shapes.has("quote-dash") && node.type === "PunctuationNode" && dashes.has(text(node)) && children[previous] && text(children[previous]!) === "\"") {
+        cue(sentence, index, after)
+      }
     }
     return SKIP
   })
@@ -305,14 +327,17 @@ const thatClauseCues = (tree: Root): Array<{ match: Match; owner: CueOwner }> =>
 const quotedSelf = new Set(["i", "we", "you", "do you", "does he"])
 
 /** Find attribution relations for every cue match. */
-export const attributionKind: Plugin<[Classifier, { readonly id: string; readonly thatClauses: boolean }], Root> = (classifier, options) => (tree, file) => {
+export const attributionKind: Plugin<[Classifier, { readonly id: string; readonly structures: ReadonlyArray<Structure> }], Root> = (classifier, options) => (tree, file) => {
   const { classify } = classifier
   const relations: Array<Relation> = (file.data.attributions ??= [])
   const history: Array<Mention> = (file.data.history ??= [])
   const bySentence = new Map<Sentence, Array<Relation>>()
   const quotes = file.data.quotes ?? []
   const cues = owned(file.data.matches, isCueOwner)
-  if (options.thatClauses) cues.push(...thatClauseCues(tree).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+  const shapes = new Set(options.structures)
+  if (shapes.size > 0) {
+    cues.push(...structuralCues(tree, shapes).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+  }
 
   const taken: Array<{ readonly start: number; readonly end: number }> = []
   for (const { match, owner } of longestFirst(cues)) {
