@@ -232,9 +232,13 @@ const sourceFor = (
     i = skipSpace(children, i - 1, -1)
   }
   if (isWord(children[i])) return plausible(phrase(children, i, -1))
-  // Inverted: `"…," said Caddell`, `said the official`.
+  // Inverted, after a quote or at the start: `"…," said Caddell`; not
+  // `Ott Pruitt, the attorney general, said the rule …`.
+  let back = skipSpace(children, match.index - 1, -1)
+  if (children[back] && text(children[back]!) === ",") back = skipSpace(children, back - 1, -1)
+  const afterQuote = back < 0 || text(children[back]!) === "\""
   const next = children[skipSpace(children, last + 1, 1)]
-  if (isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)))) {
+  if (afterQuote && isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)))) {
     const words = leadingPhrase(phrase(children, last + 1, 1), isHead)
     if (words.length > 0) return words
   }
