@@ -76,7 +76,7 @@ describe("attribution kind", () => {
   })
 
   it("stays bounded on hostile input", () => {
-    const long = `${"the officials and analysts ".repeat(80)}said it.`
+    const long = `${"the officials and analysts ".repeat(100)}said it.` // a 400-word sentence
     const caps = "THE MINISTER SAID THE TALKS HAD FAILED AND OFFICIALS SAID NOTHING."
     const quotes = "\"\"He said \"that \"\"\" she \"said\" \"\"\"."
     for (const text of [long, caps, quotes, "...", "— — —", "12 34 56"]) {
