@@ -116,6 +116,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
         : { kind: "named-person", name: name.join(" ") || head }
     }
     if (isCapitalised(head) && institutions.has(headLower)) return { kind: "named-organisation", name: core.join(" ") }
+    // "the commission", "the city of Phoenix": a body described, not named.
+    if (institutions.has(headLower) && !isCapitalised(head)) return { kind: "described-official", name: text }
     if (isRole(head) || phraseRoles.test(text)) {
       return isCapitalised(head) && determiners.has(lowered[0]!) && core.length > 2
         ? { kind: "named-organisation", name: core.join(" ") }
