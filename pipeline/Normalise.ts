@@ -152,6 +152,10 @@ const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Arra
   // A headline heads something: a lone line is the article, not its title.
   if (title !== -1 && blocks.some((b, i) => i > title && b.role === "body")) {
     blocks[title] = { ...lines[title]!, role: "title" }
+    // What stands above the headline, other than the page's metadata, is furniture.
+    for (let i = 0; i < title; i++) {
+      if (blocks[i]!.role === "heading" || blocks[i]!.role === "body") blocks[i] = { ...lines[i]!, role: "boilerplate", reason: "above-title" }
+    }
     // The standfirst: the first paragraph under the title, with only metadata or furniture between.
     const next = blocks.findIndex((b, i) => i > title && (b.role === "body" || b.role === "heading"))
     if (next !== -1 && blocks[next]!.role === "body") blocks[next] = { ...lines[next]!, role: "standfirst" }
