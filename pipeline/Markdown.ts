@@ -23,7 +23,8 @@ export const extractMarkdown = (source: string): SourceMap => {
     if (node.type === "text" || node.type === "inlineCode") {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) out.copy(node.value, start, end)
+      // A soft line break inside a paragraph is a space: one block stays one line.
+      if (start !== undefined && end !== undefined) out.copy(node.value.replace(/[\r\n]/g, " "), start, end)
       return
     }
     if (node.type === "break") {

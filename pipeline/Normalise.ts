@@ -53,10 +53,11 @@ export interface Options {
 }
 
 // One alternation so the whole text is rewritten in a single pass. The last
-// branch catches any non-ASCII character with its combining marks, so NFC can
-// be applied per unit and each composed character still maps to its source.
+// branches catch any non-ASCII character, or an ASCII letter followed by
+// combining marks, so NFC can be applied per unit and each composed character
+// still maps to its source.
 const pattern =
-  /\uFEFF|\r\n?|[\u200B-\u200D\u2060]|[\u00A0\u2007\u202F\u2009\u200A]|[\u2018\u2019\u201B\u2032]|[\u201C\u201D\u201E\u201F\u2033]|[\u2010\u2011]|[^\x00-\x7F]\p{M}*/gu
+  /\uFEFF|\r\n?|[\u200B-\u200D\u2060]|[\u00A0\u2007\u202F\u2009\u200A]|[\u2018\u2019\u201B\u2032]|[\u201C\u201D\u201E\u201F\u2033]|[\u2010\u2011]|[^\x00-\x7F]\p{M}*|[\x00-\x7F]\p{M}+/gu
 
 const unit = (match: string) => {
   switch (match) {
@@ -201,7 +202,11 @@ export const normalise = (
 ): Normalised => {
   const rewritten = rewrite(source.text, pattern, unit)
   const map = compose(rewritten.map, source)
-  const charRemovals = rewritten.removed.map((r) => ({ ...toOriginal(source, r), text: r.text, reason: r.reason }))
+  const charRemovals = rewritten.removed.map((r) => {
+    const at = toOriginal(source, r)
+    // The original's own characters: "&#8203;" in HTML, not the decoded space.
+    return { ...at, text: original.slice(at.start, at.end), reason: r.reason }
+  })
   const blocks = roles(map.text, linesOf(map.text), options)
   const removed = [
     ...charRemovals,

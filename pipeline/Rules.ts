@@ -253,7 +253,8 @@ const compile = (
   if (data.kind === "structure") {
     const given = data as unknown as Record<"byline" | "date" | "sources" | "dateline", Array<string> | undefined>
     return {
-      byline: list("byline", given.byline ?? [], "iu", true, ["byline"]),
+      // Names are capitalised: byline patterns keep case, or "By then …" would be a byline.
+      byline: list("byline", given.byline ?? [], "u", true, ["byline"]),
       date: list("date", given.date ?? [], "iu", true, ["date"]),
       sources: list("sources", given.sources ?? [], "iu", true, ["sources"]),
       // Datelines are capitals at the start of a paragraph: case matters.

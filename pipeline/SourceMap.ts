@@ -131,11 +131,8 @@ export const toOriginal = (map: SourceMap, span: Span): Span => {
 /** Line starts of a text, for turning offsets into 1-based line:column. */
 export const lineStarts = (text: string): ReadonlyArray<number> => {
   const starts = [0]
-  let at = text.indexOf("\n")
-  while (at !== -1) {
-    starts.push(at + 1)
-    at = text.indexOf("\n", at + 1)
-  }
+  // CRLF, LF and a lone CR each end a line, as normalisation reads them.
+  for (const end of text.matchAll(/\r\n?|\n/g)) starts.push(end.index + end[0].length)
   return starts
 }
 
@@ -155,6 +152,15 @@ export const pointAt = (starts: ReadonlyArray<number>, offset: number): Point =>
     else high = mid - 1
   }
   return { line: low + 1, column: offset - starts[low]! + 1 }
+}
+
+// A character reference, with or without its semicolon for the legacy names.
+const entity = /&(?:#\d+;?|#x[\da-f]+;?|(?:amp|lt|gt|quot|apos|nbsp|copy|reg)(?![a-z\d])(?:;)?|[a-z][a-z\d]*;)/iy
+
+/** The character reference at `at`, when the raw "&" there is one. */
+const entityAt = (raw: string, at: number) => {
+  entity.lastIndex = at
+  return entity.exec(raw)
 }
 
 /**
@@ -178,21 +184,27 @@ export class Builder {
     this.parts.push(value)
     const raw = this.original
     let j = start
-    const entity = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/iy
+    const same = (k: number, c: string) => raw[k] === c || (/\s/.test(c) && /\s/.test(raw[k]!))
     for (let i = 0; i < value.length; i++) {
       const c = value[i]!
-      entity.lastIndex = j
-      const decoded = j < end && raw[j] === "&" ? entity.exec(raw) : null
+      const decoded = j < end && raw[j] === "&" ? entityAt(raw, j) : null
       if (decoded && j + decoded[0].length <= end) {
         this.starts.push(j)
         j += decoded[0].length
         this.ends.push(j)
-      } else if (j < end && (raw[j] === c || (/\s/.test(c) && /\s/.test(raw[j]!)))) {
-        this.starts.push(j)
-        this.ends.push(++j)
+        continue
+      }
+      // Markup the text node leaves out ("> ", "\\", "\r") is skipped to get
+      // back in step: look a little ahead for the character.
+      let k = j
+      while (k < end && k < j + 16 && !same(k, c)) k++
+      if (k < end && same(k, c)) {
+        this.starts.push(k)
+        this.ends.push(k + 1)
+        j = k + 1
       } else {
         this.starts.push(Math.min(j, end))
-        this.ends.push(end)
+        this.ends.push(Math.min(j + 1, end))
       }
     }
   }
