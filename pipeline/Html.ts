@@ -75,51 +75,46 @@ const collapse = (text: string) => text.replace(/\s+/g, " ").trim()
 /** Whether a page block is a kept block: the same text, or a long part of it. */
 const same = (block: string, kept: string) => block === kept || (block.length >= 40 && kept.includes(block))
 
+// How far ahead in Readability's blocks a page block may match: far enough
+// to step over a block Readability rewrote, near enough that a stray
+// "Advertisement" cannot pull the alignment off course.
+const window = 8
+
 /**
- * The indexes of `page` blocks that match `kept` blocks, in order: a longest
- * common subsequence weighted by text length, so a stray "Advertisement" far
- * down the page cannot pull the alignment off course. Several page blocks may
- * fall inside one longer kept block.
+ * The indexes of `page` blocks that match `kept` blocks, in order, in one
+ * linear pass. Several page blocks may fall inside one longer kept block.
  */
 const align = (page: ReadonlyArray<string>, kept: ReadonlyArray<string>): Set<number> => {
-  const n = page.length
-  const m = kept.length
-  const width = m + 1
-  const score = new Float64Array((n + 1) * width)
-  // 1: match and move on, 2: match and stay on the kept block, 3: skip page block, 4: skip kept block.
-  const moves = new Uint8Array((n + 1) * width)
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const text = page[i - 1]!
-      const fits = same(text, kept[j - 1]!)
-      const options: Array<[number, number]> = [
-        [score[(i - 1) * width + j]!, 3],
-        [score[i * width + j - 1]!, 4]
-      ]
-      if (fits) {
-        options.push([score[(i - 1) * width + j - 1]! + text.length, 1])
-        if (text !== kept[j - 1]) options.push([score[(i - 1) * width + j]! + text.length, 2])
-      }
-      const [best, move] = options.reduce((a, b) => (b[0] > a[0] ? b : a))
-      score[i * width + j] = best
-      moves[i * width + j] = move
-    }
-  }
   const matched = new Set<number>()
-  for (let i = n, j = m; i > 0 && j > 0;) {
-    const move = moves[i * width + j]
-    if (move === 1 || move === 2) matched.add(i - 1)
-    if (move !== 4) i--
-    if (move === 1 || move === 4) j--
+  let j = 0
+  for (const [i, text] of page.entries()) {
+    for (let k = j; k < Math.min(kept.length, j + window); k++) {
+      if (!same(text, kept[k]!)) continue
+      matched.add(i)
+      // Stay on a longer kept block: the next page block may be inside it too.
+      j = text === kept[k] ? k + 1 : k
+      break
+    }
   }
   return matched
 }
 
 /** The main content of an HTML page, one block per line, mapped to the HTML. */
 export const extractHtml = (html: string): Extracted => {
+  const page = blocksOf(parser.parse(html) as Root)
+  const out = new Builder(html)
+  const append = (block: Block) => {
+    if (out.length > 0) out.separator("\n", block.parts[0]!.start)
+    // One space per whitespace character, so the text still aligns with the HTML.
+    for (const part of block.parts) out.copy(part.value.replace(/\s/g, " "), part.start, part.end)
+  }
+  // A fragment (no <html> or <body>) is the content already: there is no page to choose from.
+  if (!/<(html|body)[\s>]/i.test(html)) {
+    page.forEach(append)
+    return { source: out.build() }
+  }
   const { document } = parseHTML(html)
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
-  const out = new Builder(html)
   const hints = {
     ...(article?.title ? { title: collapse(article.title) } : {}),
     ...(article?.byline ? { byline: collapse(article.byline) } : {})
@@ -127,13 +122,7 @@ export const extractHtml = (html: string): Extracted => {
   if (!article?.content) return { source: out.build(), ...hints }
 
   // Keep the page's blocks that Readability kept, aligned in order.
-  const page = blocksOf(parser.parse(html) as Root)
   const kept = align(page.map((b) => b.text), blocksOf(parser.parse(article.content) as Root).map((b) => b.text))
-  for (const [i, block] of page.entries()) {
-    if (!kept.has(i)) continue
-    if (out.length > 0) out.separator("\n", block.parts[0]!.start)
-    // One space per whitespace character, so the text still aligns with the HTML.
-    for (const part of block.parts) out.copy(part.value.replace(/\s/g, " "), part.start, part.end)
-  }
+  page.forEach((block, i) => kept.has(i) && append(block))
   return { source: out.build(), ...hints }
 }

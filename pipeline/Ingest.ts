@@ -199,5 +199,6 @@ export const entries = (inputs: ReadonlyArray<string>) =>
           )
     ),
     Stream.flattenIterable,
-    Stream.mapAccum(() => new Set<string>(), uniqueIds)
+    // "index" is taken by the batch index, index.json.
+    Stream.mapAccum(() => new Set<string>(["index"]), uniqueIds)
   )

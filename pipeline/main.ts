@@ -51,12 +51,13 @@ const check = Command.make("check", {
   Effect.gen(function*() {
     const rules = yield* loadRules(options.rules)
     const outcomes = yield* Stream.runCollect(Pipeline.run(options.paths, rules, options.out))
-    const reports = yield* Reports.Reports
-    yield* reports.writeIndex(options.out, Batch.index(outcomes))
-
+    // Each input's problem is printed before anything else can fail.
     for (const outcome of outcomes) {
       if (outcome._tag !== "Reported") yield* Console.error(`factgate: ${outcome.message}`)
     }
+    const reports = yield* Reports.Reports
+    yield* reports.writeIndex(options.out, Batch.index(outcomes))
+
     const summary = Batch.summarise(outcomes)
     if (options.format === "json") {
       for (const outcome of outcomes) if (outcome._tag === "Reported") yield* Console.log(jsonLine(outcome.report))

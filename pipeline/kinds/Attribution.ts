@@ -375,10 +375,17 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     const cueLast = match.index + match.nodes.length - 1
     const head = Math.min(children.indexOf(words[0]!), match.index)
     const tail = Math.max(children.indexOf(words.at(-1)!), cueLast)
-    // Content is what the source and cue leave over: after them when they
-    // lead the sentence, before them when they trail it.
+    // Content is what the source and cue leave over: the quoted side if there
+    // is one; before them when they trail ("…, officials said on Monday");
+    // after them when they lead, even behind an opening phrase ("On Tuesday,
+    // Smith said the figures …") or before a that-clause.
     const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-    const content = before ?? trimmed(children, tail + 1, children.length - 1)
+    const after = trimmed(children, tail + 1, children.length - 1)
+    const quoted = (span?: { start: number; end: number }) => span !== undefined && isQuoted(quotes, span.start, span.end)
+    const paragraph = String(file.value)
+    const opening = before !== undefined && introWords.has(paragraph.slice(before.start, before.end).split(/\s/)[0]!.toLowerCase())
+    const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
+    const content = quoted(before) ? before : quoted(after) ? after : before && !opening && !clause ? before : after ?? before
 
     // "told Izvestia": the outlet that carried the words is an intermediary.
     const via: Array<Source> = []
