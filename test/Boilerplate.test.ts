@@ -118,6 +118,13 @@ describe("boilerplate and structure on the seeds", () => {
     }))
   })
 
+  it("keeps an article whole around a ten-item list", () => {
+    const paragraph = "The committee met on Tuesday to review the annual budget and discuss the transport plans."
+    const items = Array.from({ length: 10 }, (_, i) => `Item ${i + 1} on the agenda`).join("\n")
+    const n = run(`Budget row deepens\n${paragraph}\n${paragraph}\n${items}\nThe budget was reportedly cut, officials said on Monday evening.`)
+    expect(n.body).toContain("The budget was reportedly cut")
+  })
+
   it("handles a page that is only boilerplate", () => {
     const n = run("Share:\nRelated Articles\n#World\nAds by MGDK\n")
     expect(n.paragraphs).toEqual([])
