@@ -9,26 +9,15 @@ import type { Verdict } from "./Gate.ts"
 import type { Article } from "./Ingest.ts"
 import type { Normalised } from "./Normalise.ts"
 import { checkReport, formatProblems, reportSchemaId } from "./Schemas.ts"
+import type { Metadata } from "./Structure.ts"
 import { toOriginal } from "./SourceMap.ts"
 import type { Score } from "./Score.ts"
 
 /** One article's report, as written to `<id>.json`. */
 export interface Report extends Analysis {
   readonly schema: string
-  readonly article: {
-    readonly id: string
-    readonly path: string
-    readonly line?: number
-    readonly format: Article["format"]
-    readonly title?: string
-    readonly standfirst?: string
-    readonly byline?: string
-    readonly dateline?: string
-    readonly published?: string
-    readonly declaredSources?: ReadonlyArray<string>
-    readonly outlet?: string
-    readonly url?: string
-  }
+  /** Where the article came from, and what it says about itself (see Structure). */
+  readonly article: Pick<Article, "id" | "path" | "line" | "format" | "outlet" | "url"> & Metadata
   readonly text: {
     readonly body: string
     readonly removed: Normalised["removed"]
@@ -65,7 +54,7 @@ export const assemble = (
     declaredSources: normalised.metadata.declaredSources,
     outlet: article.outlet,
     url: article.url
-  }) as Report["article"],
+  }) as unknown as Report["article"],
   text: {
     body: normalised.body,
     removed: normalised.removed,
