@@ -34,7 +34,8 @@ const determiners = new Set(["the", "a", "an", "this", "that", "these", "those",
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
-const isAcronym = (word: string) => /^\p{Lu}{2,}s?$/u.test(word)
+// Acronyms are short (NATO, CSTO); a longer word in capitals is a name in a transcript (WALLACE).
+const isAcronym = (word: string) => /^\p{Lu}{2,5}s?$/u.test(word)
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 

@@ -292,7 +292,24 @@ const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: Reado
 export type Structure = "that-clause" | "colon" | "quote-dash"
 
 const before: CueOwner = { cue: { phrases: [], source: "before" } }
+const colon: CueOwner = { cue: { phrases: [], source: "before" } }
 const after: CueOwner = { cue: { phrases: [], source: "after" } }
+
+/**
+ * A colon introduces speech only after a speaker ("WALLACE:", "The senator
+ * said:") or before a quote; "The Latest:" and "Correction:" are labels.
+ */
+const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
+  const next = children[skipSpace(children, match.index + 1, 1)]
+  if (next && text(next) === "\"") return true
+  if (words.length > 4) return false
+  if (kind === "described-official" || (kind === "pronoun" && words[0]!.toLowerCase() !== "it")) return true
+  // A name, not a title-case label: "WALLACE", "Pat Caddell"; not "The Latest",
+  // "Correction" or "Little Relief for Refugees".
+  const functionWord = words.some((w) => determiners.has(w.toLowerCase()) || /^(of|for|on|in|over|to|and|with|at|by)$/i.test(w))
+  const name = words.length >= 2 || /^\p{Lu}{2,}$/u.test(words[0]!)
+  return kind === "named-person" && name && !functionWord
+}
 const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
 
 /**
@@ -317,7 +334,7 @@ const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>): Array<{ mat
         if (isWord(verb) && /^[a-z]+(ed|es|s)$/.test(text(verb)) && !verbalWords.has(lower(verb))) cue(sentence, previous, before)
       } else if (shapes.has("colon") && node.type === "PunctuationNode" && text(node) === ":" && isWord(children[previous])) {
         // Not a clock or a ratio: "2:45", "3:1".
-        if (!/\d$/.test(text(children[previous]!))) cue(sentence, index, before)
+        if (!/\d$/.test(text(children[previous]!))) cue(sentence, index, colon)
       } else if (shapes.has("quote-dash") && node.type === "PunctuationNode" && dashes.has(text(node)) && children[previous] && text(children[previous]!) === "\"") {
         cue(sentence, index, after)
       }
@@ -357,8 +374,9 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
       : sourceFor(children, match, owner.cue, classifier)
     if (words.length === 0) continue
     if (isQuoted(quotes, match.start, match.end) && quotedSelf.has(words.map(lower).join(" "))) continue
-    taken.push(match)
     const typed = classify(words.map(text))
+    if (owner === colon && !speaksBeforeColon(children, match, typed.kind, words.map(text))) continue
+    taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     const resolvesTo = resolve(history, typed.kind, words.map(text))
     const source: Source = {
