@@ -68,7 +68,7 @@ export const cueEntries = (cues: ReadonlyArray<Cue>) =>
 // Words that open a clause: a source never runs across one.
 const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "though", "so", "than", "where", "what", "how", "why", "even", "yet", "then"])
 // Words between a source and its cue that belong to neither: "has long said".
-const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately"])
+const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately", "just", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "won’t", "wouldn’t", "can’t", "couldn’t"])
 // Words that make the cue a noun, not a verb of saying: "the report", "his plans".
 const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
 // Words that start an introductory phrase rather than a subject.
@@ -231,6 +231,11 @@ const sourceFor = (
     while (i >= 0 && text(children[i]!) !== "(") i--
     i = skipSpace(children, i - 1, -1)
   }
+  // "the Chicago Police Department, which reported": the source stands before the relative pronoun.
+  if (isWord(children[i]) && /^(who|which)$/.test(lower(children[i]!))) {
+    i = skipSpace(children, i - 1, -1)
+    if (children[i] && text(children[i]!) === ",") i = skipSpace(children, i - 1, -1)
+  }
   if (isWord(children[i])) return plausible(phrase(children, i, -1))
   // Inverted, after a quote or at the start: `"…," said Caddell`; not
   // `Ott Pruitt, the attorney general, said the rule …`.
@@ -366,9 +371,11 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     const children = match.sentence.children
     if (notACue(children, match, owner.cue)) continue
     const siblings = bySentence.get(match.sentence) ?? []
-    // ", stating …" after "Putin reiterated": the same speaker goes on.
-    const afterComma = text(children[skipSpace(children, match.index - 1, -1)] ?? children[0]!) === ","
-    const continued = owner.cue.source === "before" && /ing$/.test(match.phrase) && afterComma && siblings.length > 0
+    // The same speaker goes on: ", stating …" after "Putin reiterated", or a
+    // second verb joined by "and" ("Trump tweeted … and encouraged …").
+    const joiner = lower(children[skipSpace(children, match.index - 1, -1)] ?? children[0]!)
+    const continued = owner.cue.source === "before" && siblings.length > 0 &&
+      ((joiner === "," && /ing$/.test(match.phrase)) || joiner === "and" || joiner === "but")
     const words = continued
       ? children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
       : sourceFor(children, match, owner.cue, classifier)
