@@ -1,0 +1,113 @@
+/**
+ * Cues: which tokens of a sentence are cues of attribution.
+ *
+ * Phrase cues come from the attribution rule file through the shared phrase
+ * index; structural cues (a that-clause, a colon, a dash after a quote) are
+ * found from the sentence's shape. Noun uses ("the report", "his plans") are
+ * not cues, and where two cues overlap the longest wins.
+ */
+import type { Root, Sentence, SentenceContent } from "nlcst"
+import type { Cue } from "../Rules.ts"
+import type { SourceKind } from "../Sources.ts"
+import { SKIP, visit } from "unist-util-visit"
+import type { Match } from "./Match.ts"
+import { spanOf } from "./Message.ts"
+import { determiners, nounMarkers, pronouns, verbalWords } from "./SourceSpan.ts"
+import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+
+/** An owner in the shared phrase index: one cue group. */
+export interface CueOwner {
+  readonly cue: Cue
+}
+
+/** Whether an index owner is a cue group. */
+export const isCueOwner = (owner: unknown): owner is CueOwner => (owner as CueOwner | null)?.cue?.phrases !== undefined
+
+/** The phrase-index entries for the cue groups. */
+export const cueEntries = (cues: ReadonlyArray<Cue>) =>
+  cues.flatMap((cue) => cue.phrases.map((phrase) => ({ phrase, owner: { cue } satisfies CueOwner })))
+
+/** Why a match of a cue phrase is not a cue here. */
+export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, cue: Cue) => {
+  if (cue.source === "possessor") return false
+  const first = children[match.index]!
+  const firstWord = children.findIndex(isWord)
+  // "United States", "The Report": a capital mid-sentence makes it a name.
+  if (match.index !== firstWord && isCapitalised(first)) return true
+  const previous = children[skipSpace(children, match.index - 1, -1)]
+  // "the report", "his plans", "Trump's claims": a noun, not a verb.
+  // "He's claiming" is a verb after a contraction, not a possessive.
+  const contraction = isWord(previous) && pronouns.has(lower(previous).replace(/['’]s$/, ""))
+  return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
+}
+
+/** Choose the longest cue at each place: "reported by" over "reported". */
+export const longestFirst = <A extends { readonly match: Match }>(found: ReadonlyArray<A>) => {
+  const sorted = [...found].sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)
+  const kept: Array<A> = []
+  for (const item of sorted) {
+    const previous = kept.at(-1)
+    // The same span under another owner stays as an alternative reading.
+    const same = previous && previous.match.start === item.match.start && previous.match.end === item.match.end
+    if (previous && !same && previous.match.sentence === item.match.sentence && item.match.start < previous.match.end) continue
+    kept.push(item)
+  }
+  return kept
+}
+
+/** Cue shapes that no phrase list names, found from the sentence's structure. */
+export type Structure = "that-clause" | "colon" | "quote-dash"
+
+const before: CueOwner = { cue: { phrases: [], source: "before" } }
+/** The owner of colon cues, which need a speaker or a quote (see speaksBeforeColon). */
+export const colon: CueOwner = { cue: { phrases: [], source: "before" } }
+const after: CueOwner = { cue: { phrases: [], source: "after" } }
+
+/**
+ * A colon introduces speech only after a speaker ("WALLACE:", "The senator
+ * said:") or before a quote; "The Latest:" and "Correction:" are labels.
+ */
+export const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
+  const next = children[skipSpace(children, match.index + 1, 1)]
+  if (next && text(next) === "\"") return true
+  if (words.length > 4) return false
+  if (kind === "described-official" || (kind === "pronoun" && words[0]!.toLowerCase() !== "it")) return true
+  // A name, not a title-case label: "WALLACE", "Pat Caddell"; not "The Latest",
+  // "Correction" or "Little Relief for Refugees".
+  const functionWord = words.some((w) => determiners.has(w.toLowerCase()) || /^(of|for|on|in|over|to|and|with|at|by)$/i.test(w))
+  const name = words.length >= 2 || /^\p{Lu}{2,}$/u.test(words[0]!)
+  return kind === "named-person" && name && !functionWord
+}
+const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
+
+/**
+ * Cues found by shape:
+ * - that-clause: a verb form (-ed, -s) followed by "that": "Clinton has decided that …";
+ * - colon: a colon introducing speech: `Trump said:`, `The statement: "…"`;
+ * - quote-dash: a dash after a closing quote, before the speaker: `"…" — Sonya Herridge`.
+ * The source check that follows still has to find a name or a known head.
+ */
+export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>): Array<{ match: Match; owner: CueOwner }> => {
+  const found: Array<{ match: Match; owner: CueOwner }> = []
+  const cue = (sentence: Sentence, index: number, owner: CueOwner) => {
+    const node = sentence.children[index]!
+    found.push({ match: { phrase: text(node), owners: [owner], sentence, index, nodes: [node], ...spanOf(node) }, owner })
+  }
+  visit(tree, "SentenceNode", (sentence: Sentence) => {
+    const children = sentence.children
+    for (const [index, node] of children.entries()) {
+      const previous = skipSpace(children, index - 1, -1)
+      if (shapes.has("that-clause") && isWord(node) && lower(node) === "that") {
+        const verb = children[previous]
+        if (isWord(verb) && /^[a-z]+(ed|es|s)$/.test(text(verb)) && !verbalWords.has(lower(verb))) cue(sentence, previous, before)
+      } else if (shapes.has("colon") && node.type === "PunctuationNode" && text(node) === ":" && isWord(children[previous])) {
+        // Not a clock or a ratio: "2:45", "3:1".
+        if (!/\d$/.test(text(children[previous]!))) cue(sentence, index, colon)
+      } else if (shapes.has("quote-dash") && node.type === "PunctuationNode" && dashes.has(text(node)) && children[previous] && text(children[previous]!) === "\"") {
+        cue(sentence, index, after)
+      }
+    }
+    return SKIP
+  })
+  return found
+}

@@ -1,0 +1,185 @@
+/**
+ * SourceSpan: the words that name the source of a cue.
+ *
+ * The source is the noun phrase on the cue's side, with fallbacks for the
+ * shapes news prose takes: inverted (`"…," said Caddell`), appositive (`Ott
+ * Pruitt, the attorney general, said`), participial (`…, saying`), behind a
+ * relative pronoun (`the department, which reported`). The word sets below
+ * are English grammar (closed classes), not house style, so they live in code.
+ */
+import type { SentenceContent } from "nlcst"
+import type { Cue } from "../Rules.ts"
+import type { Classifier } from "../Sources.ts"
+import type { Match } from "./Match.ts"
+import { spanOf } from "./Message.ts"
+import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+
+// Words that open a clause: a source never runs across one.
+const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "though", "so", "than", "where", "what", "how", "why", "even", "yet", "then"])
+// Words between a source and its cue that belong to neither: "has long said".
+export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately", "just", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "won’t", "wouldn’t", "can’t", "couldn’t"])
+// Words that make the cue a noun, not a verb of saying: "the report", "his plans".
+export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
+// Words that start an introductory phrase rather than a subject.
+export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
+export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
+const modals = new Set(["would", "could", "might", "may", "should"])
+const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", ...modals])
+// Endings of words that describe rather than name: "diplomatic", "binding".
+const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
+const maxSourceWords = 10
+
+/** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
+export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1): Array<SentenceContent> => {
+  const words: Array<SentenceContent> = []
+  for (let i = from; i >= 0 && i < children.length; i += step) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    const joinsNames = lower(node) === "and" && words.length > 0 && isCapitalised(words.at(-1)!) &&
+      isWord(children[skipSpace(children, i + step, step)]) && isCapitalised(children[skipSpace(children, i + step, step)]!)
+    if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
+    words.push(node)
+    // A pronoun next to its cue is the whole source: "though she acknowledged".
+    if (step === -1 && words.length === 1 && pronouns.has(lower(node).replace(/['’]s$/, ""))) break
+    if (words.length > maxSourceWords) return []
+  }
+  return step === -1 ? words.reverse() : words
+}
+
+/** The subject at the start of a run of words: "Trump" in "Trump attacked Clinton". */
+const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  const np: Array<SentenceContent> = []
+  for (const [i, word] of words.entries()) {
+    const w = lower(word)
+    if (np.length === 0) {
+      if (clauseWords.has(w)) return []
+      if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w)) np.push(word)
+      else return []
+    } else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
+    else if (isHead(w)) np.push(word)
+    else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
+    else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !/(ed|s)$/.test(w) && !verbalWords.has(w)) np.push(word)
+    else break
+  }
+  // A phrase ends in a name or a word the lexicon knows: "the former president".
+  while (np.length > 0 && !isCapitalised(np.at(-1)!) && !isHead(lower(np.at(-1)!))) np.pop()
+  return np
+}
+
+/**
+ * The subject of a sentence's main clause, skipping an introductory phrase.
+ * For a participle (`…, saying`) the subject's chunk also holds its verb; for
+ * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
+ */
+const subject = (
+  children: ReadonlyArray<SentenceContent>,
+  before: number,
+  isHead: Classifier["isHead"],
+  participle: boolean
+): Array<SentenceContent> => {
+  const chunks: Array<Array<SentenceContent>> = [[]]
+  for (let i = 0; i < before; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (isBoundary(node)) {
+      if (text(node) === "," && chunks.at(-1)!.length > 0) chunks.push([])
+      continue
+    }
+    chunks.at(-1)!.push(node)
+  }
+  for (const chunk of chunks) {
+    if (chunk.length === 0 || introWords.has(lower(chunk[0]!))) continue
+    const np = leadingPhrase(chunk, isHead)
+    if (participle && np.length === chunk.length) continue
+    return np
+  }
+  return []
+}
+
+/**
+ * Whether words can be a source. Its head (the last word before any
+ * prepositional tail) is a name, a pronoun or a word the lexicon knows
+ * ("officials", "embassy"). "Binding promises" and "the concurrent
+ * developments from Moscow" are no sources; editors teach it new heads in the
+ * attribution rule file.
+ */
+const plausibility = (children: ReadonlyArray<SentenceContent>, classifier: Classifier) =>
+(words: Array<SentenceContent>): Array<SentenceContent> => {
+  if (words.length === 0) return []
+  const typed = classifier.classify(words.map(text))
+  if (typed.guessed) return []
+  // A capital at the start of a sentence is no sign of a name: "Binding Promises".
+  const first = words[0]!
+  const soleCapital = first === children.find(isWord) && adjectival.test(lower(first)) && words.slice(1).every((w) => !isCapitalised(w))
+  return soleCapital && (typed.kind === "named-person" || typed.kind === "named-organisation") ? [] : words
+}
+
+/** The source words for a cue, trying the shapes news prose takes. */
+export const sourceFor = (
+  children: ReadonlyArray<SentenceContent>,
+  match: Match,
+  cue: Cue,
+  classifier: Classifier
+): Array<SentenceContent> => {
+  const { isHead } = classifier
+  const plausible = plausibility(children, classifier)
+  const last = match.index + match.nodes.length - 1
+  if (cue.source === "possessor") {
+    // "Trump's claim that …": the possessor made the claim.
+    const at = skipSpace(children, match.index - 1, -1)
+    const owner = children[at]
+    if (!isWord(owner) || !/['’]s$/.test(text(owner)) || !isCapitalised(owner)) return []
+    const words = [owner]
+    for (let j = skipSpace(children, at - 1, -1); isWord(children[j]) && isCapitalised(children[j]!); j = skipSpace(children, j - 1, -1)) {
+      words.unshift(children[j]!)
+    }
+    return words
+  }
+  if (cue.source === "after") {
+    // "citing sources familiar with …" names a source; "citing strategic mistakes" does not.
+    return plausible(phrase(children, last + 1, 1))
+  }
+
+  let i = skipSpace(children, match.index - 1, -1)
+  while (isWord(children[i]) && (verbalWords.has(lower(children[i]!)) || /^[a-z]+ly$/.test(text(children[i]!)))) {
+    // "are expected to", "was told": in the passive the subject is not the
+    // source. "would view": a modal makes it the reporter's speculation.
+    // "is demanding" is progressive, not passive: only participles make a passive.
+    if (passiveOrModal.has(lower(children[i]!)) && !(/ing$/.test(match.phrase) && !modals.has(lower(children[i]!)))) return []
+    i = skipSpace(children, i - 1, -1)
+  }
+  // Skip a parenthesis between source and cue: "Mike Pence (R-IN) said".
+  if (children[i] && text(children[i]!) === ")") {
+    while (i >= 0 && text(children[i]!) !== "(") i--
+    i = skipSpace(children, i - 1, -1)
+  }
+  // "the Chicago Police Department, which reported": the source stands before the relative pronoun.
+  if (isWord(children[i]) && /^(who|which)$/.test(lower(children[i]!))) {
+    i = skipSpace(children, i - 1, -1)
+    if (children[i] && text(children[i]!) === ",") i = skipSpace(children, i - 1, -1)
+  }
+  if (isWord(children[i])) return plausible(phrase(children, i, -1))
+  // Inverted, after a quote or at the start: `"…," said Caddell`; not
+  // `Ott Pruitt, the attorney general, said the rule …`.
+  let back = skipSpace(children, match.index - 1, -1)
+  if (children[back] && text(children[back]!) === ",") back = skipSpace(children, back - 1, -1)
+  const afterQuote = back < 0 || text(children[back]!) === "\""
+  const next = children[skipSpace(children, last + 1, 1)]
+  if (afterQuote && isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)))) {
+    const words = leadingPhrase(phrase(children, last + 1, 1), isHead)
+    if (words.length > 0) return words
+  }
+  // Appositive or participle: the subject of the main clause.
+  return subject(children, match.index, isHead, /ing$/.test(match.phrase))
+}
+
+/** The trimmed span of children `[from, to]`, skipping space and punctuation at the ends. */
+export const trimmed = (children: ReadonlyArray<SentenceContent>, from: number, to: number) => {
+  let first = from
+  let last = to
+  while (first <= last && (children[first]!.type === "WhiteSpaceNode" || (isBoundary(children[first]!) && text(children[first]!) !== "\""))) first++
+  while (last >= first && (children[last]!.type === "WhiteSpaceNode" || (isBoundary(children[last]!) && text(children[last]!) !== "\""))) last--
+  if (first > last) return undefined
+  return { start: spanOf(children[first]!).start, end: spanOf(children[last]!).end }
+}
