@@ -43,6 +43,10 @@ const check = Command.make("check", {
     Flag.withDefault("stylish"),
     Flag.withDescription("stylish: for a terminal; json: one report per line on stdout")
   ),
+  quiet: Flag.Boolean("quiet").pipe(
+    Flag.withDefault(false),
+    Flag.withDescription("On the terminal, show warnings and errors only (the reports keep everything)")
+  ),
   exitZero: Flag.Boolean("exit-zero").pipe(
     Flag.withDefault(false),
     Flag.withDescription("Exit 0 even when an article fails a gate (input and rule errors still exit 2)")
@@ -63,7 +67,7 @@ const check = Command.make("check", {
       for (const outcome of outcomes) if (outcome._tag === "Reported") yield* Console.log(jsonLine(outcome.report))
       yield* Console.error(Batch.summaryLine(summary, options.out))
     } else {
-      yield* Console.log(stylish(outcomes, { color: process.stdout.isTTY === true }))
+      yield* Console.log(stylish(outcomes, { color: process.stdout.isTTY === true, quiet: options.quiet }))
       yield* Console.log(Batch.summaryLine(summary, options.out))
     }
     const code = Batch.exitCode(summary, { exitZero: options.exitZero })

@@ -126,6 +126,12 @@ describe("stdin and formats", () => {
     expect(report.findings.map((f: { text: string }) => f.text)).toEqual(["reportedly"])
   })
 
+  it("--quiet leaves findings for information off the terminal", () => {
+    const run = cli(["check", "seeds/003_907a2b706aaeaa16.txt", "--out", fresh(), "--quiet"])
+    expect(run.stdout).toContain("warning")
+    expect(run.stdout).not.toMatch(/\binfo\b/)
+  })
+
   it("prints --version and --help", () => {
     expect(cli(["--version"]).stdout.trim()).toBe(`factgate v${readJson(join(root, "package.json")).version}`)
     const help = cli(["check", "--help"])

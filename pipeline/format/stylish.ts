@@ -6,7 +6,7 @@ import { VFile } from "vfile"
 import { reporter } from "vfile-reporter"
 import type { Outcome } from "../Pipeline.ts"
 
-const fileOf = (outcome: Outcome): VFile => {
+const fileOf = (quiet: boolean) => (outcome: Outcome): VFile => {
   if (outcome._tag !== "Reported") {
     const file = new VFile({ path: outcome.line === undefined ? outcome.path : `${outcome.path}:${outcome.line}` })
     const message = file.message(outcome._tag === "InputProblem" ? outcome.problem : `${outcome.stage} failed: ${outcome.problem}`, {
@@ -20,6 +20,7 @@ const fileOf = (outcome: Outcome): VFile => {
   const { article } = report
   const file = new VFile({ path: article.line === undefined ? article.path : `${article.path}:${article.line} (${article.id})` })
   for (const finding of report.findings) {
+    if (quiet && finding.severity === "info") continue
     const message = file.message(finding.message, {
       place: { start: { line: finding.line, column: finding.column }, end: { line: finding.endLine, column: finding.endColumn } },
       ruleId: finding.ruleId,
@@ -34,6 +35,6 @@ const fileOf = (outcome: Outcome): VFile => {
   return file
 }
 
-/** Render every outcome for a terminal. */
-export const stylish = (outcomes: ReadonlyArray<Outcome>, options: { readonly color?: boolean } = {}): string =>
-  reporter(outcomes.map(fileOf), { color: options.color ?? false })
+/** Render every outcome for a terminal; `quiet` leaves out findings for information. */
+export const stylish = (outcomes: ReadonlyArray<Outcome>, options: { readonly color?: boolean; readonly quiet?: boolean } = {}): string =>
+  reporter(outcomes.map(fileOf(options.quiet ?? false)), { color: options.color ?? false })
