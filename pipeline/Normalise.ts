@@ -201,7 +201,11 @@ export const normalise = (
   hints: Metadata = {}
 ): Normalised => {
   const rewritten = rewrite(source.text, pattern, unit)
-  const map = compose(rewritten.map, source)
+  // Two apostrophes or backticks stand for a double quote in some archives
+  // (''Yes,'' he said). A second pass, over straightened text, so that an
+  // invisible character between them changes nothing on a second run.
+  const quoted = rewrite(rewritten.map.text, /''|``/g, () => ({ replacement: "\"" }))
+  const map = compose(compose(quoted.map, rewritten.map), source)
   const charRemovals = rewritten.removed.map((r) => {
     const at = toOriginal(source, r)
     // The original's own characters: "&#8203;" in HTML, not the decoded space.

@@ -73,8 +73,6 @@ const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: Reado
   return undefined
 }
 
-/** First- and second-person speakers inside a quote are the quoted speaker's own words. */
-const quotedSelf = new Set(["i", "we", "you", "do you", "does he"])
 
 /** Find attribution relations for every cue match. */
 export const attributionKind: Plugin<[Classifier, { readonly id: string; readonly structures: ReadonlyArray<Structure> }], Root> = (classifier, options) => (tree, file) => {
@@ -94,6 +92,9 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     if (taken.some((t) => match.start < t.end && t.start < match.end)) continue
     const children = match.sentence.children
     if (notACue(children, match, owner.cue)) continue
+    // Inside a quote, "I think" or "he said" are the quoted speaker's own
+    // words: the quote is attributed as a whole, not sourced again.
+    if (isQuoted(quotes, match.start, match.end)) continue
     const siblings = bySentence.get(match.sentence) ?? []
     // The same speaker goes on: ", stating …" after "Putin reiterated", or a
     // second verb joined by "and" ("Trump tweeted … and encouraged …").
@@ -104,7 +105,6 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
       ? children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
       : sourceFor(children, match, owner.cue, classifier)
     if (words.length === 0) continue
-    if (isQuoted(quotes, match.start, match.end) && quotedSelf.has(words.map(lower).join(" "))) continue
     const typed = classify(words.map(text))
     if (owner === colon && !speaksBeforeColon(children, match, typed.kind, words.map(text))) continue
     taken.push(match)

@@ -107,6 +107,8 @@ const subject = (
 const plausibility = (children: ReadonlyArray<SentenceContent>, classifier: Classifier) =>
 (words: Array<SentenceContent>): Array<SentenceContent> => {
   if (words.length === 0) return []
+  // "The", "Another", "Additional": a determiner or modifier alone names no one.
+  if (words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most)$/.test(lower(w)))) return []
   const typed = classifier.classify(words.map(text))
   if (typed.guessed) return []
   // A capital at the start of a sentence is no sign of a name: "Binding Promises".
