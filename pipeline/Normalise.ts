@@ -204,8 +204,9 @@ export const normalise = (
   // Two apostrophes or backticks stand for a double quote in some archives
   // (''Yes,'' he said). A second pass, over straightened text, so that an
   // invisible character between them changes nothing on a second run.
-  const quoted = rewrite(rewritten.map.text, /''|``/g, () => ({ replacement: "\"" }))
-  const map = compose(compose(quoted.map, rewritten.map), source)
+  const pairs = /''|``/.test(rewritten.map.text)
+  const quoted = pairs ? rewrite(rewritten.map.text, /''|``/g, () => ({ replacement: "\"" })).map : identity(rewritten.map.text)
+  const map = compose(compose(quoted, rewritten.map), source)
   const charRemovals = rewritten.removed.map((r) => {
     const at = toOriginal(source, r)
     // The original's own characters: "&#8203;" in HTML, not the decoded space.
