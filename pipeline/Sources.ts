@@ -29,7 +29,8 @@ export interface Typed {
   readonly guessed?: true
 }
 
-const pronouns = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
+// "You" is the reader or anyone ("whatever you want"), never a source.
+const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "several", "some", "many", "two", "three", "other", "another", "one", "senior", "top"])
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 

@@ -15,7 +15,7 @@ import { spanOf } from "./Message.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 // Words that open a clause: a source never runs across one.
-const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "though", "so", "than", "where", "what", "how", "why", "even", "yet", "then"])
+const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "though", "so", "than", "where", "what", "how", "why", "whether", "even", "yet", "then"])
 // Words between a source and its cue that belong to neither: "has long said".
 export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately", "just", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "won’t", "wouldn’t", "can’t", "couldn’t"])
 // Words that make the cue a noun, not a verb of saying: "the report", "his plans".
@@ -169,11 +169,11 @@ export const sourceFor = (
   const afterQuote = back < 0 || text(children[back]!) === "\""
   const next = children[skipSpace(children, last + 1, 1)]
   if (afterQuote && isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)))) {
-    const words = leadingPhrase(phrase(children, last + 1, 1), isHead)
+    const words = plausible(leadingPhrase(phrase(children, last + 1, 1), isHead))
     if (words.length > 0) return words
   }
   // Appositive or participle: the subject of the main clause.
-  return subject(children, match.index, isHead, /ing$/.test(match.phrase))
+  return plausible(subject(children, match.index, isHead, /ing$/.test(match.phrase)))
 }
 
 /** The trimmed span of children `[from, to]`, skipping space and punctuation at the ends. */
