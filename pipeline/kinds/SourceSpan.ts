@@ -22,6 +22,8 @@ export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "
 export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
 // Words that start an introductory phrase rather than a subject.
 export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
+// Conjunctions and sentence adverbs that may open a sentence before its subject.
+const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
 export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
 const modals = new Set(["would", "could", "might", "may", "should"])
@@ -78,10 +80,18 @@ const subject = (
   isHead: Classifier["isHead"],
   participle: boolean
 ): Array<SentenceContent> => {
+  // Chunks between commas, outside quotes: a quote is what was said, not who said it.
   const chunks: Array<Array<SentenceContent>> = [[]]
+  let quoted = false
   for (let i = 0; i < before; i++) {
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
+    if (text(node) === "\"") {
+      quoted = !quoted
+      if (chunks.at(-1)!.length > 0) chunks.push([])
+      continue
+    }
+    if (quoted) continue
     if (isBoundary(node)) {
       if (text(node) === "," && chunks.at(-1)!.length > 0) chunks.push([])
       continue
@@ -89,9 +99,11 @@ const subject = (
     chunks.at(-1)!.push(node)
   }
   for (const chunk of chunks) {
-    if (chunk.length === 0 || introWords.has(lower(chunk[0]!))) continue
-    const np = leadingPhrase(chunk, isHead)
-    if (participle && np.length === chunk.length) continue
+    // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
+    const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
+    if (words.length === 0 || introWords.has(lower(words[0]!))) continue
+    const np = leadingPhrase(words, isHead)
+    if (np.length === 0 || (participle && np.length === words.length)) continue
     return np
   }
   return []
