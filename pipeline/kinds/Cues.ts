@@ -12,7 +12,7 @@ import type { SourceKind } from "../Sources.ts"
 import { SKIP, visit } from "unist-util-visit"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { determiners, nounMarkers, pronouns, verbalWords } from "./SourceSpan.ts"
+import { determiners, gerundPrepositions, nounMarkers, pronouns, verbalWords } from "./SourceSpan.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
@@ -38,6 +38,8 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // "the report", "his plans", "Trump's claims": a noun, not a verb.
   // "He's claiming" is a verb after a contraction, not a possessive.
   const contraction = isWord(previous) && pronouns.has(lower(previous).replace(/['’]s$/, ""))
+  // "by saying", "after saying": a gerund after a preposition is still a verb.
+  if (isWord(previous) && gerundPrepositions.has(lower(previous)) && /ing$/.test(match.phrase)) return false
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }
 

@@ -22,6 +22,8 @@ export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "
 export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
 // Words that start an introductory phrase rather than a subject.
 export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
+// Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.
+export const gerundPrepositions = new Set(["by", "for", "from", "after", "before", "in", "on", "with", "without", "while", "when", "since"])
 // Conjunctions and sentence adverbs that may open a sentence before its subject.
 const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
@@ -156,6 +158,9 @@ export const sourceFor = (
   }
 
   let i = skipSpace(children, match.index - 1, -1)
+  if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
+    return plausible(subject(children, i, isHead, true))
+  }
   while (isWord(children[i]) && (verbalWords.has(lower(children[i]!)) || /^[a-z]+ly$/.test(text(children[i]!)))) {
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
