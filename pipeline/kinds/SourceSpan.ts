@@ -24,6 +24,9 @@ export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "it
 export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
 // Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.
 export const gerundPrepositions = new Set(["by", "for", "from", "after", "before", "in", "on", "with", "without", "while", "when", "since"])
+// Times that may stand between a subject and its verb, and the words that lead into them.
+const timeWords = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "earlier", "later"])
+const timeLinks = new Set(["on", "in", "at", "this", "last", "next", "early", "late", "that", "every"])
 // Conjunctions and sentence adverbs that may open a sentence before its subject.
 const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
@@ -161,11 +164,18 @@ export const sourceFor = (
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, isHead, true))
   }
-  while (isWord(children[i]) && (verbalWords.has(lower(children[i]!)) || /^[a-z]+ly$/.test(text(children[i]!)))) {
+  // Skip what stands between a subject and its verb: auxiliaries, adverbs and
+  // times ("has long said", "just this month announced", "on Monday said").
+  let afterTime = false
+  while (isWord(children[i])) {
+    const word = lower(children[i]!)
+    const time: boolean = timeWords.has(word) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
+    if (!time && !verbalWords.has(word) && !/^[a-z]+ly$/.test(text(children[i]!))) break
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
     // "is demanding" is progressive, not passive: only participles make a passive.
-    if (passiveOrModal.has(lower(children[i]!)) && !(/ing$/.test(match.phrase) && !modals.has(lower(children[i]!)))) return []
+    if (passiveOrModal.has(word) && !(/ing$/.test(match.phrase) && !modals.has(word))) return []
+    afterTime = time
     i = skipSpace(children, i - 1, -1)
   }
   // Skip a parenthesis between source and cue: "Mike Pence (R-IN) said".
