@@ -18,6 +18,7 @@ import { matchPhrases } from "./kinds/Match.ts"
 import { exceptionEntries, phraseKind, type Voice } from "./kinds/Phrase.ts"
 import { quotes } from "./kinds/Quotes.ts"
 import { checkEntries, sourceCheckKind } from "./kinds/SourceCheck.ts"
+import { textChecks } from "./kinds/TextCheck.ts"
 import type { Normalised } from "./Normalise.ts"
 import type { Reporting, RuleSet } from "./Rules.ts"
 import { classifier, type SourceKind } from "./Sources.ts"
@@ -204,26 +205,22 @@ export const make = (rules: RuleSet) => {
       }
     }
 
-    // An article with nothing left to analyse: the page had no main content,
-    // or was only boilerplate. Reported at the start of the file.
-    if (normalised.paragraphs.length === 0) {
-      for (const rule of rules.textChecks.filter((check) => check.check === "empty-body")) {
-        findings.push({
-          ruleId: rule.id,
-          category: rule.category,
-          severity: rule.level === "error" ? "error" : rule.level === "warning" ? "warning" : "info",
-          message: rule.message,
-          url: rule.url,
-          ...(rule.expected === undefined ? {} : { expected: rule.expected }),
-          text: "",
-          start: 0,
-          end: 0,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1
-        })
-      }
+    for (const rule of textChecks(rules.textChecks, normalised.paragraphs.length)) {
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity: rule.level === "error" ? "error" : rule.level === "warning" ? "warning" : "info",
+        message: rule.message,
+        url: rule.url,
+        ...(rule.expected === undefined ? {} : { expected: rule.expected }),
+        text: "",
+        start: 0,
+        end: 0,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1
+      })
     }
 
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId))
