@@ -29,7 +29,9 @@ const timeWords = new Set(["monday", "tuesday", "wednesday", "thursday", "friday
 const timeLinks = new Set(["on", "in", "at", "this", "last", "next", "early", "late", "that", "every"])
 // Conjunctions and sentence adverbs that may open a sentence before its subject.
 const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
+// Determiners and quantifiers that open a noun phrase.
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+// Subject pronouns that can stand for a speaker.
 export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
 const modals = new Set(["would", "could", "might", "may", "should"])
 const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", ...modals])
