@@ -7,6 +7,7 @@ import { Argument, CliError, Command, Flag } from "effect/cli"
 import packageJson from "../package.json" with { type: "json" }
 import * as Batch from "./Batch.ts"
 import { jsonLine } from "./format/json.ts"
+import { sarif } from "./format/sarif.ts"
 import { stylish } from "./format/stylish.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
@@ -39,9 +40,9 @@ const check = Command.make("check", {
   ),
   rules: rulesFlag,
   out: Flag.String("out").pipe(Flag.withDefault("reports"), Flag.withDescription("Directory to write reports into")),
-  format: Flag.Literals("format", ["stylish", "json"]).pipe(
+  format: Flag.Literals("format", ["stylish", "json", "sarif"]).pipe(
     Flag.withDefault("stylish"),
-    Flag.withDescription("stylish: for a terminal; json: one report per line on stdout")
+    Flag.withDescription("stylish: for a terminal; json: one report per line on stdout; sarif: one SARIF 2.1.0 log on stdout")
   ),
   quiet: Flag.Boolean("quiet").pipe(
     Flag.withDefault(false),
@@ -65,6 +66,9 @@ const check = Command.make("check", {
     const summary = Batch.summarise(outcomes)
     if (options.format === "json") {
       for (const outcome of outcomes) if (outcome._tag === "Reported") yield* Console.log(jsonLine(outcome.report))
+      yield* Console.error(Batch.summaryLine(summary, options.out))
+    } else if (options.format === "sarif") {
+      yield* Console.log(sarif(outcomes, packageJson.version))
       yield* Console.error(Batch.summaryLine(summary, options.out))
     } else {
       yield* Console.log(stylish(outcomes, { color: process.stdout.isTTY === true, quiet: options.quiet }))

@@ -126,6 +126,18 @@ describe("stdin and formats", () => {
     expect(report.findings.map((f: { text: string }) => f.text)).toEqual(["reportedly"])
   })
 
+  it("prints one SARIF log for code scanning", () => {
+    const run = cli(["check", "seeds/001_b7ec66198f8b2645.txt", "--format", "sarif", "--out", fresh(), "--exit-zero"])
+    const log = JSON.parse(run.stdout)
+    expect(log.version).toBe("2.1.0")
+    const hedge = log.runs[0].results.find((r: { ruleId: string; message: { text: string } }) => r.message.text.includes("`appears to`"))
+    expect(hedge.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "seeds/001_b7ec66198f8b2645.txt" },
+      region: { startLine: 9, startColumn: 32, endLine: 9, endColumn: 42 }
+    })
+    expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain("hedge-epistemic")
+  })
+
   it("--quiet leaves findings for information off the terminal", () => {
     const run = cli(["check", "seeds/003_907a2b706aaeaa16.txt", "--out", fresh(), "--quiet"])
     expect(run.stdout).toContain("warning")

@@ -1,0 +1,60 @@
+/**
+ * The `sarif` format: one SARIF 2.1.0 log for the batch, for code-scanning
+ * dashboards and CI annotations.
+ *
+ * Regions are 1-based line:column in the input file. For an NDJSON article
+ * the region is the article's line, since its offsets point into the line's
+ * `text` field rather than into the file.
+ */
+import type { Outcome } from "../Pipeline.ts"
+
+const levels = { error: "error", warning: "warning", info: "note" } as const
+
+/** Render every outcome as one SARIF log. */
+export const sarif = (outcomes: ReadonlyArray<Outcome>, version: string): string => {
+  const rules = new Map<string, { id: string; helpUri: string; shortDescription: { text: string } }>()
+  const results = outcomes.flatMap((outcome) => {
+    if (outcome._tag !== "Reported") {
+      return [{
+        ruleId: outcome._tag === "InputProblem" ? "input" : outcome.stage,
+        level: "error",
+        message: { text: outcome.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: outcome.path }, ...(outcome.line ? { region: { startLine: outcome.line } } : {}) } }]
+      }]
+    }
+    const { article, findings, gate } = outcome.report
+    const region = (f: (typeof findings)[number]) =>
+      article.line === undefined
+        ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
+        : { startLine: article.line }
+    const location = (f?: (typeof findings)[number]) => [{
+      physicalLocation: {
+        artifactLocation: { uri: article.path },
+        ...(f ? { region: region(f) } : article.line ? { region: { startLine: article.line } } : {})
+      }
+    }]
+    for (const f of findings) rules.set(f.ruleId, { id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } })
+    return [
+      ...findings.map((f) => ({
+        ruleId: f.ruleId,
+        level: levels[f.severity],
+        message: { text: f.expected ? `${f.message}. ${f.expected}` : f.message },
+        locations: location(f)
+      })),
+      ...gate.failures.map((failure) => ({
+        ruleId: `gate/${failure.gate}`,
+        level: "error",
+        message: { text: `Gate failed for ${article.id}: ${failure.message}` },
+        locations: location()
+      }))
+    ]
+  })
+  return JSON.stringify({
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: { driver: { name: "factgate", version, informationUri: "https://factgate.dev", rules: [...rules.values()] } },
+      results
+    }]
+  }, null, 2)
+}
