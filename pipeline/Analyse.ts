@@ -12,7 +12,6 @@ import retextEnglish from "retext-english"
 import { unified } from "unified"
 import { SKIP, visit } from "unist-util-visit"
 import { VFile } from "vfile"
-import type { VFileMessage } from "vfile-message"
 import { attributionKind, cueEntries, type Mention, type Source } from "./kinds/Attribution.ts"
 import { matchPhrases } from "./kinds/Match.ts"
 import { exceptionEntries, phraseKind, type Voice } from "./kinds/Phrase.ts"
@@ -95,9 +94,6 @@ const anaphoric = (sentence: Sentence) => {
   return first !== undefined && anaphors.has(toString(first).toLowerCase())
 }
 
-const severityOf = (message: VFileMessage) =>
-  message.fatal === true ? "error" : message.fatal === false ? "warning" : "info"
-
 /** Build the analyser for a rule set: a function from normalised text to analysis. */
 export const make = (rules: RuleSet) => {
   const processor = unified()
@@ -124,6 +120,25 @@ export const make = (rules: RuleSet) => {
     const original = (base: number, span: Span): Span =>
       toOriginal(map, { start: base + span.start, end: base + span.end })
     const spanText = (span: Span) => map.original.slice(span.start, span.end)
+    /** A finding of `rule` at `span` of the original, with its line and column. */
+    const finding = (rule: Reporting, message: string, span: Span): Finding => {
+      const from = pointAt(lines, span.start)
+      const to = pointAt(lines, span.end)
+      return {
+        ruleId: rule.id,
+        category: rule.category,
+        severity: rule.level === "error" ? "error" : rule.level === "warning" ? "warning" : "info",
+        message,
+        url: rule.url,
+        ...(rule.expected === undefined ? {} : { expected: rule.expected }),
+        text: spanText(span),
+        ...span,
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column
+      }
+    }
 
     const findings: Array<Finding> = []
     const sentences: Array<SentenceReport> = []
@@ -141,22 +156,7 @@ export const make = (rules: RuleSet) => {
         const rule = byId.get(message.ruleId ?? "")
         if (!rule || !message.place || !("start" in message.place)) continue
         const span = original(base, { start: message.place.start.offset ?? 0, end: message.place.end.offset ?? 0 })
-        const from = pointAt(lines, span.start)
-        const to = pointAt(lines, span.end)
-        findings.push({
-          ruleId: rule.id,
-          category: rule.category,
-          severity: severityOf(message),
-          message: message.reason,
-          url: rule.url,
-          ...(rule.expected === undefined ? {} : { expected: rule.expected }),
-          text: spanText(span),
-          ...span,
-          line: from.line,
-          column: from.column,
-          endLine: to.line,
-          endColumn: to.column
-        })
+        findings.push(finding(rule, message.reason, span))
       }
 
       const cues = file.data.cues ?? []
@@ -205,22 +205,9 @@ export const make = (rules: RuleSet) => {
       }
     }
 
+    // Checks over the whole text report at the start of the file.
     for (const rule of textChecks(rules.textChecks, normalised.paragraphs.length)) {
-      findings.push({
-        ruleId: rule.id,
-        category: rule.category,
-        severity: rule.level === "error" ? "error" : rule.level === "warning" ? "warning" : "info",
-        message: rule.message,
-        url: rule.url,
-        ...(rule.expected === undefined ? {} : { expected: rule.expected }),
-        text: "",
-        start: 0,
-        end: 0,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1
-      })
+      findings.push(finding(rule, rule.message, { start: 0, end: 0 }))
     }
 
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId))

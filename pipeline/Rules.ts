@@ -139,6 +139,8 @@ export interface StructureRules {
 /** Score components and their weights. */
 export interface Scoring {
   readonly components: ReadonlyArray<{ readonly id: string; readonly weight: number }>
+  /** Source kinds the sourcing component counts as checkable. */
+  readonly checkableSources: ReadonlyArray<string>
 }
 
 /** Thresholds an article must meet to pass. */

@@ -24,14 +24,11 @@ export interface Score {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 
-// Sources an editor can check: the kinds that name or describe who spoke.
-const specific = new Set(["named-person", "named-organisation", "media-outlet", "described-official", "document", "state"])
-
 /** Each component kind: a value in [0, 1] and the evidence for it. */
-const components: Record<string, (analysis: Analysis) => Omit<Component, "id" | "weight">> = {
-  sourcing: ({ attributions }) => {
+const components: Record<string, (analysis: Analysis, scoring: Scoring) => Omit<Component, "id" | "weight">> = {
+  sourcing: ({ attributions }, { checkableSources }) => {
     if (attributions.length === 0) return { value: 0, evidence: "no attributed statements" }
-    const named = attributions.filter((a) => specific.has(a.source.kind)).length
+    const named = attributions.filter((a) => checkableSources.includes(a.source.kind)).length
     return { value: named / attributions.length, evidence: `${named} of ${plural(attributions.length, "attribution")} name or describe a checkable source` }
   },
   certainty: ({ sentences }) => {
@@ -62,7 +59,7 @@ export const componentIds: ReadonlyArray<string> = Object.keys(components)
 /** Score one analysis with the configured components and weights. */
 export const score = (scoring: Scoring, analysis: Analysis): Score => {
   const parts = scoring.components.map(({ id, weight }) => {
-    const { value, evidence } = components[id]!(analysis)
+    const { value, evidence } = components[id]!(analysis, scoring)
     return { id, weight, value: Math.round(value * 1000) / 1000, evidence }
   })
   const total = parts.reduce((sum, part) => sum + part.weight, 0)

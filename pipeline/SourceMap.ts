@@ -218,7 +218,7 @@ export class Builder {
     }
   }
 
-  /** Whether anything was appended since the last separator. */
+  /** How many characters have been appended so far. */
   get length(): number {
     return this.starts.length
   }

@@ -21,7 +21,7 @@ describe("pipeline", () => {
       writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
       writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings.\n")
       // A scoring component no code computes: scoring fails for every article.
-      const broken = { ...rules, scoring: { components: [{ id: "sourcing", weight: 1 }, { id: "no-such-component", weight: 1 }] } }
+      const broken = { ...rules, scoring: { ...rules.scoring, components: [{ id: "sourcing", weight: 1 }, { id: "no-such-component", weight: 1 }] } }
       const outcomes = yield* Stream.runCollect(Pipeline.run([dir], broken, out))
       expect(outcomes.map((o) => (o._tag === "ArticleFailed" ? `${o.id}: ${o.stage} failed` : o._tag))).toEqual([
         "a: score failed",

@@ -13,7 +13,7 @@ import type { Root, Sentence } from "nlcst"
 import type { Plugin } from "unified"
 import type { Outlet } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
-import { colon, isCueOwner, longestFirst, notACue, speaksBeforeColon, type Structure, structuralCues } from "./Cues.ts"
+import { isCueOwner, longestFirst, notACue, type Structure, structuralCues } from "./Cues.ts"
 import { owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
@@ -106,7 +106,7 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
       : sourceFor(children, match, owner.cue, classifier)
     if (words.length === 0) continue
     const typed = classify(words.map(text))
-    if (owner === colon && !speaksBeforeColon(children, match, typed.kind, words.map(text))) continue
+    if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     const resolvesTo = resolve(history, typed.kind, words.map(text))

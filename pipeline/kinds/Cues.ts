@@ -18,6 +18,8 @@ import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 /** An owner in the shared phrase index: one cue group. */
 export interface CueOwner {
   readonly cue: Cue
+  /** A further check a cue of this shape needs once its source is typed. */
+  readonly accepts?: (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => boolean
 }
 
 /** Whether an index owner is a cue group. */
@@ -61,15 +63,13 @@ export const longestFirst = <A extends { readonly match: Match }>(found: Readonl
 export type Structure = "that-clause" | "colon" | "quote-dash"
 
 const before: CueOwner = { cue: { phrases: [], source: "before" } }
-/** The owner of colon cues, which need a speaker or a quote (see speaksBeforeColon). */
-export const colon: CueOwner = { cue: { phrases: [], source: "before" } }
 const after: CueOwner = { cue: { phrases: [], source: "after" } }
 
 /**
  * A colon introduces speech only after a speaker ("WALLACE:", "The senator
  * said:") or before a quote; "The Latest:" and "Correction:" are labels.
  */
-export const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
+const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
   const next = children[skipSpace(children, match.index + 1, 1)]
   if (next && text(next) === "\"") return true
   if (words.length > 4) return false
@@ -80,6 +80,9 @@ export const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, matc
   const name = words.length >= 2 || /^\p{Lu}{2,}$/u.test(words[0]!)
   return kind === "named-person" && name && !functionWord
 }
+
+/** Colon cues need a speaker before them or a quote after them. */
+const colon: CueOwner = { cue: { phrases: [], source: "before" }, accepts: speaksBeforeColon }
 const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
 
 /**
