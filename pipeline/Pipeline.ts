@@ -1,22 +1,33 @@
 /**
- * Pipeline: the stages as one linear Stream.
+ * Pipeline: a batch of articles → a report per article and the batch index.
  *
- *   ingest → normalise → analyse → score → validate → write
+ * Two passes over the batch, because corroboration needs every article's
+ * claims before any report can say which claims others carry:
  *
- * Each stage works on one article. A stage that fails turns that article into
- * an `ArticleFailed` entry naming the stage; later stages pass it through, so
- * one bad article never ends the batch.
+ *   1. ingest → check (normalise, analyse, extract claims), stored by content hash
+ *   2. corroborate the batch's claims
+ *   3. report (score, gate, validate, write) each stored article
+ *
+ * Passes 1 and 3 stream: an article's text is dropped once it is analysed and
+ * stored, and a report once it is written, so memory holds only the batch's
+ * claims and index entries. Each article's work runs through the Tasks
+ * service, in this thread or in worker threads. A stage that fails turns that
+ * article into an `ArticleFailed` entry naming the stage, so one bad article
+ * never ends the batch.
  */
 import { Data, Effect, Stream } from "effect"
-import * as Analyse from "./Analyse.ts"
-import { gate, type Verdict } from "./Gate.ts"
+import { existsSync, readFileSync } from "node:fs"
+import { join, resolve } from "node:path"
+import type * as Batch from "./Batch.ts"
+import * as Cache from "./Cache.ts"
+import type { Corroboration } from "./Claims.ts"
+import { type BatchClaim, type Cluster, corroborate, lookup } from "./Corroborate.ts"
+import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
-import { extract } from "./Extract.ts"
-import { normalise, type Normalised } from "./Normalise.ts"
-import { assemble, validate, type Report } from "./Report.ts"
-import { Reports, type Written } from "./Reports.ts"
-import type { RuleSet } from "./Rules.ts"
-import { score, type Score } from "./Score.ts"
+import type { Report } from "./Report.ts"
+import { type StageFailed, Tasks } from "./Tasks.ts"
+
+export { normaliseArticle } from "./Tasks.ts"
 
 /** One article that was read but could not be reported. */
 export class ArticleFailed extends Data.TaggedError("ArticleFailed")<{
@@ -31,82 +42,141 @@ export class ArticleFailed extends Data.TaggedError("ArticleFailed")<{
   }
 }
 
-/** An article that went all the way through. */
+/** An article that went all the way through, with its report for the terminal's formats. */
 export interface Reported {
   readonly _tag: "Reported"
   readonly report: Report
-  readonly files: Written
 }
 
-/** What the pipeline yields per input entry. */
+/** What the formats show per input entry. */
 export type Outcome = Reported | InputProblem | ArticleFailed
 
-type Failure = InputProblem | ArticleFailed
-type Work<A> = { readonly _tag: "Work"; readonly article: Article } & A
-
-const isFailure = (item: { readonly _tag: string }): item is Failure =>
-  item._tag === "InputProblem" || item._tag === "ArticleFailed"
-
-/** Lift a per-article step into a stage that passes failures through. */
-const stage = <A extends Work<{}>, B, R = never>(
-  name: string,
-  step: (work: A) => Effect.Effect<B, unknown, R>
-) =>
-(item: A | Failure): Effect.Effect<B | Failure, never, R> =>
-  isFailure(item)
-    ? Effect.succeed(item)
-    : step(item).pipe(
-      Effect.catchDefect((defect) => Effect.fail(defect)),
-      Effect.catch((error) =>
-        Effect.succeed(
-          new ArticleFailed({
-            path: item.article.path,
-            ...(item.article.line === undefined ? {} : { line: item.article.line }),
-            id: item.article.id,
-            stage: name,
-            problem: error instanceof Error ? error.message : String(error)
-          })
-        )
-      )
-    )
-
-/** A pure step as a stage. */
-const pure = <A extends Work<{}>, B>(name: string, step: (work: A) => B) =>
-  stage(name, (work: A) => Effect.sync(() => step(work)))
-
-/** Extract and normalise one article's text, as its format needs. */
-export const normaliseArticle = (rules: RuleSet, article: Article): Normalised => {
-  const { source, ...hints } = extract(article.format, article.text)
-  // Line heuristics judge scraped text; for HTML the extractor already chose the article.
-  const options = { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: article.format !== "html" }
-  return normalise(article.text, options, source, hints)
+/** A written report's index entry, and the report when the caller keeps them. */
+export interface Indexed {
+  readonly _tag: "Indexed"
+  readonly entry: Batch.Entry
+  readonly report?: Report
 }
 
-/** Run every input through the stages and write each report into `out`. */
-export const run = (inputs: ReadonlyArray<string>, rules: RuleSet, out: string) => {
-  const analyse = Analyse.make(rules)
-  return entries(inputs).pipe(
-    Stream.map((entry) => (entry._tag === "Article" ? ({ _tag: "Work", article: entry }) satisfies Work<{}> : entry)),
-    Stream.mapEffect(pure("normalise", (work: Work<{}>) => ({ ...work, normalised: normaliseArticle(rules, work.article) }))),
-    Stream.mapEffect(pure("analyse", (work: Work<{ normalised: Normalised }>) => ({
-      ...work,
-      analysis: analyse(work.normalised)
-    }))),
-    Stream.mapEffect(pure("score", (work: Work<{ normalised: Normalised; analysis: Analyse.Analysis }>) => {
-      const value: Score = score(rules.scoring, work.analysis)
-      const verdict: Verdict = gate(rules.gates, value, work.analysis.findings)
-      return { ...work, report: assemble(work.article, work.normalised, work.analysis, value, verdict) }
-    })),
-    Stream.mapEffect(stage("validate", (work: Work<{ report: Report }>) => {
-      const problem = validate(work.report)
-      return problem === undefined ? Effect.succeed(work) : Effect.fail(`the report does not match its schema: ${problem}`)
-    })),
+/** The batch, once every report is written. */
+export interface Result {
+  /** One item per input entry, in input order. */
+  readonly items: ReadonlyArray<Indexed | InputProblem | ArticleFailed>
+  readonly clusters: ReadonlyArray<Cluster>
+}
+
+/** How a run goes. */
+export interface Options {
+  readonly out: string
+  readonly gates: Gates
+  /** Articles in flight at once: the number of worker threads, or 1. */
+  readonly concurrency: number
+  /** Keep each report for the terminal's formats. */
+  readonly keep: boolean
+  /** Called as articles complete each pass. */
+  readonly progress?: (pass: "check" | "report", done: number) => void
+}
+
+/** An article after pass 1: where its analysis is stored, and its claims. */
+interface Analysed {
+  readonly _tag: "Analysed"
+  readonly identity: Pick<Article, "id" | "path" | "line">
+  readonly key: string
+  readonly claims: ReadonlyArray<Omit<BatchClaim, "article">>
+  readonly written?: Cache.Written
+}
+
+const identityOf = (article: Article): Analysed["identity"] => ({
+  id: article.id,
+  path: article.path,
+  ...(article.line === undefined ? {} : { line: article.line })
+})
+
+const failed = (identity: Analysed["identity"]) => (error: StageFailed) =>
+  Effect.succeed(new ArticleFailed({ ...identity, stage: error.stage, problem: error.problem }))
+
+/** Pass 1 for one article: analyse it, or find it in the cache. */
+const check = (rules: RuleSet) => (article: Article) =>
+  Effect.gen(function*() {
+    const cache = yield* Cache.Cache
+    const tasks = yield* Tasks
+    const key = Cache.key(article, rules.digest)
+    const identity = identityOf(article)
+    const hit = cache.lookup(key)
+    if (hit) return { _tag: "Analysed", identity, key, claims: hit.claims, ...(hit.written ? { written: hit.written } : {}) } satisfies Analysed
+    const claims = yield* tasks.check({ article, file: cache.file(key) })
+    yield* cache.remember(key, { claims })
+    return { _tag: "Analysed", identity, key, claims } satisfies Analysed
+  }).pipe(Effect.catchTag("StageFailed", failed(identityOf(article))))
+
+/** Pass 3 for one article: write its report, unless the one on disk already says the same. */
+const report = (options: Options, articles: number, corroboration: (id: string, claim: string) => Corroboration) => (analysed: Analysed) =>
+  Effect.gen(function*() {
+    const cache = yield* Cache.Cache
+    const tasks = yield* Tasks
+    const { identity } = analysed
+    const corroborations: Record<string, Corroboration> = {}
+    for (const claim of analysed.claims) {
+      const found = corroboration(identity.id, claim.claim)
+      if (found.alsoIn.length > 0) corroborations[claim.claim] = found
+    }
+    const out = resolve(options.out)
+    const digest = Cache.digest([analysed.key, identity, corroborations, articles, out, options.gates])
+    const onDisk = join(out, `${identity.id}.json`)
+    if (analysed.written?.digest === digest && existsSync(onDisk) && existsSync(join(out, `${identity.id}.html`))) {
+      const entry = analysed.written.entry as Batch.Entry
+      return {
+        _tag: "Indexed",
+        entry,
+        ...(options.keep ? { report: JSON.parse(readFileSync(onDisk, "utf8")) as Report } : {})
+      } satisfies Indexed
+    }
+    const done = yield* tasks.report({
+      file: cache.file(analysed.key),
+      identity,
+      corroboration: corroborations,
+      articles,
+      out,
+      keep: options.keep
+    })
+    yield* cache.remember(analysed.key, { claims: analysed.claims, written: { digest, entry: done.entry } })
+    return { _tag: "Indexed", ...done } satisfies Indexed
+  }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
+
+/** Count completions for a progress display, in completion order. */
+const counted = <A>(pass: "check" | "report", options: Options) => {
+  let done = 0
+  return (value: A) => Effect.sync(() => options.progress?.(pass, ++done)).pipe(Effect.as(value))
+}
+
+/** Run every input through both passes and write each report into `options.out`. */
+export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<string>, rules: RuleSet, options: Options) {
+  const checkOne = check(rules)
+  const checkedCount = counted<Analysed | InputProblem | ArticleFailed>("check", options)
+  const checked = yield* entries(inputs).pipe(
     Stream.mapEffect(
-      stage("write", (work: Work<{ report: Report }>) =>
-        Reports.use((reports) => reports.write(out, work.report, work.article.text)).pipe(
-          Effect.map((files): Reported => ({ _tag: "Reported", report: work.report, files }))
-        )),
-      { concurrency: 4 }
-    )
-  ) satisfies Stream.Stream<Outcome, never, unknown>
-}
+      (entry) => (entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))),
+      { concurrency: options.concurrency }
+    ),
+    Stream.runCollect
+  )
+
+  const analysed = checked.filter((item): item is Analysed => item._tag === "Analysed")
+  const { clusters, ...corroborated } = corroborate(
+    analysed.flatMap(({ identity, claims }) => claims.map((claim) => ({ ...claim, article: identity.id }))),
+    { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }
+  )
+  const corroboration = (id: string, claim: string) => lookup({ clusters, ...corroborated }, id, claim)
+
+  const reportOne = report(options, analysed.length, corroboration)
+  const reportedCount = counted<Indexed | ArticleFailed>("report", options)
+  const items = yield* Stream.fromIterable(checked).pipe(
+    Stream.mapEffect(
+      (item): Effect.Effect<Indexed | ArticleFailed | InputProblem, never, Tasks | Cache.Cache> =>
+        item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item),
+      { concurrency: options.concurrency }
+    ),
+    Stream.runCollect
+  )
+  return { items, clusters } satisfies Result
+})

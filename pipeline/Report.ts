@@ -5,6 +5,7 @@
  * deterministic, and checked against the schema before anything is written.
  */
 import type { Analysis } from "./Analyse.ts"
+import type { Claim, Extracted, Signature } from "./Claims.ts"
 import type { Verdict } from "./Gate.ts"
 import type { Article } from "./Ingest.ts"
 import type { Normalised } from "./Normalise.ts"
@@ -13,16 +14,41 @@ import type { Metadata } from "./Structure.ts"
 import { toOriginal } from "./SourceMap.ts"
 import type { Score } from "./Score.ts"
 
+/** Where the article came from, and what it says about itself (see Structure). */
+export type ArticleFacts = Pick<Article, "id" | "path" | "line" | "format" | "outlet" | "url"> & Metadata
+
+/** The article's text after normalisation, and what was taken out. */
+export interface TextFacts {
+  readonly body: string
+  readonly removed: Normalised["removed"]
+  readonly blocks: ReadonlyArray<{ readonly start: number; readonly end: number; readonly role: string; readonly reason?: string }>
+}
+
+/**
+ * One article after analysis, before the batch is known: everything a report
+ * needs except corroboration, the score and the gate. Plain data, so it can
+ * cross to a worker thread and sit in the cache.
+ */
+export interface Checked extends Analysis {
+  readonly article: ArticleFacts
+  readonly text: TextFacts
+  readonly claims: ReadonlyArray<Extracted>
+  /** What corroboration compares, one per claim. */
+  readonly signatures: ReadonlyArray<Signature>
+  /** The input as it arrived: every offset points into it. */
+  readonly original: string
+  /** Length of the original input, in UTF-16 code units. */
+  readonly length: number
+  /** Words in the body. */
+  readonly words: number
+}
+
 /** One article's report, as written to `<id>.json`. */
 export interface Report extends Analysis {
   readonly schema: string
-  /** Where the article came from, and what it says about itself (see Structure). */
-  readonly article: Pick<Article, "id" | "path" | "line" | "format" | "outlet" | "url"> & Metadata
-  readonly text: {
-    readonly body: string
-    readonly removed: Normalised["removed"]
-    readonly blocks: ReadonlyArray<{ readonly start: number; readonly end: number; readonly role: string; readonly reason?: string }>
-  }
+  readonly article: ArticleFacts
+  readonly text: TextFacts
+  readonly claims: ReadonlyArray<Claim>
   readonly score: Score
   readonly gate: Verdict
 }
@@ -31,15 +57,8 @@ export interface Report extends Analysis {
 const defined = (value: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))
 
-/** Put one article's results together in the report's key order. */
-export const assemble = (
-  article: Article,
-  normalised: Normalised,
-  analysis: Analysis,
-  score: Score,
-  verdict: Verdict
-): Report => ({
-  schema: reportSchemaId,
+/** The article's facts and text, from the input and what normalisation recovered. */
+export const facts = (article: Article, normalised: Normalised): { readonly article: ArticleFacts; readonly text: TextFacts } => ({
   // What the input declares wins over what normalisation recovered from the text.
   article: defined({
     id: article.id,
@@ -54,7 +73,7 @@ export const assemble = (
     declaredSources: normalised.metadata.declaredSources,
     outlet: article.outlet,
     url: article.url
-  }) as unknown as Report["article"],
+  }) as unknown as ArticleFacts,
   text: {
     body: normalised.body,
     removed: normalised.removed,
@@ -63,10 +82,18 @@ export const assemble = (
       role: block.role,
       ...(block.reason === undefined ? {} : { reason: block.reason })
     }))
-  },
-  findings: analysis.findings,
-  sentences: analysis.sentences,
-  attributions: analysis.attributions,
+  }
+})
+
+/** Put one article's results together in the report's key order. */
+export const assemble = (checked: Checked, claims: ReadonlyArray<Claim>, score: Score, verdict: Verdict): Report => ({
+  schema: reportSchemaId,
+  article: checked.article,
+  text: checked.text,
+  findings: checked.findings,
+  sentences: checked.sentences,
+  attributions: checked.attributions,
+  claims,
   score,
   gate: verdict
 })

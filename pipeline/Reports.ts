@@ -5,6 +5,8 @@
  * place, so a reader never sees half a report.
  */
 import { Context, Data, Effect, FileSystem, Layer, Path } from "effect"
+import { html } from "./format/html.ts"
+import { htmlIndex, type Index } from "./format/htmlIndex.ts"
 import { markdown } from "./format/markdown.ts"
 import type { Report } from "./Report.ts"
 
@@ -22,13 +24,15 @@ export class WriteFailed extends Data.TaggedError("WriteFailed")<{
 export interface Written {
   readonly json: string
   readonly markdown: string
+  readonly html: string
 }
 
 /** Writes report files into an output directory. */
 export class Reports extends Context.Service<Reports, {
-  /** Write `<id>.json` and `<id>.md`; `original` is the input the report's offsets point into. */
+  /** Write `<id>.json`, `<id>.md` and `<id>.html`; `original` is the input the report's offsets point into. */
   readonly write: (dir: string, report: Report, original: string) => Effect.Effect<Written, WriteFailed>
-  readonly writeIndex: (dir: string, index: unknown) => Effect.Effect<string, WriteFailed>
+  /** Write `index.json` and `index.html`; returns the path of `index.json`. */
+  readonly writeIndex: (dir: string, index: Index) => Effect.Effect<string, WriteFailed>
 }>()("factgate/Reports") {}
 
 /** Stable JSON: two-space indent and a final newline. */
@@ -54,10 +58,15 @@ export const layer = Layer.effect(
         const base = path.join(dir, report.article.id)
         return {
           json: yield* atomically(`${base}.json`, json(report)),
-          markdown: yield* atomically(`${base}.md`, markdown(report, original))
+          markdown: yield* atomically(`${base}.md`, markdown(report, original)),
+          html: yield* atomically(`${base}.html`, html(report, original))
         }
       }),
-      writeIndex: (dir: string, index: unknown) => atomically(path.join(dir, "index.json"), json(index))
+      writeIndex: Effect.fn("Reports.writeIndex")(function*(dir: string, index: Index) {
+        const file = yield* atomically(path.join(dir, "index.json"), json(index))
+        yield* atomically(path.join(dir, "index.html"), htmlIndex(index))
+        return file
+      })
     }
   })
 )

@@ -7,6 +7,7 @@
  * standards editor fixes a file in one round.
  */
 import { Data, Effect, FileSystem, Path } from "effect"
+import { createHash } from "node:crypto"
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml"
 import type { Problem } from "./Schemas.ts"
 import { checkRule } from "./Schemas.ts"
@@ -116,6 +117,24 @@ export interface TextCheck extends Reporting {
   readonly check: "empty-body"
 }
 
+/** Relative time words, reported when the article shows no date. */
+export interface RelativeTimeRule extends Reporting {
+  readonly kind: "relative-time"
+  readonly phrases: ReadonlyArray<string>
+}
+
+/** What makes a sentence a check-worthy claim, and when two claims are one. */
+export interface ClaimRules {
+  readonly kind: "claims"
+  readonly threshold: number
+  readonly signals: Readonly<Record<string, { readonly weight: number; readonly words?: ReadonlyArray<string> }>>
+  readonly similarity: number
+  readonly conceptWeight?: number
+  readonly concepts?: ReadonlyArray<ReadonlyArray<string>>
+  readonly frames?: Readonly<Record<string, ReadonlyArray<string>>>
+  readonly ignore?: ReadonlyArray<string>
+}
+
 /** Line patterns by kind of boilerplate, compiled, and the line heuristics. */
 export interface BoilerplateRules {
   readonly patterns: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }>
@@ -146,18 +165,27 @@ export interface Scoring {
 /** Thresholds an article must meet to pass. */
 export interface Gates {
   readonly minScore?: number
-  readonly maxErrors?: number
-  readonly maxWarnings?: number
+  readonly maxFindings?: { readonly error?: number; readonly warning?: number; readonly info?: number }
+  readonly density?: {
+    readonly minNamedSourcesPer300Words?: number
+    readonly maxReporterHedgesPer100Words?: number
+  }
+  /** false: a claim in the first paragraph sourced only anonymously fails. */
+  readonly anonymousLeadClaims?: boolean
 }
 
 /** Every rule in a rules directory, by kind. */
 export interface RuleSet {
   readonly dir: string
+  /** A hash of every rule file's name and content: what a cached result depends on. */
+  readonly digest: string
   readonly phrase: ReadonlyArray<PhraseRule>
   readonly attribution: AttributionConfig
   readonly outlets: ReadonlyArray<Outlet>
   readonly checks: ReadonlyArray<SourceCheck>
   readonly textChecks: ReadonlyArray<TextCheck>
+  readonly relativeTime: ReadonlyArray<RelativeTimeRule>
+  readonly claims: ClaimRules
   readonly boilerplate: BoilerplateRules
   readonly structure: StructureRules
   readonly scoring: Scoring
@@ -170,6 +198,8 @@ type Parsed =
   | { readonly kind: "outlets"; readonly rule: Outlets }
   | { readonly kind: "source-check"; readonly rule: SourceCheck }
   | { readonly kind: "text-check"; readonly rule: TextCheck }
+  | { readonly kind: "relative-time"; readonly rule: RelativeTimeRule }
+  | { readonly kind: "claims"; readonly rule: ClaimRules }
   | { readonly kind: "boilerplate"; readonly rule: BoilerplateRules }
   | { readonly kind: "structure"; readonly rule: StructureRules }
   | { readonly kind: "scoring"; readonly rule: Scoring }
@@ -281,17 +311,19 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
 
   const problems: Array<RuleProblem> = []
   const parsed: Array<Parsed> = []
+  const digest = createHash("sha256")
   for (const name of files) {
     const file = path.join(dir, name)
     const source = yield* fs.readFileString(file).pipe(
       Effect.mapError(() => fail(`cannot read ${file}`))
     )
+    digest.update(`${name}\0${source}\0`)
     const result = parseRuleFile(file, source)
     problems.push(...result.problems)
     if (result.parsed) parsed.push(result.parsed)
   }
 
-  const single = <K extends "attribution" | "boilerplate" | "structure" | "scoring" | "gates">(kind: K) => {
+  const single = <K extends "attribution" | "boilerplate" | "structure" | "scoring" | "gates" | "claims">(kind: K) => {
     const found = parsed.filter((p) => p.kind === kind)
     if (found.length !== 1) {
       problems.push({ file: dir, line: 1, column: 1, message: `expected exactly one rule file of kind \`${kind}\`, found ${found.length}` })
@@ -303,17 +335,21 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
   const structure = single("structure")
   const scoring = single("scoring")
   const gates = single("gates")
-  if (problems.length > 0 || !attribution || !boilerplate || !structure || !scoring || !gates) {
+  const claims = single("claims")
+  if (problems.length > 0 || !attribution || !boilerplate || !structure || !scoring || !gates || !claims) {
     return yield* new RulesInvalid({ dir, problems })
   }
 
   return {
     dir,
+    digest: digest.digest("hex"),
     phrase: parsed.flatMap((p) => (p.kind === "phrase" && p.rule.level !== "off" ? [p.rule] : [])),
     attribution,
     outlets: parsed.flatMap((p) => (p.kind === "outlets" ? p.rule.outlets : [])),
     checks: parsed.flatMap((p) => (p.kind === "source-check" && p.rule.level !== "off" ? [p.rule] : [])),
     textChecks: parsed.flatMap((p) => (p.kind === "text-check" && p.rule.level !== "off" ? [p.rule] : [])),
+    relativeTime: parsed.flatMap((p) => (p.kind === "relative-time" && p.rule.level !== "off" ? [p.rule] : [])),
+    claims,
     boilerplate,
     structure,
     scoring,

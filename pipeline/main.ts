@@ -2,16 +2,22 @@
  * main: the `factgate` commands, and the one place where Layers are composed.
  */
 import { NodeServices } from "@effect/platform-node"
-import { Console, Data, Effect, Layer, Runtime, Stream } from "effect"
+import { Console, Data, Effect, Layer, Runtime } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
 import packageJson from "../package.json" with { type: "json" }
 import * as Batch from "./Batch.ts"
+import * as Cache from "./Cache.ts"
+import { claimReview } from "./format/claimreview.ts"
+import { github } from "./format/github.ts"
 import { jsonLine } from "./format/json.ts"
+import { junit } from "./format/junit.ts"
 import { sarif } from "./format/sarif.ts"
 import { stylish } from "./format/stylish.ts"
+import * as Gate from "./Gate.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
+import * as Tasks from "./Tasks.ts"
 
 /** Ends the process with a given exit code, after its output was printed. */
 export class ExitCode extends Data.TaggedError("ExitCode")<{ readonly code: 1 | 2 }> {
@@ -33,6 +39,78 @@ const loadRules = (dir: string) =>
       ))
   )
 
+/** Everything `check` can be told, from the command line or the API. */
+export interface CheckOptions {
+  readonly paths: ReadonlyArray<string>
+  readonly rules: string
+  readonly out: string
+  readonly jobs: number
+  readonly cache: boolean
+  readonly cacheDir: string
+  readonly failOn: ReadonlyArray<string>
+  /** Keep each report for the terminal's formats. */
+  readonly keep: boolean
+  readonly progress?: (pass: "check" | "report", done: number) => void
+}
+
+/** Bad `--fail-on` values: exit 2 with the reason. */
+const gatesFor = (rules: Rules.RuleSet, failOn: ReadonlyArray<string>) =>
+  Effect.try({ try: () => Gate.override(rules.gates, failOn), catch: (error) => error as Gate.FailOnInvalid }).pipe(
+    Effect.catchTag("FailOnInvalid", (error) =>
+      Console.error(`factgate: ${error.message}`).pipe(Effect.andThen(Effect.fail(new ExitCode({ code: 2 })))))
+  )
+
+/**
+ * The batch's own Layers: where the tasks run (this thread, or a pool of
+ * worker threads) and where analyses are stored (the cache, or a temporary
+ * store for this run only).
+ */
+const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOptions) =>
+  Layer.mergeAll(
+    options.jobs > 1 ? Tasks.pool({ rulesDir: rules.dir, gates, jobs: options.jobs }) : Tasks.inline(rules, gates),
+    options.cache ? Cache.layer(options.cacheDir, rules.digest) : Cache.temporary
+  )
+
+/** Check a batch, write its reports and index; the summary, the index and the per-article outcomes. */
+export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
+  const rules = yield* loadRules(options.rules)
+  const gates = yield* gatesFor(rules, options.failOn)
+  const result = yield* Pipeline.run(options.paths, rules, {
+    out: options.out,
+    gates,
+    concurrency: Math.max(1, options.jobs),
+    keep: options.keep,
+    ...(options.progress ? { progress: options.progress } : {})
+  }).pipe(Effect.provide(batchLayer(rules, gates, options)))
+
+  const entries = result.items.flatMap((item) => (item._tag === "Indexed" ? [item.entry] : []))
+  const failures = result.items.flatMap((item) => (item._tag === "Indexed" ? [] : [item]))
+  const index = Batch.index(entries, failures, result.clusters)
+  const reports = yield* Reports.Reports
+  yield* reports.writeIndex(options.out, index)
+  const outcomes = result.items.flatMap((item): Array<Pipeline.Outcome> =>
+    item._tag !== "Indexed" ? [item] : item.report ? [{ _tag: "Reported", report: item.report }] : []
+  )
+  return { summary: index.summary, index, outcomes }
+})
+
+/** A progress line on the terminal for batches: articles checked, then reports written out of the total. */
+const progressBar = () => {
+  let checked = 0
+  return (pass: "check" | "report", done: number) => {
+    if (pass === "check") {
+      checked = done
+      process.stderr.write(`\r\x1b[Kchecking: ${done} article${done === 1 ? "" : "s"} analysed`)
+    } else {
+      const width = 30
+      const filled = Math.round((done / Math.max(checked, 1)) * width)
+      process.stderr.write(`\r\x1b[Kreports: [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${checked}`)
+    }
+  }
+}
+
+const formats = ["stylish", "json", "sarif", "github", "junit", "claimreview"] as const
+
 const check = Command.make("check", {
   paths: Argument.String("paths").pipe(
     Argument.withDescription("Files, directories (read recursively) or - for stdin"),
@@ -40,10 +118,25 @@ const check = Command.make("check", {
   ),
   rules: rulesFlag,
   out: Flag.String("out").pipe(Flag.withDefault("reports"), Flag.withDescription("Directory to write reports into")),
-  format: Flag.Literals("format", ["stylish", "json", "sarif"]).pipe(
+  format: Flag.Literals("format", formats).pipe(
     Flag.withDefault("stylish"),
-    Flag.withDescription("stylish: for a terminal; json: one report per line on stdout; sarif: one SARIF 2.1.0 log on stdout")
+    Flag.withDescription(
+      "stylish: for a terminal; json: one report per line; sarif: one SARIF 2.1.0 log; github: workflow commands for GitHub Actions; junit: JUnit XML; claimreview: schema.org ClaimReview JSON-LD for the claims"
+    )
   ),
+  failOn: Flag.String("fail-on").pipe(
+    Flag.atLeast(0),
+    Flag.withDescription("Override a gate: error, warning or info (fail on any finding at that level or above), or name=value, e.g. minScore=70, maxFindings.warning=3 (repeatable)")
+  ),
+  jobs: Flag.Int("jobs").pipe(
+    Flag.withDefault(Tasks.defaultJobs()),
+    Flag.withDescription("Worker threads (default: one per core; 1 runs everything in this thread)")
+  ),
+  cache: Flag.Boolean("cache").pipe(
+    Flag.withDefault(true),
+    Flag.withDescription("Skip articles analysed before with the same text, rules and version (--no-cache: analyse everything again, keep nothing)")
+  ),
+  cacheDir: Flag.String("cache-dir").pipe(Flag.withDefault(".factgate-cache"), Flag.withDescription("Where analysed articles are cached")),
   quiet: Flag.Boolean("quiet").pipe(
     Flag.withDefault(false),
     Flag.withDescription("On the terminal, show warnings and errors only (the reports keep everything)")
@@ -54,29 +147,48 @@ const check = Command.make("check", {
   )
 }, (options) =>
   Effect.gen(function*() {
-    const rules = yield* loadRules(options.rules)
-    const outcomes = yield* Stream.runCollect(Pipeline.run(options.paths, rules, options.out))
+    const interactive = options.format === "stylish" && process.stderr.isTTY === true
+    const { summary, outcomes } = yield* checkBatch({
+      paths: options.paths,
+      rules: options.rules,
+      out: options.out,
+      jobs: options.jobs,
+      cache: options.cache,
+      cacheDir: options.cacheDir,
+      failOn: options.failOn,
+      keep: true,
+      ...(interactive ? { progress: progressBar() } : {})
+    })
+    if (interactive) process.stderr.write("\r\x1b[K")
     // Each input's problem is printed before anything else can fail.
     for (const outcome of outcomes) {
       if (outcome._tag !== "Reported") yield* Console.error(`factgate: ${outcome.message}`)
     }
-    const reports = yield* Reports.Reports
-    yield* reports.writeIndex(options.out, Batch.index(outcomes))
-
-    const summary = Batch.summarise(outcomes)
-    if (options.format === "json") {
-      for (const outcome of outcomes) if (outcome._tag === "Reported") yield* Console.log(jsonLine(outcome.report))
-      yield* Console.error(Batch.summaryLine(summary, options.out))
-    } else if (options.format === "sarif") {
-      yield* Console.log(sarif(outcomes, packageJson.version))
-      yield* Console.error(Batch.summaryLine(summary, options.out))
-    } else {
-      yield* Console.log(stylish(outcomes, { color: process.stdout.isTTY === true, quiet: options.quiet }))
-      yield* Console.log(Batch.summaryLine(summary, options.out))
+    const line = Batch.summaryLine(summary, options.out)
+    switch (options.format) {
+      case "stylish":
+        yield* Console.log(stylish(outcomes, { color: process.stdout.isTTY === true, quiet: options.quiet }))
+        yield* Console.log(line)
+        break
+      case "json":
+        for (const outcome of outcomes) if (outcome._tag === "Reported") yield* Console.log(jsonLine(outcome.report))
+        yield* Console.error(line)
+        break
+      default:
+        yield* Console.log(documents[options.format](outcomes))
+        yield* Console.error(line)
     }
     const code = Batch.exitCode(summary, { exitZero: options.exitZero })
     if (code !== 0) return yield* new ExitCode({ code })
   })).pipe(Command.withDescription("Check articles and write a report for each"))
+
+/** The formats that print one document for the whole batch. */
+const documents: Record<"sarif" | "github" | "junit" | "claimreview", (outcomes: ReadonlyArray<Pipeline.Outcome>) => string> = {
+  sarif: (outcomes) => sarif(outcomes, packageJson.version),
+  github,
+  junit,
+  claimreview: (outcomes) => claimReview(outcomes, packageJson.version)
+}
 
 const rules = Command.make("rules", { rules: rulesFlag }, (options) =>
   Effect.gen(function*() {

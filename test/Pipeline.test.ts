@@ -1,16 +1,23 @@
 import { NodeServices } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, Stream } from "effect"
+import { Effect, Layer } from "effect"
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import * as Batch from "../pipeline/Batch.ts"
+import * as Cache from "../pipeline/Cache.ts"
 import * as Pipeline from "../pipeline/Pipeline.ts"
 import * as Reports from "../pipeline/Reports.ts"
 import * as Rules from "../pipeline/Rules.ts"
+import * as Tasks from "../pipeline/Tasks.ts"
 import { root } from "./support.ts"
 
 const TestLayer = Reports.layer.pipe(Layer.provideMerge(NodeServices.layer))
+
+/** Run a batch in this thread with a temporary store. */
+const run = (dir: string, rules: Rules.RuleSet, out: string) =>
+  Pipeline.run([dir], rules, { out, gates: rules.gates, concurrency: 1, keep: false }).pipe(
+    Effect.provide(Layer.mergeAll(Tasks.inline(rules, rules.gates), Cache.temporary))
+  )
 
 describe("pipeline", () => {
   it.effect("turns one article's failure into an error entry and reports the rest", () =>
@@ -22,16 +29,14 @@ describe("pipeline", () => {
       writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings.\n")
       // A scoring component no code computes: scoring fails for every article.
       const broken = { ...rules, scoring: { ...rules.scoring, components: [{ id: "sourcing", weight: 1 }, { id: "no-such-component", weight: 1 }] } }
-      const outcomes = yield* Stream.runCollect(Pipeline.run([dir], broken, out))
-      expect(outcomes.map((o) => (o._tag === "ArticleFailed" ? `${o.id}: ${o.stage} failed` : o._tag))).toEqual([
-        "a: score failed",
-        "b: score failed"
+      const { items } = yield* run(dir, broken, out)
+      expect(items.map((o) => (o._tag === "ArticleFailed" ? o.message.replace(dir, "DIR") : o._tag))).toEqual([
+        "DIR/a.txt: score failed for article `a`: unknown score component `no-such-component`",
+        "DIR/b.txt: score failed for article `b`: unknown score component `no-such-component`"
       ])
-      expect(Batch.index(outcomes).errors.map((e) => `${e.path.replace(dir, "DIR")} ${e.stage}`)).toEqual(["DIR/a.txt score", "DIR/b.txt score"])
-      expect(Batch.exitCode(Batch.summarise(outcomes), { exitZero: true })).toBe(2)
 
-      const good = yield* Stream.runCollect(Pipeline.run([dir], rules, out))
-      expect(good.map((o) => o._tag)).toEqual(["Reported", "Reported"])
-      expect(readdirSync(out).sort()).toEqual(["a.json", "a.md", "b.json", "b.md"])
+      const good = yield* run(dir, rules, out)
+      expect(good.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])
+      expect(readdirSync(out).sort()).toEqual(["a.html", "a.json", "a.md", "b.html", "b.json", "b.md"])
     }).pipe(Effect.provide(TestLayer)))
 })

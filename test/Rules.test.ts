@@ -56,7 +56,7 @@ describe("rule files", () => {
 
   it("names an unknown rule kind", () => {
     expect(problems("kind: spelling\n")).toEqual([
-      "rules/example.yml:1:7: must be one of \"phrase\", \"attribution\", \"outlets\", \"source-check\", \"text-check\", \"boilerplate\", \"structure\", \"scoring\", \"gates\""
+      "rules/example.yml:1:7: must be one of \"phrase\", \"attribution\", \"outlets\", \"source-check\", \"text-check\", \"boilerplate\", \"structure\", \"scoring\", \"gates\", \"claims\", \"relative-time\""
     ])
   })
 

@@ -1,0 +1,255 @@
+/**
+ * Claims: an article's sentences → its check-worthy claims, each with the
+ * signals that make it worth checking, who the article credits it to, and a
+ * signature that corroboration compares across the batch.
+ *
+ * The signal kinds are code (number, date and named-entity have detectors of
+ * their own; the rest are word lists); which signals count, and how much, is
+ * data in the claims rule file.
+ */
+import type { Attribution, SentenceReport } from "./Analyse.ts"
+import type { ClaimRules } from "./Rules.ts"
+import type { Span } from "./SourceMap.ts"
+
+/** What the batch says about one claim. */
+export interface Corroboration {
+  /** The batch claim in `index.json` this one belongs to, when another article carries it. */
+  readonly cluster?: string
+  readonly alsoIn: ReadonlyArray<{ readonly article: string; readonly claim: string; readonly speakers: ReadonlyArray<string> }>
+  readonly conflicts: ReadonlyArray<Conflict>
+}
+
+/** Two articles disagree about one claim. */
+export interface Conflict {
+  readonly kind: "speaker" | "number" | "date"
+  readonly message: string
+}
+
+/** A check-worthy claim, pointing into the original. */
+export interface Claim extends Span {
+  readonly id: string
+  readonly text: string
+  readonly checkworthiness: number
+  readonly signals: ReadonlyArray<string>
+  /** Who the article credits the claim to; empty when it is the reporter's own. */
+  readonly speakers: ReadonlyArray<string>
+  /** Indices into the report's `attributions`. */
+  readonly attributions: ReadonlyArray<number>
+  readonly certainty: "certain" | "uncertain"
+  readonly verification?: string
+  readonly corroboration: Corroboration
+}
+
+/** A claim before the batch is known. */
+export type Extracted = Omit<Claim, "corroboration">
+
+/** What corroboration compares: the claim's concepts, direction and figures. */
+export interface Signature {
+  /** Concept names, sorted and unique. */
+  readonly concepts: ReadonlyArray<string>
+  /** Those of them the rule file names: they weigh more. */
+  readonly known: ReadonlyArray<string>
+  /** The claim's direction, e.g. give or seek, when its words show one. */
+  readonly frame?: string
+  /** The first concept before the direction word: who gives or seeks. */
+  readonly agent?: string
+  /** Figures with the word after them: "3,000 kilometers" → { value: 3000, unit: "kilomet" }. */
+  readonly numbers: ReadonlyArray<{ readonly value: number; readonly unit: string }>
+  /** Years, months and weekdays named. */
+  readonly dates: ReadonlyArray<string>
+}
+
+const letter = "[\\p{L}\\p{N}]"
+
+/**
+ * One regular expression for a word list: whole words, any case, a trailing
+ * `*` for any ending, longest alternative first.
+ */
+export const wordPattern = (words: ReadonlyArray<string>, flags = "giu"): RegExp => {
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\*$/, `${letter}*`).replace(/ /g, "\\s+"))
+  return new RegExp(`(?<!${letter})(?:${alternatives.join("|")})(?!${letter})`, flags)
+}
+
+const months = "january|february|march|april|may|june|july|august|september|october|november|december"
+const weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+const datePattern = new RegExp(
+  `(?<!${letter})(?:(?:1[89]|20)\\d\\d|${months}|${weekdays}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year))(?!${letter})`,
+  "giu"
+)
+const yearPattern = /^(?:1[89]|20)\d\d$/
+const numberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen"]
+const numberPattern = new RegExp(`(?<!${letter})(?:\\d[\\d,.]*|${numberWords.join("|")})(?!${letter})`, "giu")
+const figurePattern = /(?<![\p{L}\p{N}])(\d[\d,.]*)\s+(\p{L}{3,})/gu
+/** A capitalised word that is not the sentence's first: a name, most of the time. */
+const entityPattern = /(?<=[\p{L}\p{N},;:)]\s+)(?:\p{Lu}[\p{L}’'.-]+)/u
+
+/** The article's own words as plain text: no markup, one space between words. */
+export const plain = (text: string): string =>
+  text
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(?:nbsp|#160);/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, "\"")
+    .replace(/&#0?39;|&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/[*_`#>]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+
+/**
+ * A crude English stemmer, enough for comparing claims: "guarantees",
+ * "guaranteed" and "guarantee" meet at "guarante".
+ */
+export const stem = (word: string): string => {
+  let w = word.toLowerCase().replace(/['’]s$/, "")
+  if (w.length <= 3) return w
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`
+  else if (w.endsWith("sses")) w = w.slice(0, -2)
+  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1)
+  // "-ing" and "-ed" took a final e with them ("declared" → "declar"), so
+  // only a word without them loses its e ("declare" → "declar").
+  if (w.endsWith("ing") && w.length > 5) return w.slice(0, -3)
+  if (w.endsWith("ed") && w.length > 4) return w.slice(0, -2)
+  return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w
+}
+
+const words = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []
+
+/** The claims rule file, compiled once. */
+export const compile = (rules: ClaimRules) => {
+  const signals = Object.entries(rules.signals).map(([name, { weight, words: list }]) => ({
+    name,
+    weight,
+    pattern: name === "number" ? numberPattern : name === "date" ? datePattern : name === "named-entity" ? entityPattern : list && list.length > 0 ? wordPattern(list) : undefined
+  }))
+  const ignore = new Set((rules.ignore ?? []).map((word) => word.toLowerCase()))
+  // Concept phrases as stemmed word sequences, longest first, so "european union" beats "european".
+  const concepts = new Map<string, string>()
+  let longest = 1
+  for (const [name, ...synonyms] of rules.concepts ?? []) {
+    for (const phrase of [name!, ...synonyms]) {
+      const key = words(phrase).map(stem).join(" ")
+      longest = Math.max(longest, key.split(" ").length)
+      if (!concepts.has(key)) concepts.set(key, name!)
+    }
+  }
+  const frames = Object.entries(rules.frames ?? {}).map(([name, list]) => ({ name, pattern: wordPattern(list, "iu") }))
+
+  /** The concepts of a text, in order of appearance. */
+  const conceptsOf = (tokens: ReadonlyArray<string>): Array<{ readonly concept: string; readonly at: number; readonly known: boolean }> => {
+    const found: Array<{ concept: string; at: number; known: boolean }> = []
+    for (let i = 0; i < tokens.length;) {
+      let matched = 0
+      for (let n = Math.min(longest, tokens.length - i); n > 0 && matched === 0; n--) {
+        const key = tokens.slice(i, i + n).map(stem).join(" ")
+        const concept = concepts.get(key)
+        if (concept !== undefined) {
+          found.push({ concept, at: i, known: true })
+          matched = n
+        }
+      }
+      if (matched > 0) i += matched
+      else {
+        const token = tokens[i]!
+        if (!ignore.has(token) && !/^\d/.test(token)) found.push({ concept: stem(token), at: i, known: false })
+        i++
+      }
+    }
+    return found
+  }
+
+  return { signals, conceptsOf, frames }
+}
+
+/** The claims rule file, compiled. */
+export type Compiled = ReturnType<typeof compile>
+
+/** Score one sentence's check-worthiness: the signals it shows, and their weights' sum. */
+export const checkworthiness = (compiled: Compiled, text: string): { readonly value: number; readonly signals: Array<string> } => {
+  const signals = compiled.signals.filter(({ pattern }) => {
+    if (!pattern) return false
+    pattern.lastIndex = 0
+    return pattern.test(text)
+  })
+  const value = Math.min(1, signals.reduce((sum, { weight }) => sum + weight, 0))
+  return { value: Math.round(value * 100) / 100, signals: signals.map(({ name }) => name) }
+}
+
+/** The signature corroboration compares, leaving out the speakers' own names. */
+export const signature = (compiled: Compiled, text: string, speakers: ReadonlyArray<string>): Signature => {
+  const spoken = new Set(speakers.flatMap((speaker) => words(speaker).map(stem)))
+  const tokens = words(text)
+  const found = compiled.conceptsOf(tokens).filter(({ concept }) => !spoken.has(concept))
+  let frame: string | undefined
+  let frameAt = Infinity
+  for (const candidate of compiled.frames) {
+    const match = candidate.pattern.exec(text)
+    if (match && match.index < frameAt) {
+      frame = candidate.name
+      frameAt = match.index
+    }
+  }
+  // Who gives or seeks: the first known concept before the direction word.
+  const before = frame === undefined ? "" : text.slice(0, frameAt)
+  const agentAt = words(before).length
+  const agent = frame === undefined ? undefined : found.find(({ at, known }) => known && at < agentAt)?.concept
+  const numbers = [...text.matchAll(figurePattern)]
+    .filter((m) => !yearPattern.test(m[1]!))
+    .map((m) => ({ value: Number(m[1]!.replace(/,/g, "")), unit: stem(m[2]!) }))
+  const dates = [...new Set([...text.matchAll(datePattern)].map((m) => m[0].toLowerCase()))]
+  return {
+    concepts: [...new Set(found.map(({ concept }) => concept))].sort(),
+    known: [...new Set(found.flatMap(({ concept, known }) => (known ? [concept] : [])))].sort(),
+    ...(frame === undefined ? {} : { frame }),
+    ...(agent === undefined ? {} : { agent }),
+    numbers,
+    dates
+  }
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+
+/** Who an attribution credits: a pronoun's referent, else the source as written; nobody for a pronoun that refers to no one named. */
+export const speakerOf = (attribution: Attribution): string | undefined =>
+  attribution.source.resolvesTo ?? (attribution.source.kind === "pronoun" ? undefined : attribution.source.text)
+
+/**
+ * The claims of one article: its check-worthy sentences, with the
+ * attributions whose cue or content falls in them.
+ */
+export const extract = (
+  compiled: Compiled,
+  threshold: number,
+  original: string,
+  sentences: ReadonlyArray<SentenceReport>,
+  attributions: ReadonlyArray<Attribution>
+): { readonly claims: Array<Extracted>; readonly signatures: Array<Signature> } => {
+  const claims: Array<Extracted> = []
+  const signatures: Array<Signature> = []
+  for (const sentence of sentences) {
+    const text = plain(original.slice(sentence.start, sentence.end))
+    const { value, signals } = checkworthiness(compiled, text)
+    if (value < threshold || text.length === 0) continue
+    const credited = attributions.flatMap((attribution, index) =>
+      overlaps(attribution.cue, sentence) || (attribution.content && overlaps(attribution.content, sentence)) ? [index] : []
+    )
+    const speakers = [...new Set(credited.flatMap((index) => speakerOf(attributions[index]!) ?? []))]
+    claims.push({
+      id: `c${claims.length + 1}`,
+      text,
+      start: sentence.start,
+      end: sentence.end,
+      checkworthiness: value,
+      signals,
+      speakers,
+      attributions: credited,
+      certainty: sentence.certainty,
+      ...(sentence.verification === undefined ? {} : { verification: sentence.verification })
+    })
+    signatures.push(signature(compiled, text, speakers))
+  }
+  return { claims, signatures }
+}

@@ -1,0 +1,39 @@
+/**
+ * api: factgate as a library. `check` does what `factgate check` does, without
+ * printing: it writes the reports and the index, and resolves to the summary.
+ */
+import { Effect } from "effect"
+import * as Tasks from "./Tasks.ts"
+import { checkBatch, MainLayer } from "./main.ts"
+
+/** What `check` can be told; everything but paths and out has the command line's default. */
+export interface CheckOptions {
+  readonly paths: ReadonlyArray<string>
+  /** Rules directory, default "rules". */
+  readonly rules?: string
+  /** Reports directory. */
+  readonly out: string
+  /** Worker threads; default one per core. */
+  readonly jobs?: number
+  /** Use the content-hash cache; default true. */
+  readonly cache?: boolean
+  /** Default ".factgate-cache". */
+  readonly cacheDir?: string
+  /** Gate overrides, as `--fail-on` takes them. */
+  readonly failOn?: ReadonlyArray<string>
+}
+
+/** Check a batch; rejects with the tool's error when the rules or options cannot be used. */
+export const check = (options: CheckOptions) =>
+  Effect.runPromise(
+    checkBatch({
+      paths: options.paths,
+      rules: options.rules ?? "rules",
+      out: options.out,
+      jobs: options.jobs ?? Tasks.defaultJobs(),
+      cache: options.cache ?? true,
+      cacheDir: options.cacheDir ?? ".factgate-cache",
+      failOn: options.failOn ?? [],
+      keep: false
+    }).pipe(Effect.map(({ summary }) => summary), Effect.provide(MainLayer))
+  )

@@ -1,0 +1,111 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { cli, root } from "./support.ts"
+
+const fresh = () => mkdtempSync(join(tmpdir(), "factgate-batch-"))
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"))
+const entriesIn = (cacheDir: string) =>
+  readdirSync(cacheDir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith("entries.ndjson"))
+    .flatMap((name) => readFileSync(join(cacheDir, name), "utf8").trim().split("\n"))
+
+describe("workers", () => {
+  it("two worker threads write the same reports as one thread", () => {
+    const one = fresh()
+    const two = fresh()
+    expect(cli(["check", "seeds", "--out", one, "--jobs", "1", "--no-cache", "--exit-zero"]).code).toBe(0)
+    expect(cli(["check", "seeds", "--out", two, "--jobs", "2", "--no-cache", "--exit-zero"]).code).toBe(0)
+    for (const name of readdirSync(one)) expect(readFileSync(join(two, name), "utf8"), name).toBe(readFileSync(join(one, name), "utf8"))
+  })
+})
+
+describe("the content-hash cache", () => {
+  it("a second run analyses nothing and rewrites nothing; an edited article is analysed again", () => {
+    const articles = fresh()
+    cpSync(join(root, "seeds"), articles, { recursive: true })
+    const cache = fresh()
+    const out = fresh()
+    const run = () => cli(["check", articles, "--out", out, "--cache-dir", cache, "--jobs", "1", "--exit-zero"])
+
+    expect(run().code).toBe(0)
+    const first = entriesIn(cache).length
+    // Each article is remembered twice: once analysed, once reported.
+    expect(first).toBe(10)
+    const report = readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")
+
+    expect(run().code).toBe(0)
+    expect(entriesIn(cache)).toHaveLength(first)
+    expect(readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")).toBe(report)
+
+    writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
+    expect(run().code).toBe(0)
+    const analysed = entriesIn(cache).slice(first).map((line) => JSON.parse(line) as { claims?: unknown; written?: unknown })
+    // The edited article is analysed and reported; the claim it no longer
+    // carries changes the corroboration of the others, so their reports are rewritten.
+    expect(analysed.filter((entry) => entry.written === undefined)).toHaveLength(1)
+    expect(readJson(join(out, "index.json")).claims.every((c: { articles: Array<{ article: string }> }) =>
+      c.articles.every((a) => !a.article.startsWith("000"))
+    )).toBe(true)
+  })
+
+  it("--no-cache leaves nothing behind", () => {
+    const cwd = fresh()
+    expect(cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--rules", join(root, "rules"), "--out", "out", "--no-cache", "--jobs", "1", "--exit-zero"], { cwd }).code).toBe(0)
+    expect(readdirSync(cwd)).toEqual(["out"])
+  })
+})
+
+describe("--fail-on", () => {
+  const seed = "seeds/003_907a2b706aaeaa16.txt"
+
+  it("fails on any warning with --fail-on warning", () => {
+    const run = cli(["check", seed, "--out", fresh(), "--no-cache", "--jobs", "1", "--fail-on", "warning"])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/Gate failed: \d+ warnings, more than the 0 allowed/)
+  })
+
+  it("overrides a gate by name", () => {
+    const run = cli(["check", seed, "--out", fresh(), "--no-cache", "--jobs", "1", "--fail-on", "minScore=99"])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/Gate failed: score [\d.]+ is below the minimum of 99/)
+  })
+
+  it("exits 2 and says what it accepts on a value it cannot read", () => {
+    const run = cli(["check", seed, "--out", fresh(), "--no-cache", "--fail-on", "minScore=lots"])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain("factgate: --fail-on minScore=lots: lots is not a valid value for minScore")
+  })
+})
+
+describe("formats for CI and interchange", () => {
+  it("claimreview: schema.org ClaimReview JSON-LD for the claims, with what the batch shows", () => {
+    const run = cli(["check", "seeds", "--out", fresh(), "--no-cache", "--jobs", "1", "--exit-zero", "--format", "claimreview"])
+    expect(run.code).toBe(0)
+    const document = JSON.parse(run.stdout)
+    expect(document["@context"]).toBe("https://schema.org")
+    const reviews = document["@graph"] as Array<{ "@type": string; claimReviewed: string; reviewRating: { alternateName: string } }>
+    expect(reviews.every((review) => review["@type"] === "ClaimReview")).toBe(true)
+    const guarantee = reviews.find((review) => review.claimReviewed.startsWith("Russian Foreign Minister Sergey Lavrov has stated"))!
+    expect(guarantee.reviewRating.alternateName).toMatch(/^Carried by 3 other articles, with conflicting details: credited to different speakers/)
+  })
+})
+
+describe("bad input in a batch", () => {
+  it("an empty-bodied article, a 10,000-character title and an article of script among good ones: every report is written and valid", () => {
+    const dir = fresh()
+    cpSync(join(root, "seeds/002_37ededbab42281dc.txt"), join(dir, "good.txt"))
+    writeFileSync(join(dir, "empty.html"), "<html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    writeFileSync(join(dir, "long.txt"), `${"Headline ".repeat(1112)}\n\nThe minister said the bridge was closed on Monday.\n`)
+    writeFileSync(join(dir, "script.txt"), "<script>alert(1)</script><img src=x onerror=alert(2)> The mayor said 40 homes were flooded.\n")
+    const out = fresh()
+    const run = cli(["check", dir, "--out", out, "--no-cache", "--jobs", "1", "--exit-zero"])
+    expect(run.code).toBe(0)
+    const index = readJson(join(out, "index.json"))
+    expect(index.articles.map((a: { id: string }) => a.id).sort()).toEqual(["empty", "good", "long", "script"])
+    expect(readJson(join(out, "empty.json")).findings.map((f: { ruleId: string }) => f.ruleId)).toContain("empty-body")
+    expect(readFileSync(join(out, "script.html"), "utf8")).not.toContain("<script>alert(1)</script>")
+    expect(existsSync(join(out, "long.html"))).toBe(true)
+  })
+})

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest"
+import * as Claims from "../pipeline/Claims.ts"
+import { corroborate } from "../pipeline/Corroborate.ts"
+import type { RuleSet } from "../pipeline/Rules.ts"
+import { defaultRules } from "./support.ts"
+
+let rules: RuleSet
+let compiled: Claims.Compiled
+beforeAll(async () => {
+  rules = await defaultRules()
+  compiled = Claims.compile(rules.claims)
+})
+
+/** Claims from several one-sentence articles, as the batch sees them; speakers by article. */
+const batch = (articles: Record<string, { readonly text: string; readonly speakers?: ReadonlyArray<string> }>) =>
+  Object.entries(articles).map(([article, { text, speakers = [] }]) => ({
+    article,
+    claim: "c1",
+    text,
+    checkworthiness: 1,
+    speakers,
+    signature: Claims.signature(compiled, text, speakers)
+  }))
+
+/** Which articles end up together, as `a+b` strings. */
+const clusters = (articles: Parameters<typeof batch>[0]) =>
+  corroborate(batch(articles), { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }).clusters.map((cluster) =>
+    cluster.articles.map((a) => a.article).join("+")
+  )
+
+describe("check-worthiness", () => {
+  it.each([
+    ["Their accession nearly doubled Russia’s border to about 3,000 kilometers.", ["number", "named-entity", "quantity", "comparison"]],
+    ["He accused Western countries of attempting to exploit the war.", ["named-entity", "allegation"]],
+    ["Talks are scheduled for next week.", ["date", "factual-predicate"]],
+    ["it is nice.", ["factual-predicate"]]
+  ])("%s → %j", (text, signals) => {
+    expect(Claims.checkworthiness(compiled, text).signals).toEqual(signals)
+  })
+
+  it("a plain opinion is not a claim; a sentence with a figure and a name is", () => {
+    expect(Claims.checkworthiness(compiled, "it is nice.").value).toBeLessThan(rules.claims.threshold)
+    expect(Claims.checkworthiness(compiled, "Finland and Sweden joined NATO in 2023.").value).toBeGreaterThanOrEqual(rules.claims.threshold)
+  })
+})
+
+describe("stems", () => {
+  it("brings a word's forms together", () => {
+    expect(["guarantee", "guarantees", "guaranteed"].map(Claims.stem)).toEqual(["guarante", "guarante", "guarante"])
+    expect(["attack", "attacking", "attacked", "attacks"].map(Claims.stem)).toEqual(["attack", "attack", "attack", "attack"])
+  })
+})
+
+describe("corroboration", () => {
+  it("the same claim in other words, across articles", () => {
+    expect(clusters({
+      a: { text: "Russia is prepared to give a written guarantee that it will not attack NATO or the European Union." },
+      b: { text: "Moscow has offered written assurances that it has no intention of attacking the EU or NATO." }
+    })).toEqual(["a+b"])
+  })
+
+  it("pays attention to direction: offering guarantees is not seeking them", () => {
+    expect(clusters({
+      a: { text: "Russia offers written guarantees to NATO." },
+      b: { text: "Russia demands written guarantees from NATO." }
+    })).toEqual([])
+  })
+
+  it("pays attention to who gives: Russia offering is not NATO offering", () => {
+    expect(clusters({
+      a: { text: "Russia offers written guarantees to NATO." },
+      b: { text: "NATO offers written guarantees to Russia." }
+    })).toEqual([])
+  })
+
+  it("claims of one article never corroborate each other", () => {
+    const same = batch({ a: { text: "Russia offers written guarantees to NATO." } })
+    const twice = [...same, { ...same[0]!, claim: "c2" }]
+    expect(corroborate(twice, { similarity: 0.1, conceptWeight: 1 }).clusters).toEqual([])
+  })
+
+  it("names the conflicts an editor must see: speakers and figures", () => {
+    const result = corroborate(batch({
+      a: { text: "The strike killed 12 soldiers near Bakhmut on Monday.", speakers: ["the governor"] },
+      b: { text: "The strike killed 40 soldiers near Bakhmut on Monday.", speakers: ["the defence ministry"] }
+    }), { similarity: rules.claims.similarity, conceptWeight: 1 })
+    expect(result.clusters.map((c) => c.conflicts.map((k) => k.message))).toEqual([[
+      "credited to different speakers: governor (a); defence ministry (b)",
+      "different figures for soldier…: 12 (a); 40 (b)"
+    ]])
+  })
+})
