@@ -2,10 +2,26 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
+import Ajv04Module from "ajv-draft-04"
+import addFormatsModule, { type FormatsPlugin } from "ajv-formats"
 import { cli, root } from "./support.ts"
+
+// ajv-formats and ajv-draft-04 are CommonJS; their exports sit on `.default` under ESM.
+const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default
+const Ajv04 = (Ajv04Module as unknown as { default: new (options: object) => import("ajv").default }).default
 
 const fresh = () => mkdtempSync(join(tmpdir(), "factgate-"))
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"))
+
+/** Problems of a SARIF log against OASIS's SARIF 2.1.0 JSON Schema (draft-04), as Microsoft ships it. */
+const sarifProblems = (() => {
+  const schema = readJson(join(root, "node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"))
+  // The schema's language-tag pattern is not valid as a Unicode regular expression.
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false })
+  addFormats(ajv)
+  const validate = ajv.compile(schema)
+  return (log: unknown) => (validate(log) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`))
+})()
 
 describe("factgate check on the seeds", () => {
   let out: string
@@ -126,10 +142,11 @@ describe("stdin and formats", () => {
     expect(report.findings.map((f: { text: string }) => f.text)).toEqual(["reportedly"])
   })
 
-  it("prints one SARIF log for code scanning", () => {
+  it("prints one SARIF log for code scanning, valid against the SARIF 2.1.0 schema", () => {
     const run = cli(["check", "seeds/001_b7ec66198f8b2645.txt", "--format", "sarif", "--out", fresh(), "--exit-zero"])
     const log = JSON.parse(run.stdout)
     expect(log.version).toBe("2.1.0")
+    expect(sarifProblems(log)).toEqual([])
     const hedge = log.runs[0].results.find((r: { ruleId: string; message: { text: string } }) => r.message.text.includes("`appears to`"))
     expect(hedge.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: "seeds/001_b7ec66198f8b2645.txt" },
