@@ -79,13 +79,14 @@ const components: Record<string, (input: Scored, scoring: Scoring) => Part> = {
     ]
     return { value: (disclosed.length > 0 ? 0.6 : 0.2) + (declared > 0 ? 0.4 : 0), evidence: parts.join("; "), spans: disclosed }
   },
-  metadata: ({ checked: { article } }) => {
+  metadata: ({ checked: { article, text } }) => {
     const shown = { byline: article.byline, date: article.published === "missing" ? undefined : article.published, outlet: article.outlet ?? article.dateline }
     const present = Object.entries(shown).filter(([, value]) => value !== undefined && value !== "")
     const missing = Object.keys(shown).filter((key) => !present.some(([name]) => name === key))
     return {
       value: present.length / 3,
-      evidence: missing.length === 0 ? "byline, date and outlet shown" : `no ${missing.join(", no ")}`
+      evidence: missing.length === 0 ? "byline, date and outlet shown" : `no ${missing.join(", no ")}`,
+      spans: text.blocks.filter((block) => block.role === "byline" || block.role === "date")
     }
   },
   hygiene: ({ checked: { text, length } }) => {

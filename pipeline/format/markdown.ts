@@ -55,6 +55,23 @@ export const markdown = (report: Report, original: string): string => {
     }
   }
 
+  const { claims } = report
+  const carried = claims.filter((c) => c.corroboration.alsoIn.length > 0)
+  lines.push("", `## Claims (${claims.length}, ${carried.length} carried by other articles)`, "")
+  if (claims.length === 0) lines.push("No check-worthy claims.")
+  else {
+    lines.push("| claim | worth checking | credited to | also in |", "|---|---|---|---|")
+    for (const c of claims) {
+      const others = c.corroboration.alsoIn.map((a) => `${a.article}${a.speakers.length > 0 ? ` (${a.speakers.join(", ")})` : ""}`)
+      const conflicts = c.corroboration.conflicts.map((k) => `**conflict**: ${k.message}`)
+      lines.push(
+        `| ${clip(c.text, 120)} | ${c.checkworthiness} (${c.signals.join(", ")}) | ${cell(c.speakers.join(", ")) || "the reporter"} | ${
+          cell([...new Set(others)].join("; ")) || "no other article"
+        }${conflicts.length > 0 ? `<br>${cell(conflicts.join("<br>"))}` : ""} |`
+      )
+    }
+  }
+
   const hedged = sentences.filter((s) => s.certainty === "uncertain")
   lines.push("", `## Uncertain sentences (${hedged.length} of ${sentences.length})`, "")
   if (hedged.length === 0) lines.push("None.")
