@@ -189,13 +189,14 @@ const uniqueIds = (used: Set<string>, entry: Entry): readonly [Set<string>, Read
 /** Every entry the given paths hold, in order, with batch-unique ids. */
 export const entries = (inputs: ReadonlyArray<string>) =>
   Stream.fromIterable(inputs).pipe(
-    Stream.mapEffect((input) =>
+    // A directory is listed up front but read one file at a time, as the
+    // pipeline pulls: memory holds the articles in flight, not the batch.
+    Stream.flatMap((input) =>
       input === "-"
-        ? readStdin
-        : expand(input).pipe(
-            Effect.flatMap((files) => Effect.forEach(files, readFile)),
-            Effect.map((lists) => lists.flat()),
-            Effect.catch((problem) => Effect.succeed([problem]))
+        ? Stream.fromEffect(readStdin)
+        : Stream.fromEffect(expand(input)).pipe(
+            Stream.flatMap((files) => Stream.fromIterable(files).pipe(Stream.mapEffect(readFile))),
+            Stream.catch((problem) => Stream.succeed([problem]))
           )
     ),
     Stream.flattenIterable,
