@@ -15,6 +15,9 @@ import type { Span } from "./SourceMap.ts"
 export interface Corroboration {
   /** The batch claim in `index.json` this one belongs to, when another article carries it. */
   readonly cluster?: string
+  /** How many other articles of the batch carry the claim. */
+  readonly otherArticles: number
+  /** Where: the first of them, at most 20. */
   readonly alsoIn: ReadonlyArray<{ readonly article: string; readonly claim: string; readonly speakers: ReadonlyArray<string> }>
   readonly conflicts: ReadonlyArray<Conflict>
 }
@@ -141,10 +144,11 @@ export const compile = (rules: ClaimRules) => {
   /** The concepts of a text, in order of appearance. */
   const conceptsOf = (tokens: ReadonlyArray<string>): Array<{ readonly concept: string; readonly at: number; readonly known: boolean }> => {
     const found: Array<{ concept: string; at: number; known: boolean }> = []
+    const stems = tokens.map(stem)
     for (let i = 0; i < tokens.length;) {
       let matched = 0
       for (let n = Math.min(longest, tokens.length - i); n > 0 && matched === 0; n--) {
-        const key = tokens.slice(i, i + n).map(stem).join(" ")
+        const key = n === 1 ? stems[i]! : stems.slice(i, i + n).join(" ")
         const concept = concepts.get(key)
         if (concept !== undefined) {
           found.push({ concept, at: i, known: true })
@@ -154,7 +158,7 @@ export const compile = (rules: ClaimRules) => {
       if (matched > 0) i += matched
       else {
         const token = tokens[i]!
-        if (!ignore.has(token) && !/^\d/.test(token)) found.push({ concept: stem(token), at: i, known: false })
+        if (!ignore.has(token) && !/^\d/.test(token)) found.push({ concept: stems[i]!, at: i, known: false })
         i++
       }
     }

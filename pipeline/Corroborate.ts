@@ -29,14 +29,39 @@ export interface Cluster {
   readonly conflicts: ReadonlyArray<Conflict>
 }
 
-/** The batch's clusters, and each claim's corroboration keyed by `article#claim`. */
+/** The batch's clusters, and each claim's cluster keyed by `article#claim`. */
 export interface Corroborated {
   readonly clusters: ReadonlyArray<Cluster>
-  readonly byClaim: ReadonlyMap<string, Corroboration>
+  readonly byClaim: ReadonlyMap<string, Cluster>
 }
 
-/** Concepts shared by more than this share of claims do not propose candidates. */
-const commonShare = 0.2
+/**
+ * Which of a claim's concepts propose candidates: every concept at most
+ * `rareCount` claims share (in a small batch, all of them), and at least its
+ * `proposers` rarest.
+ */
+const proposers = 4
+const rareCount = 64
+
+/**
+ * At most this many claims are proposed by one concept: past it, a batch is
+ * full of copies of one text, and the first copies already join the cluster.
+ */
+const maxPostings = 500
+
+/** The summed weight of the concepts two sorted lists share. */
+const sharedWeight = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, weight: (concept: string) => number) => {
+  let sum = 0
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      sum += weight(a[i]!)
+      i++
+      j++
+    } else if (a[i]! < b[j]!) i++
+    else j++
+  }
+  return sum
+}
 
 const key = (claim: { readonly article: string; readonly claim: string }) => `${claim.article}#${claim.claim}`
 
@@ -121,46 +146,71 @@ export const corroborate = (
   claims: ReadonlyArray<BatchClaim>,
   options: { readonly similarity: number; readonly conceptWeight: number }
 ): Corroborated => {
-  // Inverse document frequency of each concept over the batch's claims; the
+  // Claims with the same signature say the same thing (a wire story run by
+  // several outlets, a sentence repeated): they join at once, and only the
+  // first of each is compared with the others.
+  const sets = unionFind(claims.length)
+  const firstOf = new Map<string, number>()
+  const distinct: Array<number> = []
+  claims.forEach((claim, i) => {
+    const { concepts, frame = "", agent = "" } = claim.signature
+    const key = `${frame}\u0000${agent}\u0000${concepts.join("\u0000")}`
+    const first = firstOf.get(key)
+    if (first === undefined) {
+      firstOf.set(key, i)
+      distinct.push(i)
+    } else sets.union(i, first)
+  })
+
+  // Inverse document frequency of each concept over the distinct claims; the
   // concepts the rule file names weigh `conceptWeight` times more.
   const frequency = new Map<string, number>()
   const known = new Set<string>()
-  for (const claim of claims) {
-    for (const concept of claim.signature.concepts) frequency.set(concept, (frequency.get(concept) ?? 0) + 1)
-    for (const concept of claim.signature.known) known.add(concept)
+  for (const i of distinct) {
+    for (const concept of claims[i]!.signature.concepts) frequency.set(concept, (frequency.get(concept) ?? 0) + 1)
+    for (const concept of claims[i]!.signature.known) known.add(concept)
   }
-  const idf = (concept: string) =>
-    Math.log(1 + claims.length / (frequency.get(concept) ?? 1)) * (known.has(concept) ? options.conceptWeight : 1)
-  const weights = claims.map((claim) => claim.signature.concepts.reduce((sum, concept) => sum + idf(concept), 0))
+  const idfs = new Map<string, number>()
+  for (const [concept, count] of frequency) {
+    idfs.set(concept, Math.log(1 + distinct.length / count) * (known.has(concept) ? options.conceptWeight : 1))
+  }
+  const idf = (concept: string) => idfs.get(concept) ?? 0
+  const weightOf = (i: number) => claims[i]!.signature.concepts.reduce((sum, concept) => sum + idf(concept), 0)
+  const weights = new Float64Array(claims.length)
+  for (const i of distinct) weights[i] = weightOf(i)
 
+  // Candidates come from each claim's rarest concepts: two claims that say
+  // the same thing share what is specific to it, and a concept most claims
+  // share would propose every pair. The similarity itself is computed on all
+  // concepts.
   const postings = new Map<string, Array<number>>()
-  const common = Math.max(2, commonShare * claims.length)
-  claims.forEach((claim, i) => {
-    for (const concept of claim.signature.concepts) {
-      if ((frequency.get(concept) ?? 0) > common) continue
-      const list = postings.get(concept) ?? []
-      list.push(i)
-      postings.set(concept, list)
+  for (const i of distinct) {
+    for (const concept of claims[i]!.signature.concepts) {
+      const list = postings.get(concept)
+      if (list) list.push(i)
+      else postings.set(concept, [i])
     }
-  })
+  }
+  const rarest = (concepts: ReadonlyArray<string>) =>
+    [...concepts]
+      .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1))
+      .filter((concept, rank) => rank < proposers || (frequency.get(concept) ?? 0) <= rareCount)
 
-  const sets = unionFind(claims.length)
-  claims.forEach((claim, i) => {
-    const seen = new Set<number>()
-    const mine = new Set(claim.signature.concepts)
-    for (const concept of claim.signature.concepts) {
-      for (const j of postings.get(concept) ?? []) {
-        if (j <= i || seen.has(j)) continue
-        seen.add(j)
+  const seenBy = new Int32Array(claims.length).fill(-1)
+  for (const i of distinct) {
+    const claim = claims[i]!
+    for (const concept of rarest(claim.signature.concepts)) {
+      for (const j of postings.get(concept)!.slice(0, maxPostings)) {
+        if (j === i || seenBy[j] === i) continue
+        seenBy[j] = i
         const other = claims[j]!
         if (other.article === claim.article || !sameDirection(claim.signature, other.signature)) continue
-        let shared = 0
-        for (const c of other.signature.concepts) if (mine.has(c)) shared += idf(c)
+        const both = sharedWeight(claim.signature.concepts, other.signature.concepts, idf)
         // Weighted Jaccard: what they share, over all either says.
-        if (shared / (weights[i]! + weights[j]! - shared) >= options.similarity) sets.union(i, j)
+        if (both / (weights[i]! + weights[j]! - both) >= options.similarity) sets.union(i, j)
       }
     }
-  })
+  }
 
   const groups = new Map<number, Array<number>>()
   claims.forEach((_, i) => {
@@ -171,34 +221,44 @@ export const corroborate = (
   })
 
   const clusters: Array<Cluster> = []
-  const byClaim = new Map<string, Corroboration>()
+  const byClaim = new Map<string, Cluster>()
   for (const indices of groups.values()) {
     const members = indices.map((i) => claims[i]!)
     if (new Set(members.map((m) => m.article)).size < 2) continue
-    const id = `k${clusters.length + 1}`
     const conflicts = conflictsOf(members)
     // The cluster reads as its most check-worthy member.
     const lead = members.reduce((best, m) => (m.checkworthiness > best.checkworthiness ? m : best))
-    clusters.push({
-      id,
+    const cluster: Cluster = {
+      id: `k${clusters.length + 1}`,
       text: lead.text,
       articles: members.map((m) => ({ article: m.article, claim: m.claim, speakers: m.speakers })),
       conflicts
-    })
-    for (const member of members) {
-      byClaim.set(key(member), {
-        cluster: id,
-        alsoIn: members.filter((m) => m.article !== member.article).map((m) => ({ article: m.article, claim: m.claim, speakers: m.speakers })),
-        conflicts
-      })
     }
+    clusters.push(cluster)
+    for (const member of members) byClaim.set(key(member), cluster)
   }
   return { clusters, byClaim }
 }
 
-/** A claim no other article carries. */
-export const uncorroborated: Corroboration = { alsoIn: [], conflicts: [] }
+/** At most this many other articles are listed per claim; `otherArticles` counts them all. */
+const maxAlsoIn = 20
 
-/** The corroboration of one claim of one article. */
-export const lookup = (corroborated: Corroborated, article: string, claim: string): Corroboration =>
-  corroborated.byClaim.get(key({ article, claim })) ?? uncorroborated
+/** A claim no other article carries. */
+export const uncorroborated: Corroboration = { otherArticles: 0, alsoIn: [], conflicts: [] }
+
+/**
+ * The corroboration of one claim of one article, made when asked for: a claim
+ * copied across a thousand articles would otherwise hold a thousand entries
+ * in each of them.
+ */
+export const lookup = (corroborated: Corroborated, article: string, claim: string): Corroboration => {
+  const cluster = corroborated.byClaim.get(key({ article, claim }))
+  if (cluster === undefined) return uncorroborated
+  const others = cluster.articles.filter((mention) => mention.article !== article)
+  return {
+    cluster: cluster.id,
+    otherArticles: new Set(others.map((mention) => mention.article)).size,
+    alsoIn: others.slice(0, maxAlsoIn),
+    conflicts: cluster.conflicts
+  }
+}

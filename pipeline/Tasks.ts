@@ -16,7 +16,7 @@ import * as Analyse from "./Analyse.ts"
 import * as Batch from "./Batch.ts"
 import * as Claims from "./Claims.ts"
 import type { Corroboration } from "./Claims.ts"
-import type { BatchClaim } from "./Corroborate.ts"
+import { type BatchClaim, uncorroborated } from "./Corroborate.ts"
 import { gate } from "./Gate.ts"
 import type { Article } from "./Ingest.ts"
 import { relativeTime } from "./kinds/RelativeTime.ts"
@@ -140,7 +140,7 @@ export const make = (rules: RuleSet) => {
     const report = stage("score", () => {
       const withCorroboration = checked.claims.map((claim) => ({
         ...claim,
-        corroboration: job.corroboration[claim.id] ?? { alsoIn: [], conflicts: [] }
+        corroboration: job.corroboration[claim.id] ?? uncorroborated
       }))
       const value = score(rules.scoring, { checked, claims: withCorroboration, articles: job.articles })
       const verdict = gate(gates, { checked, claims: withCorroboration, score: value, checkableSources: rules.scoring.checkableSources })

@@ -178,6 +178,7 @@ describe("html", () => {
       certainty: "certain" as const,
       corroboration: {
         cluster: "k1",
+        otherArticles: 1,
         alsoIn: [{ article: "b<x>", claim: "c2", speakers: [] }],
         conflicts: [{ kind: "number" as const, message: "a says 3,000 troops, b<x> says 300" }]
       }

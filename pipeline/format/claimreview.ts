@@ -12,9 +12,8 @@ import type { Report } from "../Report.ts"
 
 /** What the batch shows of one claim, in words. */
 const verdict = (claim: Claim): string => {
-  const { alsoIn, conflicts } = claim.corroboration
-  if (alsoIn.length === 0) return "Not corroborated by another article in the batch"
-  const others = new Set(alsoIn.map((a) => a.article)).size
+  const { otherArticles: others, conflicts } = claim.corroboration
+  if (others === 0) return "Not corroborated by another article in the batch"
   const carried = `Carried by ${others} other article${others === 1 ? "" : "s"}`
   return conflicts.length === 0 ? carried : `${carried}, with conflicting details: ${conflicts.map((c) => c.message).join("; ")}`
 }

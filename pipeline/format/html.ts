@@ -134,7 +134,8 @@ const claimTable = ({ claims }: Report, { jump }: Layout): string =>
   table(
     ["claim", "check-worthiness", "speakers", "certainty", "also in", "conflicts"],
     claims.map((c) => {
-      const { cluster, alsoIn, conflicts: disagreements } = c.corroboration
+      const { cluster, alsoIn, otherArticles, conflicts: disagreements } = c.corroboration
+      const unlisted = otherArticles - new Set(alsoIn.map((a) => a.article)).size
       const notes = [
         ...(c.signals.length > 0 ? [`signals: ${escape(c.signals.join(", "))}`] : []),
         ...(cluster ? [`batch claim <a href="./index.html#${clusterId(cluster)}">${escape(cluster)}</a>`] : [])
@@ -144,7 +145,7 @@ const claimTable = ({ claims }: Report, { jump }: Layout): string =>
         `<meter min="0" max="1" value="${c.checkworthiness}"></meter> ${c.checkworthiness.toFixed(2)}`,
         c.speakers.length === 0 ? "<em>the reporter</em>" : escape(c.speakers.join(", ")),
         `${escape(c.certainty)}${c.verification ? `, ${escape(c.verification)}` : ""}`,
-        mentions(alsoIn),
+        `${mentions(alsoIn)}${unlisted > 0 ? `<div>and ${unlisted} more</div>` : ""}`,
         conflicts(disagreements)
       ], ` id="${claimId(c.id)}"${disagreements.length > 0 ? ` class="conflicted"` : ""}`)
     })

@@ -62,7 +62,9 @@ export const markdown = (report: Report, original: string): string => {
   else {
     lines.push("| claim | worth checking | credited to | also in |", "|---|---|---|---|")
     for (const c of claims) {
-      const others = c.corroboration.alsoIn.map((a) => `${a.article}${a.speakers.length > 0 ? ` (${a.speakers.join(", ")})` : ""}`)
+      const listed = c.corroboration.alsoIn.map((a) => `${a.article}${a.speakers.length > 0 ? ` (${a.speakers.join(", ")})` : ""}`)
+      const unlisted = c.corroboration.otherArticles - new Set(c.corroboration.alsoIn.map((a) => a.article)).size
+      const others = unlisted > 0 ? [...listed, `and ${unlisted} more`] : listed
       const conflicts = c.corroboration.conflicts.map((k) => `**conflict**: ${k.message}`)
       lines.push(
         `| ${clip(c.text, 120)} | ${c.checkworthiness} (${c.signals.join(", ")}) | ${cell(c.speakers.join(", ")) || "the reporter"} | ${
