@@ -95,16 +95,44 @@ const identityOf = (article: Article): Analysed["identity"] => ({
 const failed = (identity: Analysed["identity"]) => (error: StageFailed) =>
   Effect.succeed(new ArticleFailed({ ...identity, stage: error.stage, problem: error.problem }))
 
+/**
+ * The batch's claims are all it holds until the reports are written, so the
+ * words they are made of are kept once: every claim that arrives from a worker
+ * or the cache brings its own copy of "guarantee" or "Russia".
+ */
+const interner = () => {
+  const words = new Map<string, string>()
+  const word = (text: string) => {
+    const known = words.get(text)
+    if (known !== undefined) return known
+    words.set(text, text)
+    return text
+  }
+  return (claims: ReadonlyArray<Omit<BatchClaim, "article">>): ReadonlyArray<Omit<BatchClaim, "article">> =>
+    claims.map(({ signature, speakers, ...claim }) => ({
+    ...claim,
+    speakers: speakers.map(word),
+    signature: {
+      concepts: signature.concepts.map(word),
+      known: signature.known.map(word),
+      ...(signature.frame === undefined ? {} : { frame: word(signature.frame) }),
+      ...(signature.agent === undefined ? {} : { agent: word(signature.agent) }),
+      numbers: signature.numbers.map(({ value, unit }) => ({ value, unit: word(unit) })),
+      dates: signature.dates.map(word)
+    }
+  }))
+}
+
 /** Pass 1 for one article: analyse it, or find it in the cache. */
-const check = (rules: RuleSet) => (article: Article) =>
+const check = (rules: RuleSet, compact: ReturnType<typeof interner>) => (article: Article) =>
   Effect.gen(function*() {
     const cache = yield* Cache.Cache
     const tasks = yield* Tasks
     const key = Cache.key(article, rules.digest)
     const identity = identityOf(article)
     const hit = cache.lookup(key)
-    if (hit) return { _tag: "Analysed", identity, key, claims: hit.claims, ...(hit.written ? { written: hit.written } : {}) } satisfies Analysed
-    const claims = yield* tasks.check({ article, file: cache.file(key) })
+    if (hit) return { _tag: "Analysed", identity, key, claims: compact(hit.claims), ...(hit.written ? { written: hit.written } : {}) } satisfies Analysed
+    const claims = compact(yield* tasks.check({ article, file: cache.file(key) }))
     yield* cache.remember(key, { claims })
     return { _tag: "Analysed", identity, key, claims } satisfies Analysed
   }).pipe(Effect.catchTag("StageFailed", failed(identityOf(article))))
@@ -151,7 +179,7 @@ const counted = <A>(pass: "check" | "report", options: Options) => {
 
 /** Run every input through both passes and write each report into `options.out`. */
 export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<string>, rules: RuleSet, options: Options) {
-  const checkOne = check(rules)
+  const checkOne = check(rules, interner())
   const checkedCount = counted<Analysed | InputProblem | ArticleFailed>("check", options)
   const checked = yield* entries(inputs).pipe(
     Stream.mapEffect(
