@@ -110,17 +110,17 @@ const interner = () => {
   }
   return (claims: ReadonlyArray<Omit<BatchClaim, "article">>): ReadonlyArray<Omit<BatchClaim, "article">> =>
     claims.map(({ signature, speakers, ...claim }) => ({
-    ...claim,
-    speakers: speakers.map(word),
-    signature: {
-      concepts: signature.concepts.map(word),
-      known: signature.known.map(word),
-      ...(signature.frame === undefined ? {} : { frame: word(signature.frame) }),
-      ...(signature.agent === undefined ? {} : { agent: word(signature.agent) }),
-      numbers: signature.numbers.map(({ value, unit }) => ({ value, unit: word(unit) })),
-      dates: signature.dates.map(word)
-    }
-  }))
+      ...claim,
+      speakers: speakers.map(word),
+      signature: {
+        concepts: signature.concepts.map(word),
+        known: signature.known.map(word),
+        ...(signature.frame === undefined ? {} : { frame: word(signature.frame) }),
+        ...(signature.agent === undefined ? {} : { agent: word(signature.agent) }),
+        numbers: signature.numbers.map(({ value, unit }) => ({ value, unit: word(unit) })),
+        dates: signature.dates.map(word)
+      }
+    }))
 }
 
 /** Pass 1 for one article: analyse it, or find it in the cache. */
