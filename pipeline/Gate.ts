@@ -6,7 +6,7 @@ import { Data } from "effect"
 import type { Claim } from "./Claims.ts"
 import type { Checked } from "./Report.ts"
 import type { Gates } from "./Rules.ts"
-import type { Score } from "./Score.ts"
+import { checkable, type Score } from "./Score.ts"
 
 /** Why an article failed one gate. */
 export interface Failure {
@@ -48,7 +48,7 @@ export const gate = (
   const { density } = gates
   const words = Math.max(checked.words, 1)
   if (density?.minNamedSourcesPer300Words !== undefined && checked.words > 0) {
-    const named = checked.attributions.filter((a) => input.checkableSources.includes(a.source.kind)).length
+    const named = checked.attributions.filter((a) => checkable(a.source, input.checkableSources)).length
     const per300 = (named / words) * 300
     if (per300 < density.minNamedSourcesPer300Words) {
       failures.push({

@@ -6,6 +6,7 @@
  * the scoring rule file. Each component points at the spans it rests on, so
  * an editor can see why, not only how much.
  */
+import type { SourceReport } from "./Analyse.ts"
 import type { Claim } from "./Claims.ts"
 import type { Checked } from "./Report.ts"
 import type { Scoring } from "./Rules.ts"
@@ -45,6 +46,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 /** At most this many spans per component: the report points at examples, not at everything. */
 const maxSpans = 20
 
+/**
+ * Whether an editor can call a source back: its kind is one the scoring file
+ * counts, or it is a pronoun that refers to a named source ("he" for Lavrov).
+ */
+export const checkable = (source: SourceReport, kinds: ReadonlyArray<string>): boolean =>
+  kinds.includes(source.kind) || (source.kind === "pronoun" && source.resolvesTo !== undefined)
+
 /** Outlet types whose word counts for half: they speak for a party. */
 const interested = new Set(["state-owned", "state-affiliated"])
 
@@ -52,14 +60,14 @@ const interested = new Set(["state-owned", "state-affiliated"])
 const components: Record<string, (input: Scored, scoring: Scoring) => Part> = {
   sourcing: ({ checked: { attributions } }, { checkableSources }) => {
     if (attributions.length === 0) return { value: 0, evidence: "no attributed statements" }
-    const checkable = attributions.filter((a) => checkableSources.includes(a.source.kind))
-    const credit = checkable.reduce((sum, a) => sum + (a.source.outletType && interested.has(a.source.outletType) ? 0.5 : 1), 0)
-    const halved = checkable.length - credit
+    const named = attributions.filter((a) => checkable(a.source, checkableSources))
+    const credit = named.reduce((sum, a) => sum + (a.source.outletType && interested.has(a.source.outletType) ? 0.5 : 1), 0)
+    const halved = named.length - credit
     return {
       value: credit / attributions.length,
-      evidence: `${checkable.length} of ${plural(attributions.length, "attribution")} name or describe a checkable source` +
+      evidence: `${named.length} of ${plural(attributions.length, "attribution")} name or describe a checkable source` +
         (halved > 0 ? `; ${plural(halved * 2, "state-affiliated outlet")} counted half` : ""),
-      spans: attributions.filter((a) => !checkableSources.includes(a.source.kind)).map((a) => a.source)
+      spans: attributions.filter((a) => !checkable(a.source, checkableSources)).map((a) => a.source)
     }
   },
   hedging: ({ checked: { sentences } }) => {
