@@ -7,10 +7,8 @@
  * matches. The processor is built once per rule set and reused.
  */
 import type { Root, Sentence } from "nlcst"
-import { toString } from "nlcst-to-string"
 import retextEnglish from "retext-english"
 import { unified } from "unified"
-import { SKIP, visit } from "unist-util-visit"
 import { VFile } from "vfile"
 import { attributionKind, cueEntries, type Mention, type Source } from "./kinds/Attribution.ts"
 import { matchPhrases } from "./kinds/Match.ts"
@@ -18,6 +16,7 @@ import { exceptionEntries, phraseKind, type Voice } from "./kinds/Phrase.ts"
 import { quotes } from "./kinds/Quotes.ts"
 import { checkEntries, sourceCheckKind } from "./kinds/SourceCheck.ts"
 import { textChecks } from "./kinds/TextCheck.ts"
+import { sentences as sentencesOf, text } from "./kinds/Tokens.ts"
 import type { Normalised } from "./Normalise.ts"
 import type { Reporting, RuleSet } from "./Rules.ts"
 import { classifier, type SourceKind } from "./Sources.ts"
@@ -91,7 +90,7 @@ const anaphors = new Set(["this", "these", "that", "those", "it", "such"])
 /** Whether a sentence opens by pointing back: "These comments …". */
 const anaphoric = (sentence: Sentence) => {
   const first = sentence.children.find((child) => child.type === "WordNode")
-  return first !== undefined && anaphors.has(toString(first).toLowerCase())
+  return first !== undefined && anaphors.has(text(first).toLowerCase())
 }
 
 /** Build the analyser for a rule set: a function from normalised text to analysis. */
@@ -132,7 +131,8 @@ export const make = (rules: RuleSet) => {
         url: rule.url,
         ...(rule.expected === undefined ? {} : { expected: rule.expected }),
         text: spanText(span),
-        ...span,
+        start: span.start,
+        end: span.end,
         line: from.line,
         column: from.column,
         endLine: to.line,
@@ -161,7 +161,7 @@ export const make = (rules: RuleSet) => {
 
       const cues = file.data.cues ?? []
       const verifications = file.data.verifications ?? []
-      visit(tree, "SentenceNode", (sentence: Sentence) => {
+      for (const sentence of sentencesOf(tree)) {
         const own = cues.filter((cue) => cue.sentence === sentence)
         const span = original(base, { start: sentence.position?.start.offset ?? 0, end: sentence.position?.end.offset ?? 0 })
         const verification = verifications.find((v) => v.sentence === sentence)?.status
@@ -170,24 +170,26 @@ export const make = (rules: RuleSet) => {
         if (verification !== undefined && previous && previous.verification === undefined && anaphoric(sentence)) {
           sentences[sentences.length - 1] = { ...previous, verification }
         }
+        // Spans are copied key by key here and below: in Node 20 a spread
+        // before further keys is the slow way to build an object.
         sentences.push({
-          ...span,
+          start: span.start,
+          end: span.end,
           certainty: own.length > 0 ? "uncertain" : "certain",
           ...(verification === undefined ? {} : { verification }),
           cues: own.map((cue) => {
             const at = original(base, cue)
-            return { text: spanText(at), ...at, type: cue.type, voice: cue.voice, ruleId: cue.ruleId }
+            return { text: spanText(at), start: at.start, end: at.end, type: cue.type, voice: cue.voice, ruleId: cue.ruleId }
           })
         })
-        // Nothing inside a sentence is a sentence.
-        return SKIP
-      })
+      }
 
       const sourceReport = (source: Source): SourceReport => {
         const at = original(base, source)
         return {
           text: spanText(at),
-          ...at,
+          start: at.start,
+          end: at.end,
           kind: source.kind,
           ...(source.outlet ? { outlet: source.outlet.name, outletType: source.outlet.type } : {}),
           ...(source.resolvesTo === undefined ? {} : { resolvesTo: source.resolvesTo })
@@ -197,7 +199,7 @@ export const make = (rules: RuleSet) => {
         const cue = original(base, relation.cue)
         attributions.push({
           source: sourceReport(relation.source),
-          cue: { text: spanText(cue), ...cue },
+          cue: { text: spanText(cue), start: cue.start, end: cue.end },
           ...(relation.content ? { content: original(base, relation.content) } : {}),
           via: relation.via.map(sourceReport),
           depth: relation.via.length + 1

@@ -52,12 +52,43 @@ export interface Options {
   readonly heuristics?: boolean
 }
 
-// One alternation so the whole text is rewritten in a single pass. The last
-// branches catch any non-ASCII character, or an ASCII letter followed by
-// combining marks, so NFC can be applied per unit and each composed character
-// still maps to its source.
+// One alternation, so the whole text is rewritten in a single pass; sticky,
+// because `units` tries it only where a unit can start. The last branches
+// catch any non-ASCII character, or an ASCII letter followed by combining
+// marks, so NFC can be applied per unit and each composed character still
+// maps to its source.
 const pattern =
-  /\uFEFF|\r\n?|[\u200B-\u200D\u2060]|[\u00A0\u2007\u202F\u2009\u200A]|[\u2018\u2019\u201B\u2032]|[\u201C\u201D\u201E\u201F\u2033]|[\u2010\u2011]|[^\x00-\x7F]\p{M}*|[\x00-\x7F]\p{M}+/gu
+  /\uFEFF|\r\n?|[\u200B-\u200D\u2060]|[\u00A0\u2007\u202F\u2009\u200A]|[\u2018\u2019\u201B\u2032]|[\u201C\u201D\u201E\u201F\u2033]|[\u2010\u2011]|[^\x00-\x7F]\p{M}*|[\x00-\x7F]\p{M}+/uy
+
+// Where a unit can be: at a carriage return or a non-ASCII character, or one
+// character before it (an ASCII letter and its combining marks).
+const unitFollows = /[^\x00-\x0C\x0E-\x7F]/gu
+
+/**
+ * The units `pattern` finds in `text`, left to right, as a global search would
+ * find them. A global search tries every branch at every character, and
+ * nearly all of an article is plain ASCII where none can match: this looks
+ * for the few characters where one can, and matches only there.
+ */
+function* units(text: string): Generator<RegExpExecArray> {
+  // Where the last unit ended: no unit starts before it.
+  let from = 0
+  unitFollows.lastIndex = 0
+  for (let found = unitFollows.exec(text); found !== null; found = unitFollows.exec(text)) {
+    let match: RegExpExecArray | null = null
+    if (found.index > from) {
+      // An ASCII character and the combining marks after it.
+      pattern.lastIndex = found.index - 1
+      match = pattern.exec(text)
+    }
+    if (match === null) {
+      pattern.lastIndex = found.index
+      match = pattern.exec(text)!
+    }
+    yield match
+    from = unitFollows.lastIndex = pattern.lastIndex
+  }
+}
 
 const unit = (match: string) => {
   switch (match) {
@@ -122,6 +153,16 @@ const linesOf = (text: string): ReadonlyArray<Span> => {
   return lines
 }
 
+// Blocks and removals are built field by field, not as `{ ...span, role }`:
+// Node 20's V8 builds a spread followed by more keys about fifteen times
+// slower, and a scraped page has thousands of lines.
+const block = (span: Span, role: Role, reason?: string): Block =>
+  reason === undefined ? { start: span.start, end: span.end, role } : { start: span.start, end: span.end, role, reason }
+
+/** What was dropped at `at` of the original, and why. */
+const removal = (original: string, at: Span, reason: string): Removal =>
+  ({ start: at.start, end: at.end, text: original.slice(at.start, at.end), reason })
+
 /** Give each line its role: metadata, boilerplate, heading or body, then title and standfirst. */
 const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Array<Block> => {
   const texts = lines.map((line) => text.slice(line.start, line.end))
@@ -133,9 +174,9 @@ const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Arra
 
   const blocks: Array<Block> = lines.map((line, i) => {
     const verdict = verdicts[i]!
-    if (meta[i]) return { ...line, role: meta[i]!.role }
-    if (!verdict.keep) return { ...line, role: "boilerplate", reason: verdict.reason }
-    return { ...line, role: verdict.heading ? "heading" : "body" }
+    if (meta[i]) return block(line, meta[i]!.role)
+    if (!verdict.keep) return block(line, "boilerplate", verdict.reason)
+    return block(line, verdict.heading ? "heading" : "body")
   })
   if (!options.structure) return blocks
 
@@ -152,14 +193,14 @@ const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Arra
   )
   // A headline heads something: a lone line is the article, not its title.
   if (title !== -1 && blocks.some((b, i) => i > title && b.role === "body")) {
-    blocks[title] = { ...lines[title]!, role: "title" }
+    blocks[title] = block(lines[title]!, "title")
     // What stands above the headline, other than the page's metadata, is furniture.
     for (let i = 0; i < title; i++) {
-      if (blocks[i]!.role === "heading" || blocks[i]!.role === "body") blocks[i] = { ...lines[i]!, role: "boilerplate", reason: "above-title" }
+      if (blocks[i]!.role === "heading" || blocks[i]!.role === "body") blocks[i] = block(lines[i]!, "boilerplate", "above-title")
     }
     // The standfirst: the first paragraph under the title, with only metadata or furniture between.
     const next = blocks.findIndex((b, i) => i > title && (b.role === "body" || b.role === "heading"))
-    if (next !== -1 && blocks[next]!.role === "body") blocks[next] = { ...lines[next]!, role: "standfirst" }
+    if (next !== -1 && blocks[next]!.role === "body") blocks[next] = block(lines[next]!, "standfirst")
   }
   return blocks
 }
@@ -200,25 +241,19 @@ export const normalise = (
   source: SourceMap = identity(original),
   hints: Metadata = {}
 ): Normalised => {
-  const rewritten = rewrite(source.text, pattern, unit)
+  const rewritten = rewrite(source.text, units(source.text), unit)
   // Two apostrophes or backticks stand for a double quote in some archives
   // (''Yes,'' he said). A second pass, over straightened text, so that an
   // invisible character between them changes nothing on a second run.
   const pairs = /''|``/.test(rewritten.map.text)
-  const quoted = pairs ? rewrite(rewritten.map.text, /''|``/g, () => ({ replacement: "\"" })).map : identity(rewritten.map.text)
+  const quoted = pairs ? rewrite(rewritten.map.text, rewritten.map.text.matchAll(/''|``/g), () => ({ replacement: "\"" })).map : identity(rewritten.map.text)
   const map = compose(compose(quoted, rewritten.map), source)
-  const charRemovals = rewritten.removed.map((r) => {
-    const at = toOriginal(source, r)
-    // The original's own characters: "&#8203;" in HTML, not the decoded space.
-    return { ...at, text: original.slice(at.start, at.end), reason: r.reason }
-  })
+  // The original's own characters: "&#8203;" in HTML, not the decoded space.
+  const charRemovals = rewritten.removed.map((r) => removal(original, toOriginal(source, r), r.reason))
   const blocks = roles(map.text, linesOf(map.text), options)
   const removed = [
     ...charRemovals,
-    ...blocks.filter((b) => b.role === "boilerplate").map((b) => {
-      const at = toOriginal(map, b)
-      return { ...at, text: original.slice(at.start, at.end), reason: b.reason ?? "boilerplate" }
-    })
+    ...blocks.filter((b) => b.role === "boilerplate").map((b) => removal(original, toOriginal(map, b), b.reason ?? "boilerplate"))
   ].sort((a, b) => a.start - b.start)
   const bodyBlocks = blocks.filter((b) => b.role === "standfirst" || b.role === "heading" || b.role === "body")
   return {

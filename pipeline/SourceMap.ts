@@ -38,14 +38,15 @@ export interface Removal extends Span {
 }
 
 /**
- * Rewrite `original` in one left-to-right pass: every match of `pattern`
- * (which must be global) becomes `rewrite(match).replacement`, everything else
- * is copied. Each output character maps to the whole matched unit, so a span
- * of the output always maps to whole units of the original.
+ * Rewrite `original` in one left-to-right pass: every one of `matches` (in
+ * order, not overlapping: `original.matchAll(pattern)` for a global pattern)
+ * becomes `rewrite(match).replacement`, everything else is copied. Each output
+ * character maps to the whole matched unit, so a span of the output always
+ * maps to whole units of the original.
  */
 export const rewrite = (
   original: string,
-  pattern: RegExp,
+  matches: Iterable<RegExpExecArray>,
   rewrite: (match: string) => Rewrite
 ): { readonly map: SourceMap; readonly removed: ReadonlyArray<Removal> } => {
   const parts: Array<string> = []
@@ -75,7 +76,7 @@ export const rewrite = (
   }
 
   let last = 0
-  for (const match of original.matchAll(pattern)) {
+  for (const match of matches) {
     const start = match.index
     const end = start + match[0].length
     if (start > last) push(original.slice(last, start), last, start, false)
@@ -131,8 +132,13 @@ export const toOriginal = (map: SourceMap, span: Span): Span => {
 /** Line starts of a text, for turning offsets into 1-based line:column. */
 export const lineStarts = (text: string): ReadonlyArray<number> => {
   const starts = [0]
-  // CRLF, LF and a lone CR each end a line, as normalisation reads them.
-  for (const end of text.matchAll(/\r\n?|\n/g)) starts.push(end.index + end[0].length)
+  // CRLF, LF and a lone CR each end a line, as normalisation reads them. A
+  // plain loop over the characters: it runs over every article's whole text.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++
+    if (c === 10 || c === 13) starts.push(i + 1)
+  }
   return starts
 }
 

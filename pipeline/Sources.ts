@@ -128,7 +128,25 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text, guessed: true }
   }
 
-  return { classify, isHead }
+  // Sources repeat within an article ("Trump said", "officials said"), and
+  // the same candidate words are typed again by each shape tried, so answers
+  // are remembered; the cache is emptied when full, so a large batch cannot
+  // grow it without end.
+  const known = new Map<string, Typed>()
+  const remembered = (words: ReadonlyArray<string>): Typed => {
+    // Words come from a paragraph, which is one line, so a line break joins
+    // them unambiguously; anything else is typed afresh.
+    if (words.some((word) => word.includes("\n"))) return classify(words)
+    const key = words.join("\n")
+    let typed = known.get(key)
+    if (typed === undefined) {
+      if (known.size >= 10_000) known.clear()
+      known.set(key, (typed = classify(words)))
+    }
+    return typed
+  }
+
+  return { classify: remembered, isHead }
 }
 
 /** Types sources, and knows which lowercase words can head one. */

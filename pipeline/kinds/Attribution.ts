@@ -74,6 +74,12 @@ const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: Reado
 }
 
 
+/** A text up to its first whitespace, without splitting all of it. */
+const firstWord = (text: string) => {
+  const space = text.search(/\s/)
+  return space === -1 ? text : text.slice(0, space)
+}
+
 /** Find attribution relations for every cue match. */
 export const attributionKind: Plugin<[Classifier, { readonly id: string; readonly structures: ReadonlyArray<Structure> }], Root> = (classifier, options) => (tree, file) => {
   const { classify } = classifier
@@ -111,7 +117,8 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     const resolvesTo = resolve(history, typed.kind, words.map(text))
     const source: Source = {
-      ...span,
+      start: span.start,
+      end: span.end,
       kind: typed.kind,
       ...(typed.outlet ? { outlet: typed.outlet } : {}),
       ...(resolvesTo === undefined ? {} : { resolvesTo })
@@ -132,7 +139,7 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     const after = trimmed(children, tail + 1, children.length - 1)
     const quoted = (span?: { start: number; end: number }) => span !== undefined && isQuoted(quotes, span.start, span.end)
     const paragraph = String(file.value)
-    const opening = before !== undefined && introWords.has(paragraph.slice(before.start, before.end).split(/\s/)[0]!.toLowerCase())
+    const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
     const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
     const content = quoted(before) ? before : quoted(after) ? after : before && !opening && !clause ? before : after ?? before
 
@@ -160,7 +167,7 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     // "Critics say", "sources said": a vague or unnamed agent is a weasel cue
     // for the sentence's certainty, whatever the verb.
     if (source.kind === "vague-collective" || source.kind === "anonymous") {
-      ;(file.data.cues ??= []).push({ sentence: match.sentence, ...span, type: "weasel", voice: "reporter", ruleId: options.id })
+      ;(file.data.cues ??= []).push({ sentence: match.sentence, start: span.start, end: span.end, type: "weasel", voice: "reporter", ruleId: options.id })
     }
   }
 

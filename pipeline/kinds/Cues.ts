@@ -9,11 +9,10 @@
 import type { Root, Sentence, SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
-import { SKIP, visit } from "unist-util-visit"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { determiners, gerundPrepositions, nounMarkers, pronouns, verbalWords } from "./SourceSpan.ts"
-import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
 export interface CueOwner {
@@ -84,6 +83,10 @@ const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Matc
 /** Colon cues need a speaker before them or a quote after them. */
 const colon: CueOwner = { cue: { phrases: [], source: "before" }, accepts: speaksBeforeColon }
 const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
+// Asked of every word of every sentence: a length check and a
+// case-insensitive test, not a lower-cased copy of each word.
+const that = /^that$/i
+const isThat = (word: string) => word.length === 4 && that.test(word)
 
 /**
  * Cues found by shape:
@@ -98,21 +101,27 @@ export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>): Arra
     const node = sentence.children[index]!
     found.push({ match: { phrase: text(node), owners: [owner], sentence, index, nodes: [node], ...spanOf(node) }, owner })
   }
-  visit(tree, "SentenceNode", (sentence: Sentence) => {
+  const thatClause = shapes.has("that-clause")
+  const colons = shapes.has("colon")
+  const quoteDash = shapes.has("quote-dash")
+  for (const sentence of sentences(tree)) {
     const children = sentence.children
-    for (const [index, node] of children.entries()) {
-      const previous = skipSpace(children, index - 1, -1)
-      if (shapes.has("that-clause") && isWord(node) && lower(node) === "that") {
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index]!
+      // Only "that", a colon or a dash can be a structural cue: test the node before looking back.
+      if (thatClause && isWord(node) && isThat(text(node))) {
+        const previous = skipSpace(children, index - 1, -1)
         const verb = children[previous]
         if (isWord(verb) && /^[a-z]+(ed|es|s)$/.test(text(verb)) && !verbalWords.has(lower(verb))) cue(sentence, previous, before)
-      } else if (shapes.has("colon") && node.type === "PunctuationNode" && text(node) === ":" && isWord(children[previous])) {
+      } else if (colons && node.type === "PunctuationNode" && text(node) === ":") {
+        const previous = skipSpace(children, index - 1, -1)
         // Not a clock or a ratio: "2:45", "3:1".
-        if (!/\d$/.test(text(children[previous]!))) cue(sentence, index, colon)
-      } else if (shapes.has("quote-dash") && node.type === "PunctuationNode" && dashes.has(text(node)) && children[previous] && text(children[previous]!) === "\"") {
-        cue(sentence, index, after)
+        if (isWord(children[previous]) && !/\d$/.test(text(children[previous]!))) cue(sentence, index, colon)
+      } else if (quoteDash && node.type === "PunctuationNode" && dashes.has(text(node))) {
+        const previous = skipSpace(children, index - 1, -1)
+        if (children[previous] && text(children[previous]!) === "\"") cue(sentence, index, after)
       }
     }
-    return SKIP
-  })
+  }
   return found
 }

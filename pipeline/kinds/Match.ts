@@ -13,9 +13,8 @@
  */
 import type { Root, Sentence, SentenceContent } from "nlcst"
 import { isLiteral } from "nlcst-is-literal"
-import { toString } from "nlcst-to-string"
 import type { Plugin } from "unified"
-import { SKIP, visit } from "unist-util-visit"
+import { sentences, text } from "./Tokens.ts"
 
 /** A phrase in the shared index, and who asked for it. */
 export interface Entry<Owner> {
@@ -51,8 +50,14 @@ interface Node {
 
 const node = (): Node => ({ next: new Map(), ends: [] })
 
+const apostropheOrHyphen = /['’-]/
+
 /** A word as matching sees it: lower case, no apostrophes or hyphens. */
-export const normalWord = (word: string): string => word.toLowerCase().replace(/['’-]/g, "")
+export const normalWord = (word: string): string => {
+  const lower = word.toLowerCase()
+  // Every word of every sentence comes through here, and most have neither.
+  return apostropheOrHyphen.test(lower) ? lower.replace(/['’-]/g, "") : lower
+}
 
 /** Build the trie of every entry's phrase. */
 const trieOf = (entries: ReadonlyArray<Entry<unknown>>): Node => {
@@ -80,52 +85,56 @@ export const matchPhrases: Plugin<[ReadonlyArray<Entry<unknown>>], Root> = (entr
   const root = trieOf(entries)
   return (tree, file) => {
     const matches: Array<Match> = []
-    visit(tree, "SentenceNode", (sentence: Sentence) => {
+    for (const sentence of sentences(tree)) {
       const children = sentence.children
       // Word positions, each word normalised once; whitespace joins words,
       // anything else breaks a phrase.
       const positions: Array<number> = []
       const words: Array<string | undefined> = []
-      for (const [index, child] of children.entries()) {
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]!
         if (child.type === "WordNode") {
           positions.push(index)
-          words.push(normalWord(toString(child)))
+          words.push(normalWord(text(child)))
         } else if (child.type !== "WhiteSpaceNode") {
           positions.push(index)
           words.push(undefined)
         }
       }
-      for (let k = 0; k < words.length; k++) {
-        if (words[k] === undefined || isLiteral(sentence, positions[k]!)) continue
-        // Walk the trie from word k; wildcards branch, so keep a small stack.
-        const stack: Array<[Node, number]> = [[root, k]]
-        while (stack.length > 0) {
-          const [at, next] = stack.pop()!
-          if (at !== root) {
-            for (const end of at.ends) {
-              const first = positions[k]!
-              const last = positions[next - 1]!
-              const nodes = children.slice(first, last + 1)
-              matches.push({
-                phrase: end.phrase,
-                owners: end.owners,
-                sentence,
-                index: first,
-                nodes,
-                start: children[first]!.position?.start.offset ?? 0,
-                end: children[last]!.position?.end.offset ?? 0
-              })
-            }
-          }
-          const word = words[next]
-          if (word === undefined) continue
-          const child = at.next.get(word)
-          if (child) stack.push([child, next + 1])
-          if (at.wildcard) stack.push([at.wildcard, next + 1])
+      // Walk the trie from `at`, the words from `k` up to `next` matched so
+      // far: depth first, the wildcard branch before the word's own, which is
+      // the order the kinds have always seen matches in.
+      const walk = (at: Node, k: number, next: number) => {
+        for (const end of at.ends) {
+          const first = positions[k]!
+          const last = positions[next - 1]!
+          matches.push({
+            phrase: end.phrase,
+            owners: end.owners,
+            sentence,
+            index: first,
+            nodes: children.slice(first, last + 1),
+            start: children[first]!.position?.start.offset ?? 0,
+            end: children[last]!.position?.end.offset ?? 0
+          })
         }
+        const word = words[next]
+        if (word === undefined) return
+        if (at.wildcard) walk(at.wildcard, k, next + 1)
+        const child = at.next.get(word)
+        if (child) walk(child, k, next + 1)
       }
-      return SKIP
-    })
+      for (let k = 0; k < words.length; k++) {
+        const head = words[k]
+        // Most words start no phrase: ask the trie before anything costlier.
+        if (head === undefined || (!root.wildcard && !root.next.has(head))) continue
+        const found = matches.length
+        walk(root, k, k)
+        // A word used as a literal starts no phrase. Asked only where a phrase
+        // was found, since the common words that start a walk rarely end one.
+        if (matches.length > found && isLiteral(sentence, positions[k]!)) matches.length = found
+      }
+    }
     file.data.matches = matches
   }
 }
@@ -134,5 +143,10 @@ export const matchPhrases: Plugin<[ReadonlyArray<Entry<unknown>>], Root> = (entr
 export const owned = <Owner>(
   matches: ReadonlyArray<Match> | undefined,
   isOwner: (owner: unknown) => owner is Owner
-): Array<{ readonly match: Match; readonly owner: Owner }> =>
-  (matches ?? []).flatMap((match) => match.owners.filter(isOwner).map((owner) => ({ match, owner })))
+): Array<{ readonly match: Match; readonly owner: Owner }> => {
+  const found: Array<{ readonly match: Match; readonly owner: Owner }> = []
+  for (const match of matches ?? []) {
+    for (const owner of match.owners) if (isOwner(owner)) found.push({ match, owner })
+  }
+  return found
+}

@@ -8,12 +8,12 @@
  * attributed content, where the doubt belongs to the speaker.
  */
 import type { Root, Sentence } from "nlcst"
-import { toString } from "nlcst-to-string"
 import type { Plugin } from "unified"
 import type { PhraseRule } from "../Rules.ts"
 import { owned, type Match } from "./Match.ts"
 import { report } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
+import { text } from "./Tokens.ts"
 
 /** Whose words a cue is in. */
 export type Voice = "reporter" | "quoted" | "attributed"
@@ -60,7 +60,7 @@ export const exceptionEntries = (rules: ReadonlyArray<PhraseRule>) =>
 const properNoun = (match: Match) => {
   const first = match.nodes[0]!
   const firstWord = match.sentence.children.find((node) => node.type === "WordNode")
-  return first !== firstWord && /^\p{Lu}/u.test(toString(first)) && /^\p{Ll}/u.test(match.phrase)
+  return first !== firstWord && /^\p{Lu}/u.test(text(first)) && /^\p{Ll}/u.test(match.phrase)
 }
 
 /** Report every phrase-rule match, and note the cues and statuses they carry. */

@@ -7,13 +7,13 @@
  * in the shared single pass, like every other phrase.
  */
 import type { Root, Sentence } from "nlcst"
-import { toString } from "nlcst-to-string"
 import type { Plugin } from "unified"
 import type { VFile } from "vfile"
 import type { CheckName, SourceCheck } from "../Rules.ts"
 import type { Relation, Source } from "./Attribution.ts"
 import { owned } from "./Match.ts"
 import { report, spanOf } from "./Message.ts"
+import { sentences as sentencesOf, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: a word list of one check. */
 interface WordsOwner {
@@ -59,10 +59,15 @@ const interestOf = (rule: SourceCheck, relation: Relation) =>
 const sentenceOf = (sentences: ReadonlyArray<Sentence>, offset: number) =>
   sentences.findIndex((s) => spanOf(s).start <= offset && offset < spanOf(s).end)
 
-const wordCount = (node: Sentence) => node.children.filter((child) => child.type === "WordNode").length
+const wordCount = (node: Sentence) => {
+  let count = 0
+  for (const child of node.children) if (child.type === "WordNode") count++
+  return count
+}
 
 const sourceHit = (file: VFile, relation: Relation, values: Record<string, string> = {}): Hit => ({
-  ...relation.source,
+  start: relation.source.start,
+  end: relation.source.end,
   values: { source: code(slice(file, relation.source)), cue: code(slice(file, relation.cue)), ...values }
 })
 
@@ -93,10 +98,12 @@ const checks: Record<CheckName, (p: Paragraph) => ReadonlyArray<Hit>> = {
       return relations.some((r) => near.has(r.sentence)) ? [] : [{ ...quote }]
     }),
 
-  "unattributed-claim": ({ sentences, relations, marked }) =>
+  "unattributed-claim": ({ file, sentences, relations, marked }) =>
     sentences.flatMap((sentence) => {
       if (relations.some((r) => r.sentence === sentence) || wordCount(sentence) < 6) return []
-      const checkWorthy = marked.has(sentence) || sentence.children.some((c) => c.type === "WordNode" && /\d/.test(toString(c)))
+      // A sentence whose text holds no digit has no word with one: one test, not one per word.
+      const checkWorthy = marked.has(sentence) ||
+        (/\d/.test(slice(file, spanOf(sentence))) && sentence.children.some((c) => c.type === "WordNode" && /\d/.test(text(c))))
       return checkWorthy ? [{ ...spanOf(sentence) }] : []
     }),
 
@@ -112,15 +119,16 @@ const checks: Record<CheckName, (p: Paragraph) => ReadonlyArray<Hit>> = {
   }
 }
 
+// Most paragraphs hold none of the checks' words.
+const unmarked: ReadonlySet<Sentence> = new Set()
+
 /** Run every source-check rule over the paragraph's relations. */
 export const sourceCheckKind: Plugin<[ReadonlyArray<SourceCheck>], Root> = (rules) => (tree, file) => {
-  const sentences = tree.children.flatMap((paragraph) =>
-    paragraph.type === "ParagraphNode" ? paragraph.children.filter((node): node is Sentence => node.type === "SentenceNode") : []
-  )
+  const sentences = sentencesOf(tree)
   const relations = file.data.attributions ?? []
   const words = owned(file.data.matches, isWordsOwner)
   for (const rule of rules) {
-    const marked = new Set(words.filter((w) => w.owner.check === rule).map((w) => w.match.sentence))
+    const marked = words.length === 0 ? unmarked : new Set(words.filter((w) => w.owner.check === rule).map((w) => w.match.sentence))
     for (const hit of checks[rule.check]({ file, rule, sentences, relations, marked })) {
       report(file, rule, { start: hit.start, end: hit.end, actual: slice(file, hit) }, hit.values)
     }
