@@ -216,6 +216,37 @@ export const signature = (compiled: Compiled, text: string, speakers: ReadonlyAr
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 
+/** The first sentence that ends after `offset`: sentences are in order and do not overlap. */
+const firstEndingAfter = (sentences: ReadonlyArray<Span>, offset: number) => {
+  let low = 0
+  let high = sentences.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (sentences[mid]!.end <= offset) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/**
+ * For each sentence, the attributions whose cue or content falls in it, in
+ * order. A binary search per span keeps a long article linear, not
+ * sentences × attributions.
+ */
+const creditsBySentence = (sentences: ReadonlyArray<Span>, attributions: ReadonlyArray<Attribution>) => {
+  const credits: Array<Array<number>> = []
+  attributions.forEach((attribution, index) => {
+    for (const span of attribution.content ? [attribution.cue, attribution.content] : [attribution.cue]) {
+      for (let s = firstEndingAfter(sentences, span.start); s < sentences.length && sentences[s]!.start < span.end; s++) {
+        if (!overlaps(span, sentences[s]!)) continue
+        const list = (credits[s] ??= [])
+        if (list.at(-1) !== index) list.push(index)
+      }
+    }
+  })
+  return credits
+}
+
 /** Who an attribution credits: a pronoun's referent, else the source as written; nobody for a pronoun that refers to no one named. */
 export const speakerOf = (attribution: Attribution): string | undefined =>
   attribution.source.resolvesTo ?? (attribution.source.kind === "pronoun" ? undefined : attribution.source.text)
@@ -233,13 +264,12 @@ export const extract = (
 ): { readonly claims: Array<Extracted>; readonly signatures: Array<Signature> } => {
   const claims: Array<Extracted> = []
   const signatures: Array<Signature> = []
-  for (const sentence of sentences) {
+  const credits = creditsBySentence(sentences, attributions)
+  for (const [s, sentence] of sentences.entries()) {
     const text = plain(original.slice(sentence.start, sentence.end))
     const { value, signals } = checkworthiness(compiled, text)
     if (value < threshold || text.length === 0) continue
-    const credited = attributions.flatMap((attribution, index) =>
-      overlaps(attribution.cue, sentence) || (attribution.content && overlaps(attribution.content, sentence)) ? [index] : []
-    )
+    const credited = credits[s] ?? []
     const speakers = [...new Set(credited.flatMap((index) => speakerOf(attributions[index]!) ?? []))]
     claims.push({
       id: `c${claims.length + 1}`,

@@ -41,11 +41,24 @@ const layout = (report: Report): Layout => {
   ]
   const cuts = [...new Set(targets.flatMap((t) => [t.start, t.end]))].sort((a, b) => a - b)
   const starts = new Set(targets.map((t) => t.start))
+  // One sweep over the blocks, the cuts and the findings, all in text order:
+  // a long article has thousands of each, so no segment looks at them all.
+  const byStart = [...findings].sort((a, b) => a.start - b.start)
+  let cut = 0
+  let next = 0
+  let active: Array<Finding> = []
   const blocks = text.blocks.map((block) => {
-    const points = [block.start, ...cuts.filter((p) => p > block.start && p < block.end), block.end]
+    while (cut < cuts.length && cuts[cut]! <= block.start) cut++
+    const points = [block.start]
+    for (; cut < cuts.length && cuts[cut]! < block.end; cut++) points.push(cuts[cut]!)
+    points.push(block.end)
     const segments = points.slice(1).flatMap((end, i): Array<Segment> => {
       const start = points[i]!
-      const covering = findings.filter((f) => f.start <= start && f.end >= end)
+      while (next < byStart.length && byStart[next]!.start <= start) active.push(byStart[next++]!)
+      // Segments are cut at every finding boundary: an active finding either
+      // covers the whole segment or has ended before it.
+      active = active.filter((f) => f.end > start)
+      const covering = active.filter((f) => f.end >= end)
       return end > start ? [{ start, end, findings: covering, anchored: covering.length > 0 || starts.has(start) }] : []
     })
     return { role: block.role, ...(block.reason === undefined ? {} : { reason: block.reason }), segments }
