@@ -82,8 +82,7 @@ const datePattern = new RegExp(
   "giu"
 )
 const yearPattern = /^(?:1[89]|20)\d\d$/
-const numberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen"]
-const numberPattern = new RegExp(`(?<!${letter})(?:\\d[\\d,.]*|${numberWords.join("|")})(?!${letter})`, "giu")
+const numberWords = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen"])
 const figurePattern = /(?<![\p{L}\p{N}])(\d[\d,.]*)\s+(\p{L}{3,})/gu
 /** A capitalised word that is not the sentence's first: a name, most of the time. */
 const entityPattern = /(?<=[\p{L}\p{N},;:)]\s+)(?:\p{Lu}[\p{L}’'.-]+)/u
@@ -119,15 +118,62 @@ export const stem = (word: string): string => {
   return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w
 }
 
-const words = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []
+const words = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*[\p{L}\p{N}]|[\p{L}\p{N}%]/gu) ?? []
+
+/** Words as the signal lists see them: a hyphenated compound is its parts ("forty-three", "28-point"). */
+const listWords = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’']*[\p{L}\p{N}]|[\p{L}\p{N}%]/gu) ?? []
+
+/** One word of a list entry: exact, or a prefix when it ends in `*`. */
+const part = (word: string) => (word.endsWith("*") ? { prefix: word.slice(0, -1) } : { exact: word })
+type Part = ReturnType<typeof part>
+const fits = (token: string | undefined, p: Part) => token !== undefined && ("exact" in p ? token === p.exact : token.startsWith(p.prefix))
+
+/**
+ * A word list matched over a sentence's lower-cased words, in one pass: each
+ * entry is a word, a `prefix*`, or a phrase of them. Entries are indexed by
+ * their first word, so the cost per word does not grow with the list.
+ */
+export const wordList = (entries: ReadonlyArray<string>) => {
+  const byFirst = new Map<string, Array<ReadonlyArray<Part>>>()
+  const byPrefix = new Map<string, Array<ReadonlyArray<Part>>>()
+  for (const entry of entries) {
+    const parts = entry.toLowerCase().split(/\s+/).map(part)
+    const first = parts[0]!
+    const [index, key] = "exact" in first ? [byFirst, first.exact] : [byPrefix, first.prefix]
+    const list = index.get(key)
+    if (list) list.push(parts)
+    else index.set(key, [parts])
+  }
+  const prefixLengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))]
+  const any = (list: ReadonlyArray<ReadonlyArray<Part>> | undefined, tokens: ReadonlyArray<string>, i: number) =>
+    list !== undefined && list.some((parts) => parts.every((p, k) => fits(tokens[i + k], p)))
+  const matchesAt = (tokens: ReadonlyArray<string>, i: number) => {
+    const token = tokens[i]!
+    return any(byFirst.get(token), tokens, i) ||
+      prefixLengths.some((length) => length <= token.length && any(byPrefix.get(token.slice(0, length)), tokens, i))
+  }
+  /** The index of the first word where an entry matches, or -1. */
+  return (tokens: ReadonlyArray<string>): number => {
+    for (let i = 0; i < tokens.length; i++) if (matchesAt(tokens, i)) return i
+    return -1
+  }
+}
 
 /** The claims rule file, compiled once. */
 export const compile = (rules: ClaimRules) => {
-  const signals = Object.entries(rules.signals).map(([name, { weight, words: list }]) => ({
-    name,
-    weight,
-    pattern: name === "number" ? numberPattern : name === "date" ? datePattern : name === "named-entity" ? entityPattern : list && list.length > 0 ? wordPattern(list) : undefined
-  }))
+  const builtIn: Record<string, (text: string, tokens: ReadonlyArray<string>) => boolean> = {
+    number: (_, tokens) => tokens.some((token) => /^\d[\d.,]*(?:['’]?s)?$/.test(token) || numberWords.has(token)),
+    date: (text) => {
+      datePattern.lastIndex = 0
+      return datePattern.test(text)
+    },
+    "named-entity": (text) => entityPattern.test(text)
+  }
+  const signals = Object.entries(rules.signals).map(([name, { weight, words: list }]) => {
+    const find = list && list.length > 0 ? wordList(list) : undefined
+    const test = builtIn[name] ?? (find ? (_: string, tokens: ReadonlyArray<string>) => find(tokens) >= 0 : () => false)
+    return { name, weight, test }
+  })
   const ignore = new Set((rules.ignore ?? []).map((word) => word.toLowerCase()))
   // Concept phrases as stemmed word sequences, longest first, so "european union" beats "european".
   const concepts = new Map<string, string>()
@@ -139,7 +185,7 @@ export const compile = (rules: ClaimRules) => {
       if (!concepts.has(key)) concepts.set(key, name!)
     }
   }
-  const frames = Object.entries(rules.frames ?? {}).map(([name, list]) => ({ name, pattern: wordPattern(list, "iu") }))
+  const frames = Object.entries(rules.frames ?? {}).map(([name, list]) => ({ name, find: wordList(list) }))
 
   /** The concepts of a text, in order of appearance. */
   const conceptsOf = (tokens: ReadonlyArray<string>): Array<{ readonly concept: string; readonly at: number; readonly known: boolean }> => {
@@ -173,11 +219,8 @@ export type Compiled = ReturnType<typeof compile>
 
 /** Score one sentence's check-worthiness: the signals it shows, and their weights' sum. */
 export const checkworthiness = (compiled: Compiled, text: string): { readonly value: number; readonly signals: Array<string> } => {
-  const signals = compiled.signals.filter(({ pattern }) => {
-    if (!pattern) return false
-    pattern.lastIndex = 0
-    return pattern.test(text)
-  })
+  const tokens = listWords(text)
+  const signals = compiled.signals.filter(({ test }) => test(text, tokens))
   const value = Math.min(1, signals.reduce((sum, { weight }) => sum + weight, 0))
   return { value: Math.round(value * 100) / 100, signals: signals.map(({ name }) => name) }
 }
@@ -190,16 +233,14 @@ export const signature = (compiled: Compiled, text: string, speakers: ReadonlyAr
   let frame: string | undefined
   let frameAt = Infinity
   for (const candidate of compiled.frames) {
-    const match = candidate.pattern.exec(text)
-    if (match && match.index < frameAt) {
+    const at = candidate.find(tokens)
+    if (at >= 0 && at < frameAt) {
       frame = candidate.name
-      frameAt = match.index
+      frameAt = at
     }
   }
   // Who gives or seeks: the first known concept before the direction word.
-  const before = frame === undefined ? "" : text.slice(0, frameAt)
-  const agentAt = words(before).length
-  const agent = frame === undefined ? undefined : found.find(({ at, known }) => known && at < agentAt)?.concept
+  const agent = frame === undefined ? undefined : found.find(({ at, known }) => known && at < frameAt)?.concept
   const numbers = [...text.matchAll(figurePattern)]
     .filter((m) => !yearPattern.test(m[1]!))
     .map((m) => ({ value: Number(m[1]!.replace(/,/g, "")), unit: stem(m[2]!) }))
