@@ -33,6 +33,8 @@ describe("check-worthiness", () => {
     ["Their accession nearly doubled Russia’s border to about 3,000 kilometers.", ["number", "named-entity", "quantity", "comparison"]],
     ["He accused Western countries of attempting to exploit the war.", ["named-entity", "allegation"]],
     ["Talks are scheduled for next week.", ["date", "factual-predicate"]],
+    ["Nearly 10% of the state is Polish American.", ["number", "named-entity", "quantity", "comparison", "factual-predicate"]],
+    ["Rasmussen has a similar question: forty-three, yes.", ["number", "factual-predicate"]],
     ["it is nice.", ["factual-predicate"]]
   ])("%s → %j", (text, signals) => {
     expect(Claims.checkworthiness(compiled, text).signals).toEqual(signals)
