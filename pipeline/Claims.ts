@@ -177,11 +177,15 @@ export const compile = (rules: ClaimRules) => {
   const ignore = new Set((rules.ignore ?? []).map((word) => word.toLowerCase()))
   // Concept phrases as stemmed word sequences, longest first, so "european union" beats "european".
   const concepts = new Map<string, string>()
+  // The first words of multi-word concepts: only there is a longer match tried.
+  const opening = new Set<string>()
   let longest = 1
   for (const [name, ...synonyms] of rules.concepts ?? []) {
     for (const phrase of [name!, ...synonyms]) {
-      const key = words(phrase).map(stem).join(" ")
-      longest = Math.max(longest, key.split(" ").length)
+      const stems = words(phrase).map(stem)
+      longest = Math.max(longest, stems.length)
+      if (stems.length > 1) opening.add(stems[0]!)
+      const key = stems.join(" ")
       if (!concepts.has(key)) concepts.set(key, name!)
     }
   }
@@ -193,7 +197,7 @@ export const compile = (rules: ClaimRules) => {
     const stems = tokens.map(stem)
     for (let i = 0; i < tokens.length;) {
       let matched = 0
-      for (let n = Math.min(longest, tokens.length - i); n > 0 && matched === 0; n--) {
+      for (let n = opening.has(stems[i]!) ? Math.min(longest, tokens.length - i) : 1; n > 0 && matched === 0; n--) {
         const key = n === 1 ? stems[i]! : stems.slice(i, i + n).join(" ")
         const concept = concepts.get(key)
         if (concept !== undefined) {

@@ -45,9 +45,15 @@ export const layer = Layer.effect(
     const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
 
+    // Each output directory is made once, not before every one of its files.
+    const made = new Set<string>()
     const atomically = Effect.fn("Reports.atomically")(function*(file: string, data: string) {
       const temp = `${file}.${process.pid}.tmp`
-      yield* fs.makeDirectory(path.dirname(file), { recursive: true })
+      const dir = path.dirname(file)
+      if (!made.has(dir)) {
+        yield* fs.makeDirectory(dir, { recursive: true })
+        made.add(dir)
+      }
       yield* fs.writeFileString(temp, data)
       yield* fs.rename(temp, file)
       return file
