@@ -50,11 +50,11 @@ const rareCount = 64
 const maxPostings = 500
 
 /** The summed weight of the concepts two sorted lists share. */
-const sharedWeight = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, weight: (concept: string) => number) => {
+const sharedWeight = (a: Int32Array, b: Int32Array, weight: Float64Array) => {
   let sum = 0
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
-      sum += weight(a[i]!)
+      sum += weight[a[i]!]!
       i++
       j++
     } else if (a[i]! < b[j]!) i++
@@ -162,50 +162,49 @@ export const corroborate = (
     } else sets.union(i, first)
   })
 
+  // Concepts as numbers from here on: the comparisons below run over sorted
+  // integer arrays, not strings.
+  const ids = new Map<string, number>()
+  const idOf = (concept: string) => {
+    let id = ids.get(concept)
+    if (id === undefined) ids.set(concept, (id = ids.size))
+    return id
+  }
+  const conceptsOf = new Array<Int32Array>(claims.length)
+  for (const i of distinct) conceptsOf[i] = Int32Array.from(claims[i]!.signature.concepts, idOf).sort()
+
   // Inverse document frequency of each concept over the distinct claims; the
   // concepts the rule file names weigh `conceptWeight` times more.
-  const frequency = new Map<string, number>()
-  const known = new Set<string>()
-  for (const i of distinct) {
-    for (const concept of claims[i]!.signature.concepts) frequency.set(concept, (frequency.get(concept) ?? 0) + 1)
-    for (const concept of claims[i]!.signature.known) known.add(concept)
-  }
-  const idfs = new Map<string, number>()
-  for (const [concept, count] of frequency) {
-    idfs.set(concept, Math.log(1 + distinct.length / count) * (known.has(concept) ? options.conceptWeight : 1))
-  }
-  const idf = (concept: string) => idfs.get(concept) ?? 0
-  const weightOf = (i: number) => claims[i]!.signature.concepts.reduce((sum, concept) => sum + idf(concept), 0)
+  const frequency = new Int32Array(ids.size)
+  for (const i of distinct) for (const id of conceptsOf[i]!) frequency[id]!++
+  const known = new Set(distinct.flatMap((i) => claims[i]!.signature.known.map((concept) => ids.get(concept)!)))
+  const idf = Float64Array.from(frequency, (count, id) => Math.log(1 + distinct.length / count) * (known.has(id) ? options.conceptWeight : 1))
   const weights = new Float64Array(claims.length)
-  for (const i of distinct) weights[i] = weightOf(i)
+  for (const i of distinct) for (const id of conceptsOf[i]!) weights[i]! += idf[id]!
 
   // Candidates come from each claim's rarest concepts: two claims that say
   // the same thing share what is specific to it, and a concept most claims
   // share would propose every pair. The similarity itself is computed on all
   // concepts.
-  const postings = new Map<string, Array<number>>()
-  for (const i of distinct) {
-    for (const concept of claims[i]!.signature.concepts) {
-      const list = postings.get(concept)
-      if (list) list.push(i)
-      else postings.set(concept, [i])
-    }
-  }
-  const rarest = (concepts: ReadonlyArray<string>) =>
+  const postings = Array.from({ length: ids.size }, (): Array<number> => [])
+  for (const i of distinct) for (const id of conceptsOf[i]!) postings[id]!.push(i)
+  const rarest = (concepts: Int32Array) =>
     [...concepts]
-      .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1))
-      .filter((concept, rank) => rank < proposers || (frequency.get(concept) ?? 0) <= rareCount)
+      .sort((a, b) => frequency[a]! - frequency[b]! || a - b)
+      .filter((id, rank) => rank < proposers || frequency[id]! <= rareCount)
 
   const seenBy = new Int32Array(claims.length).fill(-1)
   for (const i of distinct) {
     const claim = claims[i]!
-    for (const concept of rarest(claim.signature.concepts)) {
-      for (const j of postings.get(concept)!.slice(0, maxPostings)) {
+    for (const id of rarest(conceptsOf[i]!)) {
+      const proposed = postings[id]!
+      for (let p = 0; p < proposed.length && p < maxPostings; p++) {
+        const j = proposed[p]!
         if (j === i || seenBy[j] === i) continue
         seenBy[j] = i
         const other = claims[j]!
         if (other.article === claim.article || !sameDirection(claim.signature, other.signature)) continue
-        const both = sharedWeight(claim.signature.concepts, other.signature.concepts, idf)
+        const both = sharedWeight(conceptsOf[i]!, conceptsOf[j]!, idf)
         // Weighted Jaccard: what they share, over all either says.
         if (both / (weights[i]! + weights[j]! - both) >= options.similarity) sets.union(i, j)
       }
