@@ -1,0 +1,33 @@
+/**
+ * protocol: what run.ts hands a child (a spec, as a JSON file) and what the
+ * child prints back (one JSON line), shared by both sides.
+ */
+
+/** What a child measures. `bytes` is the size the MB/s figures divide by. */
+export type Spec =
+  | {
+    readonly mode: "pipeline"
+    readonly bytes: number
+    readonly paths: ReadonlyArray<string>
+    readonly rules: string
+    readonly out: string
+    readonly jobs: number
+    readonly cache: boolean
+    readonly cacheDir: string
+  }
+  | { readonly mode: "parse" | "textlint" | "whole"; readonly bytes: number; readonly files: ReadonlyArray<string> }
+
+/** What a child prints. */
+export interface Measurement {
+  /** Wall time of the run. */
+  readonly ms: number
+  /** CPU time of the run, all threads. */
+  readonly cpuMs?: number
+  readonly mb: number
+  readonly articles: number
+  readonly peakRssMB: number
+  readonly [extra: string]: unknown
+}
+
+/** Prefix of the progress lines a child writes to stderr. */
+export const progressTag = "bench-progress "
