@@ -60,7 +60,16 @@ export interface Cue {
   readonly source: "before" | "after" | "possessor"
   /** The source speaks through the sentence's other source: "Reuters …, citing sources". */
   readonly relay?: boolean
+  /**
+   * What the cue reports: speech (the default), a thought ("believes",
+   * "wants"), or a stance ("plans", "refused") whose content is a position,
+   * not a claim the source made.
+   */
+  readonly reports?: CueReport
 }
+
+/** What a cue reports; see `Cue.reports`. */
+export type CueReport = "speech" | "thought" | "stance"
 
 /** How attribution relations are found: cues, and the lexicons that type a source. */
 export interface AttributionConfig {

@@ -102,7 +102,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const bare = lowered.filter((w, i) => !(i === 0 && determiners.has(w))).join(" ")
 
     if (states.has(bare) || states.has(lowered.join(" "))) return { kind: "state", name: text }
-    if (documents.has(headLower)) return { kind: "document", name: text }
+    // "Polls show", "press reports said": a plural document is a document too.
+    if (documents.has(headLower) || documents.has(headLower.replace(/s$/, ""))) return { kind: "document", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
 

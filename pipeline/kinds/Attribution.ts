@@ -8,13 +8,19 @@
  * Pronouns and anaphoric documents ("the report") resolve to the nearest
  * earlier named source through `file.data.history`, which the analyser shares
  * across the paragraphs of one article.
+ *
+ * Each relation carries what its cue reports (`Cue.reports`): speech, a
+ * thought, or a stance. A thought or stance inside other attributed content
+ * ("he said he wants …") is part of that content, not a relation of its own;
+ * the content of a stance ("plans to", "refused to") is a position, not a
+ * claim, so the certainty analysis leaves it in the reporter's voice.
  */
-import type { Root, Sentence } from "nlcst"
+import type { Root, Sentence, SentenceContent } from "nlcst"
 import type { Plugin } from "unified"
-import type { Outlet } from "../Rules.ts"
+import type { CueReport, Outlet } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import { isCueOwner, longestFirst, notACue, type Structure, structuralCues } from "./Cues.ts"
-import { owned } from "./Match.ts"
+import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
 import { introWords, phrase, sourceFor, trimmed } from "./SourceSpan.ts"
@@ -40,6 +46,8 @@ export interface Relation {
   readonly content?: { readonly start: number; readonly end: number }
   /** Intermediaries, in order from the source towards the reader: Ryabkov via RIA Novosti. */
   readonly via: Array<Source>
+  /** What the cue reports: hedges in the content of a `stance` stay the reporter's. */
+  readonly reports: CueReport
 }
 
 /** A named source seen earlier in the article, for resolving pronouns. */
@@ -90,7 +98,14 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
   const cues = owned(file.data.matches, isCueOwner)
   const shapes = new Set(options.structures)
   if (shapes.size > 0) {
-    cues.push(...structuralCues(tree, shapes).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+    cues.push(...structuralCues(tree, shapes, classifier.isHead).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+  }
+
+  const inCue = (word: SentenceContent, match: Match) => {
+    const at = spanOf(word)
+    return cues.some(({ match: other, owner }) =>
+      other !== match && other.sentence === match.sentence && other.start <= at.start && at.end <= other.end &&
+      !notACue(other.sentence.children, other, owner.cue))
   }
 
   const taken: Array<{ readonly start: number; readonly end: number }> = []
@@ -107,9 +122,13 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     const joiner = lower(children[skipSpace(children, match.index - 1, -1)] ?? children[0]!)
     const continued = owner.cue.source === "before" && siblings.length > 0 &&
       ((joiner === "," && /ing$/.test(match.phrase)) || joiner === "and" || joiner === "but")
-    const words = continued
+    const found = continued
       ? children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
       : sourceFor(children, match, owner.cue, classifier)
+    // "Merrill says Machado promised": a source never runs across another
+    // cue; what follows that cue is the source.
+    const crossed = found.findLastIndex((word) => inCue(word, match))
+    const words = crossed === -1 ? found : found.slice(crossed + 1)
     if (words.length === 0) continue
     const typed = classify(words.map(text))
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
@@ -145,7 +164,8 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
 
     // "told Izvestia": the outlet that carried the words is an intermediary.
     const via: Array<Source> = []
-    if (owner.cue.source === "before") {
+    // Not when the source itself follows the cue: "was told by The Daily Caller".
+    if (owner.cue.source === "before" && span.start < match.start) {
       const object = phrase(children, cueLast + 1, 1)
       const carrier = object.length > 0 ? classify(object.map(text)) : undefined
       if (carrier?.kind === "media-outlet" && children.indexOf(object[0]!) < tail + 3) {
@@ -157,7 +177,8 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
       source,
       cue: { start: match.start, end: match.end, phrase: match.phrase },
       ...(content ? { content } : {}),
-      via
+      via,
+      reports: owner.cue.reports ?? "speech"
     }
     // "Reuters reported, citing sources": the cited source speaks through Reuters.
     if (owner.cue.relay && siblings.length > 0) via.unshift(siblings.at(-1)!.source)
@@ -165,10 +186,29 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     bySentence.set(match.sentence, siblings)
     relations.push(relation)
     // "Critics say", "sources said": a vague or unnamed agent is a weasel cue
-    // for the sentence's certainty, whatever the verb.
-    if (source.kind === "vague-collective" || source.kind === "anonymous") {
+    // for the sentence's certainty, whatever the verb of saying. A stance
+    // ("critics oppose the bill") qualifies no claim, and a kind guessed for
+    // a head no lexicon knows ("according to early returns") is no evidence.
+    if (relation.reports !== "stance" && !typed.guessed && (source.kind === "vague-collective" || source.kind === "anonymous")) {
       ;(file.data.cues ??= []).push({ sentence: match.sentence, start: span.start, end: span.end, type: "weasel", voice: "reporter", ruleId: options.id })
     }
+  }
+
+  // "He said he wants …", "he said the company plans to …": a thought or a
+  // stance inside what was said or thought is part of it, not a relation of
+  // its own; its content keeps the voice the outer relation gives it, and a
+  // weasel cue it marked stays. Content runs to the end of the sentence, so
+  // "He claimed …, although he refused to …" has its own relation: a contrast
+  // or a semicolon between the two cues ends what was said.
+  const value = String(file.value)
+  const apart = (a: Relation, b: Relation) =>
+    /\b(although|though|but|while|whereas|yet|because)\b|;/i.test(value.slice(Math.min(a.cue.end, b.cue.end), Math.max(a.cue.start, b.cue.start)))
+  const inContent = (r: Relation) =>
+    relations.some((o) => o !== r && o.reports !== "stance" && o.content && o.content.start <= r.cue.start && r.cue.end <= o.content.end && !apart(o, r))
+  const nested = new Set(relations.filter((r) => r.reports !== "speech" && inContent(r)))
+  if (nested.size > 0) {
+    relations.splice(0, relations.length, ...relations.filter((r) => !nested.has(r)))
+    for (const [sentence, siblings] of bySentence) bySentence.set(sentence, siblings.filter((r) => !nested.has(r)))
   }
 
   // "According to the report, Ryabkov stated": a person heard through an

@@ -28,17 +28,35 @@ export const isCueOwner = (owner: unknown): owner is CueOwner => (owner as CueOw
 export const cueEntries = (cues: ReadonlyArray<Cue>) =>
   cues.flatMap((cue) => cue.phrases.map((phrase) => ({ phrase, owner: { cue } satisfies CueOwner })))
 
+/**
+ * Whether a sentence is a headline in title case: at least three words of four
+ * letters or more, all capitalised (the style guides' rule for headlines).
+ */
+const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
+  let long = 0
+  for (const node of children) {
+    if (!isWord(node) || text(node).length < 4) continue
+    if (!isCapitalised(node)) return false
+    long++
+  }
+  return long >= 3
+}
+
+// Words whose "'s" is "is" or "has": "he's", "that's", "here's".
+const contracted = new Set([...pronouns, "that", "this", "there", "here", "what", "who"])
+
 /** Why a match of a cue phrase is not a cue here. */
 export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, cue: Cue) => {
   if (cue.source === "possessor") return false
   const first = children[match.index]!
   const firstWord = children.findIndex(isWord)
-  // "United States", "The Report": a capital mid-sentence makes it a name.
-  if (match.index !== firstWord && isCapitalised(first)) return true
+  // "United States", "The Report": a capital mid-sentence makes it a name,
+  // unless every longer word has one: "Lindsey Graham Says Trump Could Win".
+  if (match.index !== firstWord && isCapitalised(first) && !isTitleCase(children)) return true
   const previous = children[skipSpace(children, match.index - 1, -1)]
   // "the report", "his plans", "Trump's claims": a noun, not a verb.
-  // "He's claiming" is a verb after a contraction, not a possessive.
-  const contraction = isWord(previous) && pronouns.has(lower(previous).replace(/['’]s$/, ""))
+  // "He's claiming", "That's according to" follow a contraction, not a possessive.
+  const contraction = isWord(previous) && contracted.has(lower(previous).replace(/['’]s$/, ""))
   // "by saying", "after saying": a gerund after a preposition is still a verb.
   if (isWord(previous) && gerundPrepositions.has(lower(previous)) && /ing$/.test(match.phrase)) return false
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
@@ -95,7 +113,16 @@ const isThat = (word: string) => word.length === 4 && that.test(word)
  * - quote-dash: a dash after a closing quote, before the speaker: `"…" — Sonya Herridge`.
  * The source check that follows still has to find a name or a known head.
  */
-export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>): Array<{ match: Match; owner: CueOwner }> => {
+export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHead: (word: string) => boolean): Array<{ match: Match; owner: CueOwner }> => {
+  // "Voters that", "the practices that": an -s form before a relative "that"
+  // is a plural noun unless a name or a pronoun is its subject ("Trump states
+  // that", "it suspects that"), and a source or document word is a noun anyway.
+  const pluralNoun = (children: ReadonlyArray<SentenceContent>, at: number) => {
+    const word = lower(children[at]!)
+    if (/ed$/.test(word)) return false
+    const before = children[skipSpace(children, at - 1, -1)]
+    return isHead(word) || !isWord(before) || !(isCapitalised(before) || pronouns.has(lower(before)))
+  }
   const found: Array<{ match: Match; owner: CueOwner }> = []
   const cue = (sentence: Sentence, index: number, owner: CueOwner) => {
     const node = sentence.children[index]!
@@ -112,7 +139,7 @@ export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>): Arra
       if (thatClause && isWord(node) && isThat(text(node))) {
         const previous = skipSpace(children, index - 1, -1)
         const verb = children[previous]
-        if (isWord(verb) && /^[a-z]+(ed|es|s)$/.test(text(verb)) && !verbalWords.has(lower(verb))) cue(sentence, previous, before)
+        if (isWord(verb) && /^[a-z]+(ed|es|s)$/.test(text(verb)) && !verbalWords.has(lower(verb)) && !pluralNoun(children, previous)) cue(sentence, previous, before)
       } else if (colons && node.type === "PunctuationNode" && text(node) === ":") {
         const previous = skipSpace(children, index - 1, -1)
         // Not a clock or a ratio: "2:45", "3:1".

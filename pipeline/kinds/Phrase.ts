@@ -68,7 +68,10 @@ export const phraseKind: Plugin<[], Root> = () => (_tree, file) => {
   const cues: Array<CertaintyCue> = (file.data.cues ??= [])
   const verifications: Array<Verification> = (file.data.verifications ??= [])
   const quotes = file.data.quotes ?? []
-  const relations = file.data.attributions ?? []
+  // A stance ("plans to", "refused to") relates a source to a position, not to
+  // a claim: it neither makes its content the source's words nor attributes
+  // its sentence.
+  const relations = (file.data.attributions ?? []).filter((r) => r.reports !== "stance")
 
   const exceptions = owned(file.data.matches, isExceptionOwner)
   const found = owned(file.data.matches, isPhraseRule).filter(({ match, owner }) =>

@@ -125,7 +125,9 @@ const unmarked: ReadonlySet<Sentence> = new Set()
 /** Run every source-check rule over the paragraph's relations. */
 export const sourceCheckKind: Plugin<[ReadonlyArray<SourceCheck>], Root> = (rules) => (tree, file) => {
   const sentences = sentencesOf(tree)
-  const relations = file.data.attributions ?? []
+  // The checks judge how claims are sourced; a stance ("plans to", "refused
+  // to") is a position, not a claim.
+  const relations = (file.data.attributions ?? []).filter((r) => r.reports !== "stance")
   const words = owned(file.data.matches, isWordsOwner)
   for (const rule of rules) {
     const marked = words.length === 0 ? unmarked : new Set(words.filter((w) => w.owner.check === rule).map((w) => w.match.sentence))

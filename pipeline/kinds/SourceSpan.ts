@@ -29,15 +29,24 @@ const timeWords = new Set(["monday", "tuesday", "wednesday", "thursday", "friday
 const timeLinks = new Set(["on", "in", "at", "this", "last", "next", "early", "late", "that", "every"])
 // Conjunctions and sentence adverbs that may open a sentence before its subject.
 const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
+// Cue forms that agree with a subject, so a "that" before them is a relative
+// pronoun: "a video that accuses", "polls that showed"; not "that plan".
+const inflected = /(s|ed|said|told|wrote|sought|thought|knew|made it clear|made clear|put it|laid out)$/i
+// Quantifiers and adverbs that float between a subject and its verb: "Merkley,
+// Brown and Menendez all suggested", "have since denounced".
+const floating = new Set(["all", "both", "each", "even", "since", "together", "too", "further", "themselves", "himself", "herself", "itself"])
 // Determiners and quantifiers that open a noun phrase.
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
 // Subject pronouns that can stand for a speaker.
 export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
 const modals = new Set(["would", "could", "might", "may", "should"])
+const auxiliaries = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "can", "did", "does", "do", ...modals])
 const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", ...modals])
 // Endings of words that describe rather than name: "diplomatic", "binding".
 const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
 const maxSourceWords = 10
+// Prepositions that open the tail of a long source: "the Roper Center for …".
+const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", "on", "with", "to", "about", "under"])
 
 /** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
 export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1): Array<SentenceContent> => {
@@ -48,12 +57,52 @@ export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, s
     const joinsNames = lower(node) === "and" && words.length > 0 && isCapitalised(words.at(-1)!) &&
       isWord(children[skipSpace(children, i + step, step)]) && isCapitalised(children[skipSpace(children, i + step, step)]!)
     if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
+    // No noun phrase runs across an auxiliary: "The decision is politically risky for Cruz, who".
+    if (step === -1 && isWord(node) && auxiliaries.has(lower(node))) break
     words.push(node)
     // A pronoun next to its cue is the whole source: "though she acknowledged".
     if (step === -1 && words.length === 1 && pronouns.has(lower(node).replace(/['’]s$/, ""))) break
-    if (words.length > maxSourceWords) return []
+    if (words.length > maxSourceWords) {
+      // Too long to be one name: walking back, a noun phrase starts at its
+      // determiner ("… with the editorial board of the Washington Post Trump
+      // said"); with none in reach there is no source.
+      const start = step === -1 ? words.findIndex((w) => determiners.has(lower(w))) : -1
+      return start > 0 ? words.slice(0, start + 1).reverse() : []
+    }
   }
   return step === -1 ? words.reverse() : words
+}
+
+/**
+ * The noun phrase a cue such as "according to" introduces. A long one is cut
+ * before its first prepositional tail, or else after `maxSourceWords` words.
+ */
+const introduced = (children: ReadonlyArray<SentenceContent>, from: number): Array<SentenceContent> => {
+  const words: Array<SentenceContent> = []
+  for (let i = from; i < children.length && words.length < 3 * maxSourceWords; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (isBoundary(node) && text(node) !== "\"" && text(node) !== "'") break
+    if (isWord(node) && clauseWords.has(lower(node))) break
+    words.push(node)
+  }
+  if (words.every((w) => !isWord(w) || determiners.has(lower(w)))) return []
+  if (words.length <= maxSourceWords) return words
+  const tail = words.findIndex((w, i) => i > 1 && tailPrepositions.has(lower(w)))
+  return words.slice(0, tail > 0 && tail <= maxSourceWords ? tail : maxSourceWords)
+}
+
+/** The agent of a passive cue: the phrase after a "by" within a few words. */
+const agent = (children: ReadonlyArray<SentenceContent>, from: number): Array<SentenceContent> => {
+  let words = 0
+  for (let i = from; i < children.length && words <= 3; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (!isWord(node)) return []
+    if (lower(node) === "by") return phrase(children, i + 1, 1)
+    words++
+  }
+  return []
 }
 
 /** The subject at the start of a run of words: "Trump" in "Trump attacked Clinton". */
@@ -65,7 +114,8 @@ const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier
       if (clauseWords.has(w)) return []
       if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w)) np.push(word)
       else return []
-    } else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
+    } else if (clauseWords.has(w) && !isCapitalised(word)) break
+    else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
     else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !/(ed|s)$/.test(w) && !verbalWords.has(w)) np.push(word)
@@ -105,15 +155,22 @@ const subject = (
     }
     chunks.at(-1)!.push(node)
   }
+  // For a participle with no chunk that holds a verb, the subject set off by
+  // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
+  let appositive: Array<SentenceContent> = []
   for (const chunk of chunks) {
     // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
     const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
     if (words.length === 0 || introWords.has(lower(words[0]!))) continue
     const np = leadingPhrase(words, isHead)
-    if (np.length === 0 || (participle && np.length === words.length)) continue
+    if (np.length > 0 && participle && np.length === words.length) {
+      if (appositive.length === 0) appositive = np
+      continue
+    }
+    if (np.length === 0) continue
     return np
   }
-  return []
+  return appositive
 }
 
 /**
@@ -129,7 +186,13 @@ const plausibility = (children: ReadonlyArray<SentenceContent>, classifier: Clas
   // "The", "Another", "Additional": a determiner or modifier alone names no one.
   if (words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most)$/.test(lower(w)))) return []
   const typed = classifier.classify(words.map(text))
-  if (typed.guessed) return []
+  if (typed.guessed) {
+    // "A Quinnipiac University poll released in late August found", "a union
+    // representing flight attendants endorsed": a participle and what follows
+    // it modify the source.
+    const participle = words.findIndex((w, i) => i > 0 && !isCapitalised(w) && (/^(released|published|conducted|taken|issued|out)$/.test(lower(w)) || /ing$/.test(lower(w))))
+    return participle > 0 ? plausibility(children, classifier)(words.slice(0, participle)) : []
+  }
   // A capital at the start of a sentence is no sign of a name: "Binding Promises".
   const first = words[0]!
   const soleCapital = first === children.find(isWord) && adjectival.test(lower(first)) && words.slice(1).every((w) => !isCapitalised(w))
@@ -158,10 +221,19 @@ export const sourceFor = (
     return words
   }
   if (cue.source === "after") {
-    // "citing sources familiar with …" names a source; "citing strategic mistakes" does not.
-    return plausible(phrase(children, last + 1, 1))
+    // "citing sources familiar with …" names a source; "citing strategic
+    // mistakes" does not; nor does every dash after a quote (a shape, no phrase).
+    if (cue.relay || cue.phrases.length === 0) return plausible(phrase(children, last + 1, 1))
+    // "According to", "reported by" introduce nothing but a source, whatever
+    // its head: "according to early returns", "according to the Roper Center
+    // for Public Opinion Research at Cornell University".
+    return introduced(children, last + 1)
   }
 
+  // "a draft plan supported by the United States": a participle before "by"
+  // is a passive, and its agent the source.
+  const by = children[skipSpace(children, last + 1, 1)]
+  if (/ed$/.test(match.phrase) && isWord(by) && lower(by) === "by") return plausible(agent(children, last + 1))
   let i = skipSpace(children, match.index - 1, -1)
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, isHead, true))
@@ -172,37 +244,58 @@ export const sourceFor = (
   while (isWord(children[i])) {
     const word = lower(children[i]!)
     const time: boolean = timeWords.has(word) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
-    if (!time && !verbalWords.has(word) && !/^[a-z]+ly$/.test(text(children[i]!))) break
+    if (!time && !verbalWords.has(word) && !floating.has(word) && !/^[a-z]+ly$/.test(text(children[i]!))) break
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
     // "is demanding" is progressive, not passive: only participles make a passive.
-    if (passiveOrModal.has(word) && !(/ing$/.test(match.phrase) && !modals.has(word))) return []
+    if (passiveOrModal.has(word) && !(/ing$/.test(match.phrase) && !modals.has(word))) {
+      // "has been endorsed by dozens of papers": the agent of a passive is the source.
+      return modals.has(word) ? [] : plausible(agent(children, last + 1))
+    }
     afterTime = time
     i = skipSpace(children, i - 1, -1)
   }
+  // A second verb of the same subject: "Obama changed course and decided",
+  // "Eggleston expressed concern and said".
+  if (isWord(children[i]) && /^(and|but|yet)$/.test(lower(children[i]!))) return plausible(subject(children, i, isHead, true))
   // Skip a parenthesis between source and cue: "Mike Pence (R-IN) said".
   if (children[i] && text(children[i]!) === ")") {
     while (i >= 0 && text(children[i]!) !== "(") i--
     i = skipSpace(children, i - 1, -1)
   }
-  // "the Chicago Police Department, which reported": the source stands before the relative pronoun.
-  if (isWord(children[i]) && /^(who|which)$/.test(lower(children[i]!))) {
+  // "the Chicago Police Department, which reported", "a Web video that
+  // accuses": the source stands before the relative pronoun.
+  const relative = isWord(children[i]) && (/^(who|which)$/.test(lower(children[i]!)) || (lower(children[i]!) === "that" && inflected.test(match.phrase)))
+  if (relative) {
     i = skipSpace(children, i - 1, -1)
     if (children[i] && text(children[i]!) === ",") i = skipSpace(children, i - 1, -1)
+    // The antecedent starts at its determiner ("Paul released a video that"),
+    // or after its last preposition ("politically risky for Cruz, who").
+    const words = phrase(children, i, -1)
+    const start = words.findLastIndex((w) => determiners.has(lower(w)))
+    const preposition = words.findLastIndex((w, at) => at < words.length - 1 && tailPrepositions.has(lower(w)))
+    const antecedent = start > 0 ? words.slice(start) : words
+    const found = plausible(antecedent)
+    if (isWord(children[i])) return found.length > 0 || preposition < 0 ? found : plausible(words.slice(preposition + 1))
   }
   if (isWord(children[i])) return plausible(phrase(children, i, -1))
-  // Inverted, after a quote or at the start: `"…," said Caddell`; not
-  // `Ott Pruitt, the attorney general, said the rule …`.
+  // Inverted, after a quote or at the start: `"…," said Caddell`; after a
+  // clause only when the source ends the sentence or a clause: `…, noted
+  // NBC's Dante Chinni.`; not `Ott Pruitt, the attorney general, said the rule …`.
   let back = skipSpace(children, match.index - 1, -1)
-  if (children[back] && text(children[back]!) === ",") back = skipSpace(children, back - 1, -1)
+  const comma = children[back] !== undefined && text(children[back]!) === ","
+  if (comma) back = skipSpace(children, back - 1, -1)
   const afterQuote = back < 0 || text(children[back]!) === "\""
   const next = children[skipSpace(children, last + 1, 1)]
-  if (afterQuote && isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)))) {
+  if ((afterQuote || comma) && isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const words = plausible(leadingPhrase(phrase(children, last + 1, 1), isHead))
-    if (words.length > 0) return words
+    const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
+    if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
   }
   // Appositive or participle: the subject of the main clause.
-  return plausible(subject(children, match.index, isHead, /ing$/.test(match.phrase)))
+  // "Deans, the party's chairwoman, is supporting": progressive, not a participle.
+  const progressive = skipSpace(children, match.index - 1, -1) !== i
+  return plausible(subject(children, match.index, isHead, /ing$/.test(match.phrase) && !progressive))
 }
 
 /** The trimmed span of children `[from, to]`, skipping space and punctuation at the ends. */

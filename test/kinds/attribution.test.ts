@@ -1,7 +1,14 @@
+import retextEnglish from "retext-english"
+import { unified } from "unified"
+import { VFile } from "vfile"
 import { beforeAll, describe, expect, it } from "vitest"
 import * as Analyse from "../../pipeline/Analyse.ts"
+import { attributionKind, cueEntries } from "../../pipeline/kinds/Attribution.ts"
+import { matchPhrases } from "../../pipeline/kinds/Match.ts"
+import { quotes } from "../../pipeline/kinds/Quotes.ts"
 import { normalise } from "../../pipeline/Normalise.ts"
 import type { RuleSet } from "../../pipeline/Rules.ts"
+import { classifier } from "../../pipeline/Sources.ts"
 import { rulesNamed } from "../support.ts"
 
 /** Each relation as a reader would summarise it: `source (kind) / cue [via …]`. */
@@ -11,6 +18,18 @@ const relations = (rules: RuleSet, text: string) =>
     const via = a.via.length > 0 ? ` via ${a.via.map((v) => v.resolvesTo ?? v.outlet ?? v.text).join(", ")}` : ""
     return `${source} / ${a.cue.text}${via}`
   })
+
+/** What each relation's cue reports, as the kind records it: `cue: speech|thought|stance`. */
+const reports = (rules: RuleSet, text: string) => {
+  const processor = unified()
+    .use(retextEnglish)
+    .use(matchPhrases, cueEntries(rules.attribution.cues))
+    .use(quotes)
+    .use(attributionKind, classifier(rules.attribution, rules.outlets), { id: rules.attribution.id, structures: rules.attribution.structures ?? [] })
+  const file = new VFile({ value: text })
+  processor.runSync(processor.parse(file), file)
+  return (file.data.attributions ?? []).map((r) => `${text.slice(r.cue.start, r.cue.end)}: ${r.reports}`)
+}
 
 describe("attribution kind", () => {
   let rules: RuleSet
@@ -62,12 +81,53 @@ describe("attribution kind", () => {
     ])
   })
 
+  it.each([
+    ["Trump refused to release his tax returns.", "Trump (named-person) / refused"],
+    ["Clinton plans to raise taxes on the rich.", "Clinton (named-person) / plans"],
+    ["Republicans were critical of the plan.", "Republicans (vague-collective) / were critical"],
+    ["Lindsey Graham Says Trump Could Win.", "Lindsey Graham (named-person) / Says"],
+    ["According to early returns, Clinton led in Kentucky.", "early returns (document) / According to"],
+    ["The nominee has been endorsed by the Chicago Tribune.", "the Chicago Tribune (named-organisation) / endorsed"],
+    ["Obama changed course and decided to keep troops there.", "Obama (named-person) / decided"],
+    ["Paul released a video that accuses Cruz of lying.", "a video (document) / accuses"],
+    ["Debates rarely alter a campaign, noted NBC's Dante Chinni.", "NBC's Dante Chinni (named-person) / noted"],
+    ["Senators Merkley, Brown and Menendez all suggested that the claims were grounds for a case.", "Brown and Menendez (named-person) / suggested"]
+  ])("finds stances and the less common shapes: %s", (text, expected) => {
+    expect(relations(rules, text)).toEqual([expected])
+  })
+
+  it("records what each cue reports", () => {
+    expect(reports(rules, "Ryabkov said Russia was ready. Officials believe it. Ukraine seeks binding promises.")).toEqual([
+      "said: speech",
+      "believe: thought",
+      "seeks: stance"
+    ])
+  })
+
+  it("keeps a thought or a stance inside what was said as part of it", () => {
+    expect(relations(rules, "He said he wants a deal.")).toEqual(["He (pronoun) / said"])
+    expect(relations(rules, "He said the company plans to cut jobs.")).toEqual(["He (pronoun) / said"])
+    expect(relations(rules, "He claimed the plan works, although he refused to say how.")).toEqual([
+      "He (pronoun) / claimed",
+      "he (pronoun) / refused"
+    ])
+  })
+
+  it("never runs a source across another cue", () => {
+    expect(relations(rules, "Merrill says Machado promised to keep campaigning.")).toEqual([
+      "Merrill (named-person) / says",
+      "Machado (named-person) / promised"
+    ])
+  })
+
   it("keeps the longest cue where two overlap", () => {
     expect(relations(rules, "The plan was reported by Reuters.")).toEqual(["Reuters (media-outlet, wire) / reported by"])
   })
 
   it("does not take nouns for cues", () => {
     expect(relations(rules, "The United States sent aid. Binding promises were made. His plans changed.")).toEqual([])
+    expect(relations(rules, "The attacks on her emails continued. Voters that care stayed home.")).toEqual([])
+    expect(relations(rules, "The concurrent developments from Moscow and Kyiv suggest a complex landscape.")).toEqual([])
   })
 
   it("leaves a quoted speaker's own \"I think\" to the speaker", () => {

@@ -34,6 +34,16 @@ describe("hedging and verification with the default rules", () => {
     ])
   })
 
+  it("takes a vague source of speech for a weasel, not a vague holder of a stance", () => {
+    expect(cues(rules, "Analysts say the bill is dead.")).toEqual(["Analysts [weasel, reporter]"])
+    expect(cues(rules, "Analysts oppose the bill.")).toEqual([])
+  })
+
+  it("leaves a hedge in a stance's content to the reporter, and one in speech to the speaker", () => {
+    expect(cues(rules, "Ukraine seeks binding promises, potentially outside NATO.")).toEqual(["potentially [epistemic, reporter]"])
+    expect(cues(rules, "The minister said talks would potentially resume.")).toEqual(["potentially [epistemic, attributed]"])
+  })
+
   it("never takes said, told or according to for a hedge", () => {
     expect(cues(rules, "The minister said the bridge was closed. She told reporters it was safe. According to the ministry, it reopened.")).toEqual([])
   })
