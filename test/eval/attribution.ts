@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { safeId } from "../../pipeline/Ingest.ts"
 import { check, evalDir, n3, prf } from "./shared.ts"
 
 interface Span {
@@ -64,8 +65,10 @@ export const attribution = (split = "dev") => {
   for (const file of articles) {
     const id = file.replace(/\.txt$/, "")
     const ann = annotations.find((a) => a.startsWith(`${id}_`))
-    const report = reports.get(id)
-    if (!ann || !report) continue
+    // Report ids are file names made safe (a trailing "-" is dropped): look them up the same way.
+    const report = reports.get(safeId(id))
+    if (!report) throw new Error(`${file}: no report was written for this article`)
+    if (!ann) throw new Error(`${file}: no annotation file for this article`)
     const source = readFileSync(join(base, "attributions", ann), "utf8")
     for (const type of ["source", "cue"] as const) {
       const gold = unique(goldSpans(source, type === "source" ? "Source" : "Cue"))
