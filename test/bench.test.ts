@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { article, htmlSource, htmlText, loadSources, permutation, textSource, variant } from "./bench/corpus.ts"
+import { article } from "./bench/corpus.ts"
+import { htmlSource, htmlText, loadSources, permutation, textSource, variant } from "./bench/sources.ts"
 
 describe("bench corpus: variants", () => {
   it("numbers permutations in factorial base", () => {

@@ -3,20 +3,10 @@
  * table's rows, and notes on anything the runs disagree on.
  */
 import { availableParallelism } from "node:os"
-import type { Measurement } from "./protocol.ts"
+import { isFailed, type Run } from "./protocol.ts"
 import type { Corpus } from "./corpus.ts"
 import type { Row } from "./table.ts"
 
-/** Why a run has no measurement. */
-export interface Failed {
-  readonly failed: string
-}
-
-/** A measurement, or why there is none. */
-export type Run = Measurement | Failed
-
-/** Whether a run failed. */
-export const isFailed = (run: Run): run is Failed => typeof run["failed"] === "string"
 
 /** Every run of one bench. */
 export interface Runs {

@@ -31,3 +31,14 @@ export interface Measurement {
 
 /** Prefix of the progress lines a child writes to stderr. */
 export const progressTag = "bench-progress "
+
+/** Why a run has no measurement. */
+export interface Failed {
+  readonly failed: string
+}
+
+/** A measurement, or why there is none. */
+export type Run = Measurement | Failed
+
+/** Whether a run failed. */
+export const isFailed = (run: Run): run is Failed => typeof run["failed"] === "string"

@@ -9,15 +9,17 @@
  * MB is 2^20 bytes of the corpus as written (HTML pages at their full size);
  * the parse floor and textlint read the plain text of the same articles.
  */
-import { execFileSync, spawn } from "node:child_process"
+import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
-import { type Measurement, progressTag, type Spec } from "./protocol.ts"
-import { benchRoot, build, type Corpus, loadSources, singleLine } from "./corpus.ts"
-import { figures, isFailed, type Run } from "./figures.ts"
+import { runner } from "./children.ts"
+import { benchRoot, build, type Corpus, singleLine } from "./corpus.ts"
+import { figures } from "./figures.ts"
+import { isFailed, type Run } from "./protocol.ts"
 import { multiply } from "./rules10x.ts"
+import { loadSources } from "./sources.ts"
 import { render } from "./table.ts"
 
 const quick = process.argv.includes("--quick")
@@ -30,8 +32,6 @@ const textlintBudgetMs = 120_000
 /** Rounds of the throughput runs, each figure the fastest of its rounds: `--repeat <n>`, default 2. */
 const repeatFlag = process.argv.indexOf("--repeat")
 const repeat = repeatFlag < 0 ? 2 : Math.max(1, Number(process.argv[repeatFlag + 1]))
-/** A pipeline run in which more of the articles than this could not be checked is a failed run. */
-const maxErrorShare = 0.01
 /** A child that takes longer is stopped and its measurement reported as n/a: `--timeout <minutes>`, default 60. */
 const timeoutFlag = process.argv.indexOf("--timeout")
 const childTimeoutMs = (timeoutFlag < 0 ? 60 : Number(process.argv[timeoutFlag + 1])) * 60_000
@@ -42,64 +42,8 @@ const work = join(benchRoot, `run-${process.pid}`)
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
 
-let specs = 0
-/** Run one child; its measurement, or why it failed. */
-const spawnChild = (file: string) =>
-  new Promise<Run>((resolve) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", join(root, "test/bench/child.ts"), file], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: childTimeoutMs
-    })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (chunk) => (stdout += chunk))
-    child.stderr.on("data", (chunk) => (stderr += chunk))
-    child.on("close", (code, signal) => {
-      const line = stdout.trim().split("\n").at(-1) ?? ""
-      if (code === 0 && line.startsWith("{")) {
-        const m = JSON.parse(line) as Measurement
-        const errors = Number(m["errors"] ?? 0)
-        // A run that could not check its articles measured something else.
-        if (errors > maxErrorShare * (m.articles + errors)) {
-          return resolve({ failed: `${errors} of ${m.articles + errors} articles could not be checked: ${m["firstError"]}` })
-        }
-        return resolve(m)
-      }
-      const progress = stderr.split("\n").filter((l) => l.startsWith(progressTag))
-      const last = progress.at(-1)
-      const peak = last === undefined ? "" : ` (peak RSS by then ${(JSON.parse(last.slice(progressTag.length)) as { peakRssMB: number }).peakRssMB.toFixed(0)} MB)`
-      const problems = stderr.split("\n").filter((l) => !l.startsWith(progressTag) && l.trim() !== "")
-      resolve({
-        failed: signal === "SIGTERM"
-          ? `timed out after ${childTimeoutMs / 60_000} min${peak}`
-          : `exit ${code}\n${problems.slice(-8).join("\n")}`
-      })
-    })
-  })
-
-/**
- * One measurement in a fresh child, tried twice (but for cache runs): other
- * work may be editing the tree while the bench runs.
- */
-const measure = async (label: string, spec: Spec): Promise<Run> => {
-  const file = join(work, `spec-${++specs}.json`)
-  writeFileSync(file, JSON.stringify(spec))
-  let run: Run = { failed: "not run" }
-  for (const attempt of [1, 2]) {
-    log(`${label}${attempt === 1 ? "" : ", again"}…`)
-    run = await spawnChild(file)
-    if (!isFailed(run)) {
-      log(`${label}: ${(run.ms / 1000).toFixed(1)} s, ${run.articles} articles, peak RSS ${run.peakRssMB.toFixed(0)} MB`)
-      return run
-    }
-    log(`${label} failed: ${run.failed}`)
-    // A cache run cannot be repeated as it was: the first attempt filled the cache.
-    if (run.failed.startsWith("timed out") || (spec.mode === "pipeline" && spec.cache)) break
-    if (spec.mode === "pipeline") rmSync(spec.out, { recursive: true, force: true })
-  }
-  return run
-}
+const measure = runner({ root, work, timeoutMs: childTimeoutMs, log })
+let outs = 0
 
 /** A pipeline run over `input` into a fresh output directory (unless `out` is given). */
 const pipeline = async (label: string, input: { readonly paths: ReadonlyArray<string>; readonly bytes: number }, options: {
@@ -109,7 +53,7 @@ const pipeline = async (label: string, input: { readonly paths: ReadonlyArray<st
   readonly cacheDir?: string
   readonly out?: string
 }): Promise<Run> => {
-  const out = options.out ?? join(work, `out-${specs + 1}`)
+  const out = options.out ?? join(work, `out-${++outs}`)
   const run = await measure(label, {
     mode: "pipeline",
     bytes: input.bytes,
@@ -118,7 +62,7 @@ const pipeline = async (label: string, input: { readonly paths: ReadonlyArray<st
     out,
     jobs: options.jobs,
     cache: options.cache ?? false,
-    cacheDir: options.cacheDir ?? join(work, `cache-${specs + 1}`)
+    cacheDir: options.cacheDir ?? join(work, `cache-${outs}`)
   })
   if (options.out === undefined) rmSync(out, { recursive: true, force: true })
   return run
