@@ -7,7 +7,7 @@
  * point of its own.
  */
 import { NodeServices } from "@effect/platform-node"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import Tinypool from "tinypool"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
@@ -16,7 +16,8 @@ import * as Tasks from "./Tasks.ts"
 
 const { rulesDir, gates } = Tinypool.workerData as { readonly rulesDir: string; readonly gates: Gates }
 
-const WorkerLayer = Reports.layer.pipe(Layer.provideMerge(NodeServices.layer))
+// Built once per worker: providing the layers per job would rebuild them for every report.
+const runtime = ManagedRuntime.make(Reports.layer.pipe(Layer.provideMerge(NodeServices.layer)))
 const rules = await Effect.runPromise(Rules.load(rulesDir).pipe(Effect.provide(NodeServices.layer)))
 const tasks = Tasks.make(rules)
 const reportTask = Tasks.reportInWorker(tasks, gates)
@@ -37,10 +38,9 @@ export const check = (job: Tasks.CheckJob): Tasks.Reply<Tasks.CheckDone> => {
 
 /** Report one stored article. */
 export const report = (job: Tasks.ReportJob): Promise<Tasks.Reply<Tasks.ReportDone>> =>
-  Effect.runPromise(
+  runtime.runPromise(
     reportTask(job).pipe(
       Effect.map((ok): Tasks.Reply<Tasks.ReportDone> => ({ ok })),
-      Effect.catch((error) => Effect.succeed(failed(error))),
-      Effect.provide(WorkerLayer)
+      Effect.catch((error) => Effect.succeed(failed(error)))
     )
   )
