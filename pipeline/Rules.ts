@@ -169,6 +169,8 @@ export interface Scoring {
   readonly components: ReadonlyArray<{ readonly id: string; readonly weight: number }>
   /** Source kinds the sourcing component counts as checkable. */
   readonly checkableSources: ReadonlyArray<string>
+  /** Outlet types whose word counts half in the sourcing component. */
+  readonly halfCreditOutlets?: ReadonlyArray<string>
 }
 
 /** Thresholds an article must meet to pass. */

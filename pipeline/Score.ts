@@ -53,15 +53,12 @@ const maxSpans = 20
 export const checkable = (source: SourceReport, kinds: ReadonlyArray<string>): boolean =>
   kinds.includes(source.kind) || (source.kind === "pronoun" && source.resolvesTo !== undefined)
 
-/** Outlet types whose word counts for half: they speak for a party. */
-const interested = new Set(["state-owned", "state-affiliated"])
-
 /** Each component kind: a value in [0, 1], the evidence for it, and where. */
 const components: Record<string, (input: Scored, scoring: Scoring) => Part> = {
-  sourcing: ({ checked: { attributions } }, { checkableSources }) => {
+  sourcing: ({ checked: { attributions } }, { checkableSources, halfCreditOutlets = [] }) => {
     if (attributions.length === 0) return { value: 0, evidence: "no attributed statements" }
     const named = attributions.filter((a) => checkable(a.source, checkableSources))
-    const credit = named.reduce((sum, a) => sum + (a.source.outletType && interested.has(a.source.outletType) ? 0.5 : 1), 0)
+    const credit = named.reduce((sum, a) => sum + (a.source.outletType && halfCreditOutlets.includes(a.source.outletType) ? 0.5 : 1), 0)
     const halved = named.length - credit
     return {
       value: credit / attributions.length,

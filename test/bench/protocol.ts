@@ -3,18 +3,11 @@
  * child prints back (one JSON line), shared by both sides.
  */
 
+import type { CheckOptions } from "../../pipeline/api.ts"
+
 /** What a child measures. `bytes` is the size the MB/s figures divide by. */
 export type Spec =
-  | {
-    readonly mode: "pipeline"
-    readonly bytes: number
-    readonly paths: ReadonlyArray<string>
-    readonly rules: string
-    readonly out: string
-    readonly jobs: number
-    readonly cache: boolean
-    readonly cacheDir: string
-  }
+  | { readonly mode: "pipeline"; readonly bytes: number } & Required<Omit<CheckOptions, "failOn">>
   | { readonly mode: "parse" | "textlint" | "whole"; readonly bytes: number; readonly files: ReadonlyArray<string> }
 
 /** What a child prints. */
