@@ -7,6 +7,7 @@
  * and position in the page — the article is the densest run of body
  * paragraphs, and what lies outside it is page furniture.
  */
+import { type Prefilter, prefilter } from "./Prefilter.ts"
 import type { BoilerplateRules } from "./Rules.ts"
 
 /** What a line is, for the article. */
@@ -96,39 +97,69 @@ const joined = (patterns: ReadonlyArray<RegExp>): Array<RegExp> => {
  */
 interface KindPatterns {
   readonly kind: string
+  /** Patterns with no literal to look for, joined: tried on every line. */
+  readonly always: Compiled
+  /** The kind's patterns are those from `from` (inclusive) to `to` in the rule file. */
+  readonly from: number
+  readonly to: number
+}
+
+interface Compiled {
   /** For lines of plain ASCII: each pattern without its `u` flag where that is safe. */
   readonly ascii: ReadonlyArray<RegExp>
   /** For every other line: the patterns as compiled. */
   readonly other: ReadonlyArray<RegExp>
 }
 
-const kindPatterns = (patterns: BoilerplateRules["patterns"]): Array<KindPatterns> => {
+const compiled = (patterns: ReadonlyArray<RegExp>): Compiled => ({
+  ascii: joined(patterns.map((pattern) => (pattern.flags.includes("u") ? withoutUnicodeFlag(pattern) : undefined) ?? pattern)),
+  other: joined(patterns)
+})
+
+interface Prepared {
+  readonly kinds: ReadonlyArray<KindPatterns>
+  /** Each pattern alone, for the lines the prefilter names it a candidate for. */
+  readonly each: ReadonlyArray<Compiled>
+  readonly filter: Prefilter
+}
+
+const prepare = (patterns: BoilerplateRules["patterns"]): Prepared => {
+  const filter = prefilter(patterns.map(({ pattern }) => pattern))
   // Only neighbours are grouped, so the first kind in the rule file still wins.
-  const runs: Array<{ kind: string; patterns: Array<RegExp> }> = []
-  for (const { kind, pattern } of patterns) {
-    const last = runs.at(-1)
-    if (last?.kind === kind) last.patterns.push(pattern)
-    else runs.push({ kind, patterns: [pattern] })
+  const runs: Array<{ kind: string; always: Array<RegExp>; from: number; to: number }> = []
+  patterns.forEach(({ kind, pattern }, index) => {
+    let last = runs.at(-1)
+    if (last?.kind !== kind) runs.push((last = { kind, always: [], from: index, to: index }))
+    last.to = index + 1
+    if (filter.always[index]) last.always.push(pattern)
+  })
+  return {
+    kinds: runs.map((run) => ({ ...run, always: compiled(run.always) })),
+    each: patterns.map(({ pattern }, index) => (filter.always[index] ? { ascii: [], other: [] } : compiled([pattern]))),
+    filter
   }
-  return runs.map(({ kind, patterns }) => ({
-    kind,
-    ascii: joined(patterns.map((pattern) => (pattern.flags.includes("u") ? withoutUnicodeFlag(pattern) : undefined) ?? pattern)),
-    other: joined(patterns)
-  }))
 }
 
 // Prepared once per rule set, not per page.
-const prepared = new WeakMap<BoilerplateRules, ReadonlyArray<KindPatterns>>()
+const prepared = new WeakMap<BoilerplateRules, Prepared>()
 
 const asciiLine = /^[\x00-\x7F]*$/
 
 /** The kind of the first pattern that names a line, if any. */
 const patternKind = (rules: BoilerplateRules, line: string): string | undefined => {
-  let kinds = prepared.get(rules)
-  if (!kinds) prepared.set(rules, (kinds = kindPatterns(rules.patterns)))
+  let ready = prepared.get(rules)
+  if (!ready) prepared.set(rules, (ready = prepare(rules.patterns)))
   const isAscii = asciiLine.test(line)
-  for (const { kind, ascii, other } of kinds) {
-    for (const pattern of isAscii ? ascii : other) if (pattern.test(line)) return kind
+  const test = (patterns: Compiled) => {
+    for (const pattern of isAscii ? patterns.ascii : patterns.other) if (pattern.test(line)) return true
+    return false
+  }
+  const candidates = ready.filter.candidates(line)
+  let next = 0
+  for (const { kind, always, from, to } of ready.kinds) {
+    if (test(always)) return kind
+    while (next < candidates.length && candidates[next]! < from) next++
+    for (; next < candidates.length && candidates[next]! < to; next++) if (test(ready.each[candidates[next]!]!)) return kind
   }
   return undefined
 }

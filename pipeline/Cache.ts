@@ -17,9 +17,8 @@ import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import packageJson from "../package.json" with { type: "json" }
+import { join } from "node:path"
+import { build } from "./Build.ts"
 import type { BatchClaim } from "./Corroborate.ts"
 import type { Article } from "./Ingest.ts"
 
@@ -47,18 +46,6 @@ export class Cache extends Context.Service<Cache, {
   readonly remember: (key: string, entry: Entry) => Effect.Effect<void>
 }>()("factgate/Cache") {}
 
-/**
- * The version results depend on: the package version and a hash of the
- * pipeline's own source, so a changed build never serves stale analyses.
- */
-const build = (() => {
-  const hash = createHash("sha256").update(packageJson.version)
-  const pipeline = dirname(fileURLToPath(import.meta.url))
-  for (const name of readdirSync(pipeline, { recursive: true, encoding: "utf8" }).sort()) {
-    if (/\.(?:ts|js)$/.test(name)) hash.update(name).update(readFileSync(join(pipeline, name)))
-  }
-  return hash.digest("hex").slice(0, 16)
-})()
 
 /** The key of one article under one rule set. */
 export const key = (article: Article, rulesDigest: string): string =>

@@ -26,6 +26,7 @@ import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
 import type { Report } from "./Report.ts"
 import { type StageFailed, Tasks } from "./Tasks.ts"
+import { phase } from "./Timing.ts"
 
 export { normaliseArticle } from "./Tasks.ts"
 
@@ -186,14 +187,17 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
       (entry) => (entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))),
       { concurrency: options.concurrency }
     ),
-    Stream.runCollect
+    Stream.runCollect,
+    phase("analyse")
   )
 
   const analysed = checked.filter((item): item is Analysed => item._tag === "Analysed")
-  const { clusters, ...corroborated } = corroborate(
-    analysed.flatMap(({ identity, claims }) => claims.map((claim) => ({ ...claim, article: identity.id }))),
-    { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }
-  )
+  const { clusters, ...corroborated } = yield* Effect.sync(() =>
+    corroborate(
+      analysed.flatMap(({ identity, claims }) => claims.map((claim) => ({ ...claim, article: identity.id }))),
+      { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }
+    )
+  ).pipe(phase("corroborate"))
   const corroboration = (id: string, claim: string) => lookup({ clusters, ...corroborated }, id, claim)
 
   const reportOne = report(options, analysed.length, corroboration)
@@ -204,7 +208,8 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
         item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item),
       { concurrency: options.concurrency }
     ),
-    Stream.runCollect
+    Stream.runCollect,
+    phase("report")
   )
   return { items, clusters } satisfies Result
 })

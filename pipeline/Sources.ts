@@ -6,6 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
+import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
 export type SourceKind =
@@ -38,14 +39,6 @@ const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // Acronyms are short (NATO, CSTO); a longer word in capitals is a name in a transcript (WALLACE).
 const isAcronym = (word: string) => /^\p{Lu}{2,5}s?$/u.test(word)
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-
-/** One regular expression matching any of `phrases` as whole words. */
-const anyOf = (phrases: ReadonlyArray<string>, flags: string) =>
-  phrases.length === 0
-    ? /(?!)/
-    : new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phrases.map(escape).join("|")})(?:$|[^\\p{L}\\p{N}])`, flags)
-
 /** A classifier for one rule set, with its lexicons prepared once. */
 export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Outlet>): Classifier => {
   const lower = (list: ReadonlyArray<string>) => new Set(list.map((w) => w.toLowerCase()))
@@ -56,15 +49,15 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   const institutions = lower(config.institutions)
   const roles = config.roles.map((r) => r.toLowerCase())
   const singleRoles = new Set(roles.filter((r) => !r.includes(" ")))
-  const phraseRoles = anyOf(roles.filter((r) => r.includes(" ")), "iu")
-  const anonymous = anyOf(config.anonymous, "iu")
-  // Longest names first, so "The Associated Press" wins over "AP"; case
-  // matters, so "AP" the agency is not "ap" in a word.
-  const outletNames = outlets
-    .flatMap((outlet) => [outlet.name, ...(outlet.aliases ?? [])].map((name) => ({ name, outlet })))
-    .sort((a, b) => b.name.length - a.name.length)
-  const outletPattern = anyOf(outletNames.map(({ name }) => name), "u")
-  const outletByName = new Map(outletNames.map(({ name, outlet }) => [name, outlet]))
+  const phraseRoles = wordPhrases(roles.filter((r) => r.includes(" ")))
+  const anonymous = wordPhrases(config.anonymous)
+  // Case matters, so "AP" the agency is not "ap" in a word.
+  const outletByName = new Map<string, Outlet>()
+  for (const outlet of outlets) {
+    // A name two outlets share stays with the first the registry lists.
+    for (const name of [outlet.name, ...(outlet.aliases ?? [])]) if (!outletByName.has(name)) outletByName.set(name, outlet)
+  }
+  const outletNames = wordPhrases([...outletByName.keys()], { caseSensitive: true })
 
   const isRole = (word: string) => {
     const w = word.toLowerCase().replace(/'s$/, "")
@@ -88,10 +81,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const lowered = words.map((w) => w.toLowerCase())
     if (words.length === 1 && pronouns.has(lowered[0]!)) return { kind: "pronoun", name: text }
 
-    const found = outletPattern.exec(text)
-    const outlet = found && outletNames.find(({ name }) => found[0].includes(name))
-    if (outlet) return { kind: "media-outlet", outlet: outletByName.get(outlet.name)!, name: outlet.outlet.name }
-    if (anonymous.test(text)) return { kind: "anonymous", name: text }
+    const outlet = outletByName.get(outletNames.find(text) ?? "")
+    if (outlet) return { kind: "media-outlet", outlet, name: outlet.name }
+    if (anonymous.find(text) !== undefined) return { kind: "anonymous", name: text }
 
     // The head is the last word before any prepositional tail: "Embassy" in
     // "The Russian Embassy in Belgium".
@@ -121,7 +113,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (isCapitalised(head) && institutions.has(headLower)) return { kind: "named-organisation", name: core.join(" ") }
     // "the commission", "the city of Phoenix": a body described, not named.
     if (institutions.has(headLower) && !isCapitalised(head)) return { kind: "described-official", name: text }
-    if (isRole(head) || phraseRoles.test(text)) {
+    if (isRole(head) || phraseRoles.find(text) !== undefined) {
       return isCapitalised(head) && determiners.has(lowered[0]!) && core.length > 2
         ? { kind: "named-organisation", name: core.join(" ") }
         : { kind: "described-official", name: text }

@@ -14,6 +14,7 @@ import { availableParallelism } from "node:os"
 import Tinypool from "tinypool"
 import * as Analyse from "./Analyse.ts"
 import * as Batch from "./Batch.ts"
+import { workerEntry } from "./Build.ts"
 import * as Claims from "./Claims.ts"
 import type { Corroboration } from "./Claims.ts"
 import { type BatchClaim, uncorroborated } from "./Corroborate.ts"
@@ -188,25 +189,52 @@ export type Reply<A> = { readonly ok: A } | { readonly failed: { readonly stage:
 /** The number of worker threads to use by default: one per core. */
 export const defaultJobs = (): number => availableParallelism()
 
-/** The tasks spread over `jobs` worker threads, each loading the rules from `rulesDir`. */
+/**
+ * The tasks spread over `jobs` worker threads, each loading the rules from
+ * `rulesDir`. The threads start with the first job: a batch served wholly
+ * from the cache never pays for them.
+ */
 export const pool = (options: { readonly rulesDir: string; readonly gates: Gates; readonly jobs: number }) =>
   Layer.effect(
     Tasks,
     Effect.acquireRelease(
-      Effect.sync(() =>
-        new Tinypool({
-          filename: new URL("./worker.js", import.meta.url).href,
-          minThreads: options.jobs,
-          maxThreads: options.jobs,
-          workerData: { rulesDir: options.rulesDir, gates: options.gates }
-        })
-      ),
-      (workers) => Effect.promise(() => workers.destroy())
+      Effect.sync(() => {
+        let started: Tinypool | undefined
+        // A worker that fails before it takes a job (its entry point cannot
+        // load, say) fails the pool: every job then fails with the reason,
+        // rather than waiting for workers that will never start.
+        let broken: Error | undefined
+        return {
+          get: (): Tinypool => {
+            if (broken) throw broken
+            if (started) return started
+            const pool = new Tinypool({
+              filename: workerEntry(),
+              minThreads: options.jobs,
+              maxThreads: options.jobs,
+              workerData: { rulesDir: options.rulesDir, gates: options.gates }
+            })
+            pool.on("error", (error: Error) => {
+              broken = new Error(`a worker thread could not start: ${error.message}`)
+              void pool.destroy()
+            })
+            return (started = pool)
+          },
+          /** Why the pool broke, which explains the jobs it then dropped. */
+          broken: () => broken,
+          stop: () => started?.destroy() ?? Promise.resolve()
+        }
+      }),
+      (workers) => Effect.promise(() => workers.stop())
     ).pipe(Effect.map((workers) => {
       const run = <A>(name: string, job: unknown) =>
         Effect.tryPromise({
-          try: () => workers.run(job, { name }) as Promise<Reply<A>>,
-          catch: (error) => new StageFailed({ stage: name, problem: `the worker failed: ${error instanceof Error ? error.message : String(error)}` })
+          try: () => workers.get().run(job, { name }) as Promise<Reply<A>>,
+          catch: (error) =>
+            new StageFailed({
+              stage: name,
+              problem: workers.broken()?.message ?? `the worker failed: ${error instanceof Error ? error.message : String(error)}`
+            })
         }).pipe(Effect.flatMap((reply) => ("ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed)))))
       return {
         check: (job: CheckJob) => run<CheckDone>("check", job),

@@ -18,6 +18,7 @@ import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
 import * as Tasks from "./Tasks.ts"
+import { phase } from "./Timing.ts"
 
 /** Ends the process with a given exit code, after its output was printed. */
 export class ExitCode extends Data.TaggedError("ExitCode")<{ readonly code: 1 | 2 }> {
@@ -73,12 +74,12 @@ const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOpti
 
 /** Check a batch, write its reports and index; the summary, the index and the per-article outcomes. */
 export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
-  const rules = yield* loadRules(options.rules)
+  const rules = yield* loadRules(options.rules).pipe(phase("rules"))
   const gates = yield* gatesFor(rules, options.failOn)
   const result = yield* Pipeline.run(options.paths, rules, {
     out: options.out,
     gates,
-    concurrency: Math.max(1, options.jobs),
+    concurrency: options.jobs > 1 ? options.jobs * 4 : 1,
     keep: options.keep,
     ...(options.progress ? { progress: options.progress } : {})
   }).pipe(Effect.provide(batchLayer(rules, gates, options)))
@@ -87,7 +88,7 @@ export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckO
   const failures = result.items.flatMap((item) => (item._tag === "Indexed" ? [] : [item]))
   const index = Batch.index(entries, failures, result.clusters)
   const reports = yield* Reports.Reports
-  yield* reports.writeIndex(options.out, index)
+  yield* reports.writeIndex(options.out, index).pipe(phase("index"))
   const outcomes = result.items.flatMap((item): Array<Pipeline.Outcome> =>
     item._tag !== "Indexed" ? [item] : item.report ? [{ _tag: "Reported", report: item.report }] : []
   )
