@@ -14,7 +14,7 @@ import { classify } from "./Boilerplate.ts"
 import type { BoilerplateRules, StructureRules } from "./Rules.ts"
 import type { Removal, SourceMap, Span } from "./SourceMap.ts"
 import { compose, identity, rewrite, toOriginal } from "./SourceMap.ts"
-import { datelineOf, headlineLike, type Metadata, metadataLine, type MetadataRole } from "./Structure.ts"
+import { datelineOf, headlineLike, introducesNext, type Metadata, metadataLine, type MetadataRole } from "./Structure.ts"
 
 /** What a block of the normalised text is. */
 export type Role = "title" | "standfirst" | "heading" | "body" | MetadataRole | "boilerplate"
@@ -176,7 +176,7 @@ const roles = (text: string, lines: ReadonlyArray<Span>, options: Options): Arra
     const verdict = verdicts[i]!
     if (meta[i]) return block(line, meta[i]!.role)
     if (!verdict.keep) return block(line, "boilerplate", verdict.reason)
-    return block(line, verdict.heading ? "heading" : "body")
+    return block(line, verdict.heading && !introducesNext(texts[i]!) ? "heading" : "body")
   })
   if (!options.structure) return blocks
 

@@ -67,3 +67,13 @@ export const headlineLike = (text: string): boolean => {
   // A headline may end in "?" or "!"; one ending in a full stop must be short.
   return !/[.…]$/.test(text) || (n <= 15 && !/\.\.\.$|…$/.test(text))
 }
+
+/**
+ * Whether a line introduces the paragraph under it: `He said:`, `The New York
+ * Times reports:`, `Caddell continued:`. It ends in a colon and runs in lower
+ * case, so it is the first half of a sentence, part of the body rather than a
+ * heading over it, and its cue of speech stays where attribution can see it.
+ * Labels in capitals and times (`PREVIOUSLY:`, `Video Transcript:`, `4:40 p.m.:`)
+ * still head what follows.
+ */
+export const introducesNext = (text: string): boolean => /:$/.test(text) && /(?:^|\s)\p{Ll}{2,}/u.test(text)

@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { normalise } from "../pipeline/Normalise.ts"
+import { rulesNamed } from "./support.ts"
 import { toOriginal } from "../pipeline/SourceMap.ts"
 
 // Text made of the characters normalisation touches, mixed with plain words.
@@ -27,6 +28,27 @@ describe("normalise", () => {
   it("splits paragraphs by line, trimmed", () => {
     const { map, paragraphs } = normalise("  First line.  \n\nSecond line.\n")
     expect(paragraphs.map((p) => map.text.slice(p.start, p.end))).toEqual(["First line.", "Second line."])
+  })
+
+  it("keeps a line that introduces the next paragraph in the body, not as its heading", async () => {
+    const rules = await rulesNamed()
+    const text = [
+      "Limbaugh Slams Clinton Over Debate Prep",
+      "Rush Limbaugh spent much of his Monday show on the coming debate and on the moderators.",
+      "Limbaugh added:",
+      "And from a supposed front-runner, this reeks of some of the greatest hypocrisy I have seen in years.",
+      "Video Transcript:",
+      "The full exchange between the two hosts ran for several minutes on the air that night."
+    ].join("\n\n")
+    const { blocks } = normalise(text, { boilerplate: rules.boilerplate, structure: rules.structure })
+    expect(blocks.map((b) => `${b.role}: ${text.slice(b.start, b.end).slice(0, 20)}`)).toEqual([
+      "title: Limbaugh Slams Clint",
+      "standfirst: Rush Limbaugh spent ",
+      "body: Limbaugh added:",
+      "body: And from a supposed ",
+      "heading: Video Transcript:",
+      "body: The full exchange be"
+    ])
   })
 
   it("is idempotent", () => {

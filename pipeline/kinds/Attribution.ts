@@ -19,11 +19,11 @@ import type { Root, Sentence, SentenceContent } from "nlcst"
 import type { Plugin } from "unified"
 import type { CueReport, Outlet } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
-import { isCueOwner, longestFirst, notACue, type Structure, structuralCues } from "./Cues.ts"
+import { isCueOwner, isTurnLabel, longestFirst, notACue, type Structure, structuralCues } from "./Cues.ts"
 import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
-import { introWords, phrase, sourceFor, trimmed } from "./SourceSpan.ts"
+import { introWords, partitive, phrase, sourceFor, trimmed } from "./SourceSpan.ts"
 import { isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
@@ -115,22 +115,30 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     if (notACue(children, match, owner.cue)) continue
     // Inside a quote, "I think" or "he said" are the quoted speaker's own
     // words: the quote is attributed as a whole, not sourced again.
-    if (isQuoted(quotes, match.start, match.end)) continue
+    // A transcript's turn opens with its quote mark before the speaker:
+    // `"PENCE: Well, look, …` is Pence speaking, not a quoted colon.
+    if (isQuoted(quotes, match.start, match.end) && !isTurnLabel(children, match)) continue
     const siblings = bySentence.get(match.sentence) ?? []
     // The same speaker goes on: ", stating …" after "Putin reiterated", or a
     // second verb joined by "and" ("Trump tweeted … and encouraged …").
     const joiner = lower(children[skipSpace(children, match.index - 1, -1)] ?? children[0]!)
     const continued = owner.cue.source === "before" && siblings.length > 0 &&
       ((joiner === "," && /ing$/.test(match.phrase)) || joiner === "and" || joiner === "but")
-    const found = continued
-      ? children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
-      : sourceFor(children, match, owner.cue, classifier)
+    const previous = () =>
+      children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
+    let found = continued ? previous() : sourceFor(children, match, owner.cue, classifier)
+    // "Analysts said …, citing the strategic importance": a relay that cites
+    // no source is the earlier speaker going on.
+    if (owner.cue.relay && joiner === "," && siblings.length > 0 && found.length > 0 && spanOf(found[0]!).start < match.start) found = previous()
     // "Merrill says Machado promised": a source never runs across another
     // cue; what follows that cue is the source.
     const crossed = found.findLastIndex((word) => inCue(word, match))
     const words = crossed === -1 ? found : found.slice(crossed + 1)
     if (words.length === 0) continue
-    const typed = classify(words.map(text))
+    const whole = classify(words.map(text))
+    const of = partitive(words)
+    // "Nearly eight of 10 voters": typed as the group they are part of.
+    const typed = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name } : whole
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
@@ -160,7 +168,12 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     const paragraph = String(file.value)
     const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
     const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
-    const content = quoted(before) ? before : quoted(after) ? after : before && !opening && !clause ? before : after ?? before
+    // "Democrats want X, and Republicans want Y", "an architect who said Y":
+    // what stands before a source joined on by a conjunction or a relative
+    // pronoun is a clause of its own, not what was said.
+    const joined = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
+      (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, span.start)) || (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))))
+    const content = quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined ? before : after ?? before
 
     // "told Izvestia": the outlet that carried the words is an intermediary.
     const via: Array<Source> = []
@@ -180,8 +193,9 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
       via,
       reports: owner.cue.reports ?? "speech"
     }
-    // "Reuters reported, citing sources": the cited source speaks through Reuters.
-    if (owner.cue.relay && siblings.length > 0) via.unshift(siblings.at(-1)!.source)
+    // "Reuters reported, citing sources": the cited source speaks through
+    // Reuters; in "…, citing a threat" the subject speaks for itself.
+    if (owner.cue.relay && siblings.length > 0 && span.start > match.start) via.unshift(siblings.at(-1)!.source)
     siblings.push(relation)
     bySentence.set(match.sentence, siblings)
     relations.push(relation)
@@ -198,11 +212,11 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
   // stance inside what was said or thought is part of it, not a relation of
   // its own; its content keeps the voice the outer relation gives it, and a
   // weasel cue it marked stays. Content runs to the end of the sentence, so
-  // "He claimed …, although he refused to …" has its own relation: a contrast
-  // or a semicolon between the two cues ends what was said.
+  // "He claimed …, although he refused to …" has its own relation: a contrast,
+  // a semicolon or ", and" between the two cues ends what was said.
   const value = String(file.value)
   const apart = (a: Relation, b: Relation) =>
-    /\b(although|though|but|while|whereas|yet|because)\b|;/i.test(value.slice(Math.min(a.cue.end, b.cue.end), Math.max(a.cue.start, b.cue.start)))
+    /\b(although|though|but|while|whereas|yet|because)\b|;|,\s*and\b/i.test(value.slice(Math.min(a.cue.end, b.cue.end), Math.max(a.cue.start, b.cue.start)))
   const inContent = (r: Relation) =>
     relations.some((o) => o !== r && o.reports !== "stance" && o.content && o.content.start <= r.cue.start && r.cue.end <= o.content.end && !apart(o, r))
   const nested = new Set(relations.filter((r) => r.reports !== "speech" && inContent(r)))

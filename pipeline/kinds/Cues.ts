@@ -42,6 +42,8 @@ const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
   return long >= 3
 }
 
+// Quantifiers, before which an -s form is a plural noun, not a verb.
+const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // Words whose "'s" is "is" or "has": "he's", "that's", "here's".
 const contracted = new Set([...pronouns, "that", "this", "there", "here", "what", "who"])
 
@@ -59,6 +61,8 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   const contraction = isWord(previous) && contracted.has(lower(previous).replace(/['’]s$/, ""))
   // "by saying", "after saying": a gerund after a preposition is still a verb.
   if (isWord(previous) && gerundPrepositions.has(lower(previous)) && /ing$/.test(match.phrase)) return false
+  // "some calls into the hotline", "many questions": after a quantifier an -s form is a plural noun.
+  if (isWord(previous) && quantifiers.has(lower(previous)) && /s$/.test(match.phrase)) return true
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }
 
@@ -83,20 +87,42 @@ const before: CueOwner = { cue: { phrases: [], source: "before" } }
 const after: CueOwner = { cue: { phrases: [], source: "after" } }
 
 /**
+ * Whether a colon follows a speaker's name in capitals that opens a quoted
+ * transcript turn: `"PENCE: Well, look, …`. The quote mark opens the turn, so
+ * the name is the transcript's, not part of the quoted words.
+ */
+export const isTurnLabel = (children: ReadonlyArray<SentenceContent>, match: Match) => {
+  if (match.phrase !== ":") return false
+  const name = skipSpace(children, match.index - 1, -1)
+  return isWord(children[name]) && /^\p{Lu}{2,}$/u.test(text(children[name]!)) &&
+    skipSpace(children, name - 1, -1) === 0 && text(children[0]!) === "\""
+}
+
+/**
  * A colon introduces speech only after a speaker ("WALLACE:", "The senator
  * said:") or before a quote; "The Latest:" and "Correction:" are labels.
  */
 const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
   const next = children[skipSpace(children, match.index + 1, 1)]
-  if (next && text(next) === "\"") return true
+  if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false
-  if (kind === "described-official" || (kind === "pronoun" && words[0]!.toLowerCase() !== "it")) return true
+  if (kind === "described-official") return true
+  // "She:" opens a turn; "Imagine that she:" introduces a list.
+  if (kind === "pronoun") return words[0]!.toLowerCase() !== "it" && skipSpace(children, 0, 1) === match.index - 1
   // A name, not a title-case label: "WALLACE", "Pat Caddell"; not "The Latest",
   // "Correction" or "Little Relief for Refugees".
   const functionWord = words.some((w) => determiners.has(w.toLowerCase()) || /^(of|for|on|in|over|to|and|with|at|by)$/i.test(w))
   const name = words.length >= 2 || /^\p{Lu}{2,}$/u.test(words[0]!)
-  return kind === "named-person" && name && !functionWord
+  // "Sanders: Clinton needs to …", "Poll: Trump leads": a headline's speaker
+  // opens the sentence, and what follows the colon runs on as a clause.
+  // The editor's own labels are no speakers: "Correction: An earlier version …".
+  const headline = words.length === 1 && (kind === "named-person" || kind === "document") && !editorsLabel.test(words[0]!) &&
+    skipSpace(children, 0, 1) === match.index - 1 && children.slice(match.index).filter(isWord).length >= 4
+  return (kind === "named-person" && name && !functionWord) || headline
 }
+
+// Labels an article's furniture puts before a colon; English, not house style.
+const editorsLabel = /^(correction|clarification|update|updated|note|editor|video|watch|photos?|related|read|listen|source|sources|disclosure|question|answer|remember)$/i
 
 /** Colon cues need a speaker before them or a quote after them. */
 const colon: CueOwner = { cue: { phrases: [], source: "before" }, accepts: speaksBeforeColon }
@@ -107,10 +133,26 @@ const that = /^that$/i
 const isThat = (word: string) => word.length === 4 && that.test(word)
 
 /**
+ * Whether a sentence that opens with a dash is a sign-off, nothing but the
+ * speaker of the quote before it: `― Adriana Rodarte.`, `― Jo Lee, Ohio.`;
+ * not `- Democrats in Iowa who watched the debate said …`.
+ */
+const signOff = (children: ReadonlyArray<SentenceContent>, dash: number) => {
+  let words = 0
+  for (let i = dash + 1; i < children.length; i++) {
+    const node = children[i]!
+    if (isWord(node)) words++
+    else if (text(node) === ",") break
+  }
+  return words > 0 && words <= 5
+}
+
+/**
  * Cues found by shape:
  * - that-clause: a verb form (-ed, -s) followed by "that": "Clinton has decided that …";
  * - colon: a colon introducing speech: `Trump said:`, `The statement: "…"`;
- * - quote-dash: a dash after a closing quote, before the speaker: `"…" — Sonya Herridge`.
+ * - quote-dash: a dash after a closing quote, before the speaker: `"…" — Sonya Herridge`,
+ *   also when the quote ended the sentence before: `"… shame." ― Sonya Herridge`.
  * The source check that follows still has to find a name or a known head.
  */
 export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHead: (word: string) => boolean): Array<{ match: Match; owner: CueOwner }> => {
@@ -131,8 +173,13 @@ export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHea
   const thatClause = shapes.has("that-clause")
   const colons = shapes.has("colon")
   const quoteDash = shapes.has("quote-dash")
+  // The quote a dash follows may end the sentence before: `"… president." ― Name`.
+  let closedByQuote = false
   for (const sentence of sentences(tree)) {
     const children = sentence.children
+    const endsInQuote = closedByQuote
+    const lastNode = children[skipSpace(children, children.length - 1, -1)]
+    closedByQuote = lastNode !== undefined && text(lastNode) === "\""
     for (let index = 0; index < children.length; index++) {
       const node = children[index]!
       // Only "that", a colon or a dash can be a structural cue: test the node before looking back.
@@ -146,7 +193,7 @@ export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHea
         if (isWord(children[previous]) && !/\d$/.test(text(children[previous]!))) cue(sentence, index, colon)
       } else if (quoteDash && node.type === "PunctuationNode" && dashes.has(text(node))) {
         const previous = skipSpace(children, index - 1, -1)
-        if (children[previous] && text(children[previous]!) === "\"") cue(sentence, index, after)
+        if (previous < 0 ? endsInQuote && signOff(children, index) : text(children[previous]!) === "\"") cue(sentence, index, after)
       }
     }
   }

@@ -80,6 +80,19 @@ const trieOf = (entries: ReadonlyArray<Entry<unknown>>): Node => {
   return root
 }
 
+/**
+ * Whether the word at `index` is used as a literal: quoted, bracketed or
+ * dashed off ("the word `reportedly`"). nlcst-is-literal also counts a pair of
+ * commas, but in news prose a word between commas is in use: `Clinton, at a
+ * later press gaggle, said, "…"`, `the company, reportedly, lost money`.
+ */
+const literal = (sentence: Sentence, index: number) => {
+  const children = sentence.children
+  let before = index - 1
+  while (before >= 0 && children[before]!.type === "WhiteSpaceNode") before--
+  return !(children[before]?.type === "PunctuationNode" && text(children[before]!) === ",") && isLiteral(sentence, index)
+}
+
 /** Find every phrase of every entry in one pass, recording matches on the file. */
 export const matchPhrases: Plugin<[ReadonlyArray<Entry<unknown>>], Root> = (entries) => {
   const root = trieOf(entries)
@@ -132,7 +145,7 @@ export const matchPhrases: Plugin<[ReadonlyArray<Entry<unknown>>], Root> = (entr
         walk(root, k, k)
         // A word used as a literal starts no phrase. Asked only where a phrase
         // was found, since the common words that start a walk rarely end one.
-        if (matches.length > found && isLiteral(sentence, positions[k]!)) matches.length = found
+        if (matches.length > found && literal(sentence, positions[k]!)) matches.length = found
       }
     }
     file.data.matches = matches

@@ -49,13 +49,13 @@ const maxSourceWords = 10
 const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", "on", "with", "to", "about", "under"])
 
 /** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
-export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1): Array<SentenceContent> => {
+export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1, coordinated = false): Array<SentenceContent> => {
   const words: Array<SentenceContent> = []
   for (let i = from; i >= 0 && i < children.length; i += step) {
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
-    const joinsNames = lower(node) === "and" && words.length > 0 && isCapitalised(words.at(-1)!) &&
-      isWord(children[skipSpace(children, i + step, step)]) && isCapitalised(children[skipSpace(children, i + step, step)]!)
+    const joinsNames = lower(node) === "and" && words.length > 0 && (coordinated || isCapitalised(words.at(-1)!)) &&
+      isWord(children[skipSpace(children, i + step, step)]) && (coordinated || isCapitalised(children[skipSpace(children, i + step, step)]!))
     if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
     // No noun phrase runs across an auxiliary: "The decision is politically risky for Cruz, who".
     if (step === -1 && isWord(node) && auxiliaries.has(lower(node))) break
@@ -112,9 +112,11 @@ const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier
     const w = lower(word)
     if (np.length === 0) {
       if (clauseWords.has(w)) return []
-      if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w)) np.push(word)
+      if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w) || /^(one|two|three|four|five|\d+)$/.test(w)) np.push(word)
       else return []
-    } else if (clauseWords.has(w) && !isCapitalised(word)) break
+    // An auxiliary ends the subject: "McKinley is bearish" (the lexicon,
+    // stripping a plural "s", would take "is" for the pronoun "I").
+    } else if ((clauseWords.has(w) || auxiliaries.has(w)) && !isCapitalised(word)) break
     else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
@@ -174,6 +176,32 @@ const subject = (
 }
 
 /**
+ * The subject of the main clause after a participle that opens the sentence:
+ * "Trump" in `Bemoaning the "phony system," Trump accused Holt`. It follows a
+ * comma; one inside a quote is tried too, since American style puts the
+ * comma there.
+ */
+const mainSubject = (children: ReadonlyArray<SentenceContent>, last: number, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  for (let j = last + 1; j < children.length; j++) {
+    if (text(children[j]!) !== ",") continue
+    let from = skipSpace(children, j + 1, 1)
+    if (children[from] && text(children[from]!) === "\"") from = skipSpace(children, from + 1, 1)
+    const np = leadingPhrase(phrase(children, from, 1), isHead)
+    if (np.length > 0) return np
+  }
+  return []
+}
+
+/**
+ * Where a part of a group is named, the index of its "of": "Nearly eight of
+ * 10 voters", "most of the experts". The group's head types the source; -1
+ * when there is none.
+ */
+export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
+  words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" &&
+    /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|none|few|several|each|both|half|third|thirds|quarter)$/.test(lower(words[i - 1]!)))
+
+/**
  * Whether words can be a source. Its head (the last word before any
  * prepositional tail) is a name, a pronoun or a word the lexicon knows
  * ("officials", "embassy"). "Binding promises" and "the concurrent
@@ -184,8 +212,15 @@ const plausibility = (children: ReadonlyArray<SentenceContent>, classifier: Clas
 (words: Array<SentenceContent>): Array<SentenceContent> => {
   if (words.length === 0) return []
   // "The", "Another", "Additional": a determiner or modifier alone names no one.
-  if (words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most)$/.test(lower(w)))) return []
+  // "Some believe", "many say" stand for people: vague, but a source.
+  const standsAlone = words.length === 1 && /^(some|many)$/.test(lower(words[0]!))
+  if (!standsAlone && words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most)$/.test(lower(w)))) return []
   const typed = classifier.classify(words.map(text))
+  const of = partitive(words)
+  if (typed.guessed && of > 0) return plausibility(children, classifier)(words.slice(of + 1)).length > 0 ? words : []
+  // "Environmentalists", "historians": a head formed as a noun of a person
+  // is someone, though no lexicon lists it.
+  if (typed.guessed && /\p{Ll}{3}(ist|ian)s?$/u.test(text(words.at(-1)!))) return words
   if (typed.guessed) {
     // "A Quinnipiac University poll released in late August found", "a union
     // representing flight attendants endorsed": a participle and what follows
@@ -223,13 +258,23 @@ export const sourceFor = (
   if (cue.source === "after") {
     // "citing sources familiar with …" names a source; "citing strategic
     // mistakes" does not; nor does every dash after a quote (a shape, no phrase).
-    if (cue.relay || cue.phrases.length === 0) return plausible(phrase(children, last + 1, 1))
+    if (cue.phrases.length === 0) return plausible(phrase(children, last + 1, 1))
+    if (cue.relay) {
+      // "…, citing a threat to public health": what is cited is no source, so
+      // the participle's subject is the one speaking, as with "…, saying".
+      const cited = plausible(phrase(children, last + 1, 1))
+      if (cited.length > 0) return cited
+      return plausible(match.index === children.findIndex(isWord) ? mainSubject(children, last, isHead) : subject(children, match.index, isHead, true))
+    }
     // "According to", "reported by" introduce nothing but a source, whatever
     // its head: "according to early returns", "according to the Roper Center
     // for Public Opinion Research at Cornell University".
     return introduced(children, last + 1)
   }
 
+  // "Bemoaning the …, Trump accused": a participle that opens the sentence
+  // belongs to the main clause's subject.
+  if (/ing$/.test(match.phrase) && match.index === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))
   // "a draft plan supported by the United States": a participle before "by"
   // is a passive, and its agent the source.
   const by = children[skipSpace(children, last + 1, 1)]
@@ -267,6 +312,7 @@ export const sourceFor = (
   // accuses": the source stands before the relative pronoun.
   const relative = isWord(children[i]) && (/^(who|which)$/.test(lower(children[i]!)) || (lower(children[i]!) === "that" && inflected.test(match.phrase)))
   if (relative) {
+    const pronoun = children[i]!
     i = skipSpace(children, i - 1, -1)
     if (children[i] && text(children[i]!) === ",") i = skipSpace(children, i - 1, -1)
     // The antecedent starts at its determiner ("Paul released a video that"),
@@ -276,9 +322,19 @@ export const sourceFor = (
     const preposition = words.findLastIndex((w, at) => at < words.length - 1 && tailPrepositions.has(lower(w)))
     const antecedent = start > 0 ? words.slice(start) : words
     const found = plausible(antecedent)
-    if (isWord(children[i])) return found.length > 0 || preposition < 0 ? found : plausible(words.slice(preposition + 1))
+    const named = found.length > 0 || preposition < 0 ? found : plausible(words.slice(preposition + 1))
+    // "an architect who said": "who" stands for a person even where the
+    // lexicon knows no head for its antecedent, so it is the source itself.
+    if (named.length === 0 && lower(pronoun) === "who") return [pronoun]
+    if (isWord(children[i])) return named
   }
-  if (isWord(children[i])) return plausible(phrase(children, i, -1))
+  if (isWord(children[i])) {
+    const found = plausible(phrase(children, i, -1))
+    // "Experts on North Korea and nuclear nonproliferation said", "RT and
+    // its defenders say": when the words after an "and" name no one, the
+    // source is the whole coordination, typed by its first head.
+    return found.length > 0 ? found : plausible(phrase(children, i, -1, true))
+  }
   // Inverted, after a quote or at the start: `"…," said Caddell`; after a
   // clause only when the source ends the sentence or a clause: `…, noted
   // NBC's Dante Chinni.`; not `Ott Pruitt, the attorney general, said the rule …`.
@@ -287,7 +343,8 @@ export const sourceFor = (
   if (comma) back = skipSpace(children, back - 1, -1)
   const afterQuote = back < 0 || text(children[back]!) === "\""
   const next = children[skipSpace(children, last + 1, 1)]
-  if ((afterQuote || comma) && isWord(next) && (isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
+  // After a quote any words can follow: `"…," said one Democratic source`.
+  if ((afterQuote || comma) && isWord(next) && (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const words = plausible(leadingPhrase(phrase(children, last + 1, 1), isHead))
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
     if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words

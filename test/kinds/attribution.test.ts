@@ -113,6 +113,60 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("sees a cue set off by commas", () => {
+    expect(relations(rules, "Hillary Clinton, at a later press gaggle, said, \"I have been briefed.\"")).toEqual(["Hillary Clinton (named-person) / said"])
+  })
+
+  it("finds the speaker signed off after a quote, in the same sentence or the next", () => {
+    expect(relations(rules, "\"He represents our greatest shame.\" ― Sonya Herridge")).toEqual(["Sonya Herridge (named-person) / ―"])
+    expect(relations(rules, "\"Do we have to?\" - Democrats in Iowa who watched the debate said they were unfazed.")).toEqual([])
+  })
+
+  it("gives a participle the subject of its clause", () => {
+    expect(relations(rules, "The Supreme Court blocked the sale, citing a threat to public health.")).toEqual([
+      "The Supreme Court (named-organisation) / citing"
+    ])
+    expect(relations(rules, "Foreign policy analysts said the ties have grown, citing the strategic importance of Burma.")).toEqual([
+      "Foreign policy analysts (vague-collective) / said",
+      "Foreign policy analysts (vague-collective) / citing"
+    ])
+    expect(relations(rules, "Bemoaning the \"phony system,\" Trump accused Holt of being a Democrat.")).toEqual([
+      "Trump (named-person) / Bemoaning",
+      "Trump (named-person) / accused"
+    ])
+    expect(relations(rules, "Mr. McKinley is bearish on student loans and expects them to become scarce.")).toEqual([
+      "Mr. McKinley (named-person) / expects"
+    ])
+  })
+
+  it("finds sources that no single head word names", () => {
+    expect(relations(rules, "Political observers in Virginia and around the country say Scott deserves the seat.")).toEqual([
+      "Political observers in Virginia and around the country (vague-collective) / say"
+    ])
+    expect(relations(rules, "Nearly eight of 10 voters say they plan to tune in.")).toEqual(["Nearly eight of 10 voters (vague-collective) / say"])
+    expect(relations(rules, "Some believe the plan will fail.")).toEqual(["Some (vague-collective) / believe"])
+    expect(relations(rules, "But environmentalists worry that the plan pollutes.")).toEqual(["environmentalists (vague-collective) / worry"])
+    expect(relations(rules, "\"It was a mess,\" said one Democratic source on the panel.")).toEqual(["one Democratic source (anonymous) / said"])
+    expect(relations(rules, "Trump refused to pay an architect who said he was stiffed.")).toEqual([
+      "Trump (named-person) / refused",
+      "who (described-official) / said"
+    ])
+  })
+
+  it("keeps two clauses joined by \", and\" apart", () => {
+    expect(relations(rules, "Democrats want more revenue, and Republicans want lower rates.")).toEqual([
+      "Democrats (vague-collective) / want",
+      "Republicans (vague-collective) / want"
+    ])
+  })
+
+  it("takes a colon for a cue only after a speaker", () => {
+    expect(relations(rules, "Sanders: Clinton needs to get away from all of this personality stuff.")).toEqual(["Sanders (named-person) / :"])
+    expect(relations(rules, "\"WALLACE: Governor, I do not want to interrupt, but the \"debate\" is tomorrow.")).toEqual(["WALLACE (named-person) / :"])
+    expect(relations(rules, "Correction: An earlier version of this article misstated the date.")).toEqual([])
+    expect(relations(rules, "Imagine that she:")).toEqual([])
+  })
+
   it("never runs a source across another cue", () => {
     expect(relations(rules, "Merrill says Machado promised to keep campaigning.")).toEqual([
       "Merrill (named-person) / says",
@@ -128,6 +182,7 @@ describe("attribution kind", () => {
     expect(relations(rules, "The United States sent aid. Binding promises were made. His plans changed.")).toEqual([])
     expect(relations(rules, "The attacks on her emails continued. Voters that care stayed home.")).toEqual([])
     expect(relations(rules, "The concurrent developments from Moscow and Kyiv suggest a complex landscape.")).toEqual([])
+    expect(relations(rules, "Young died when some calls into the hotline went to voicemail.")).toEqual([])
   })
 
   it("leaves a quoted speaker's own \"I think\" to the speaker", () => {
