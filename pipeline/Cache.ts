@@ -15,7 +15,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "./Build.ts"
@@ -36,14 +36,21 @@ export interface Entry {
   readonly written?: Written
 }
 
+/** One line of the entries file: the claims when an article is analysed, the report when it is written. */
+export type Remembered = { readonly claims: Entry["claims"] } | { readonly written: Written }
+
 /** The store of analysed articles. */
 export class Cache extends Context.Service<Cache, {
   /** Where an article's analysis is stored. */
   readonly file: (key: string) => string
-  /** What an earlier run left for this key, when the cache is on and has it. */
+  /**
+   * What an earlier run left for this key, when the cache is on and has it.
+   * Each entry is handed out once: the batch keeps what it needs, and the
+   * cache does not hold a second copy of every claim until the run ends.
+   */
   readonly lookup: (key: string) => Entry | undefined
   /** Remember what the batch needs of a key. */
-  readonly remember: (key: string, entry: Entry) => Effect.Effect<void>
+  readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
 }>()("factgate/Cache") {}
 
 
@@ -60,20 +67,33 @@ export const digest = (value: unknown): string => createHash("sha256").update(JS
 
 const ndjson = "entries.ndjson"
 
-/** Read the entries file; a torn last line (a run killed mid-write) is skipped. */
+/**
+ * Read the entries file; a torn last line (a run killed mid-write) is
+ * skipped. Later lines add to earlier ones, so the file only grows: when it
+ * holds more than twice the lines it needs, it is written anew.
+ */
 const readEntries = (file: string): Map<string, Entry> => {
-  const entries = new Map<string, Entry>()
-  if (!existsSync(file)) return entries
+  const entries = new Map<string, Partial<Entry>>()
+  if (!existsSync(file)) return new Map()
+  let lines = 0
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (line === "") continue
+    lines++
     try {
-      const { key, ...entry } = JSON.parse(line) as { key: string } & Entry
+      const { key, ...entry } = JSON.parse(line) as { key: string } & Partial<Entry>
       entries.set(key, { ...entries.get(key), ...entry })
     } catch {
       // Only the last line can be torn; the article is analysed again.
     }
   }
-  return entries
+  // An entry whose claims line was lost is of no use.
+  const usable = new Map([...entries].flatMap(([key, entry]) => (entry.claims ? [[key, entry as Entry] as const] : [])))
+  if (lines > 2 * usable.size + 100) {
+    const temp = `${file}.${process.pid}.tmp`
+    writeFileSync(temp, [...usable].map(([key, entry]) => `${JSON.stringify({ key, ...entry })}\n`).join(""))
+    renameSync(temp, file)
+  }
+  return usable
 }
 
 /** A persistent cache under `dir`, for one rule set. */
@@ -90,15 +110,11 @@ export const layer = (dir: string, rulesDigest: string) =>
       file: (key) => join(root, `${key}.json`),
       lookup: (key) => {
         const entry = entries.get(key)
+        entries.delete(key)
         // The entry is only good while its stored analysis is still there.
         return entry && existsSync(join(root, `${key}.json`)) ? entry : undefined
       },
-      remember: (key, entry) =>
-        Effect.sync(() => {
-          const merged = { ...entries.get(key), ...entry }
-          entries.set(key, merged)
-          appendFileSync(join(root, ndjson), `${JSON.stringify({ key, ...entry })}\n`)
-        })
+      remember: (key, entry) => Effect.sync(() => appendFileSync(join(root, ndjson), `${JSON.stringify({ key, ...entry })}\n`))
     }
   })
 

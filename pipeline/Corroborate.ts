@@ -33,6 +33,8 @@ export interface Cluster {
 export interface Corroborated {
   readonly clusters: ReadonlyArray<Cluster>
   readonly byClaim: ReadonlyMap<string, Cluster>
+  /** How many distinct articles each cluster's claims come from. */
+  readonly articleCount: ReadonlyMap<Cluster, number>
 }
 
 /**
@@ -221,9 +223,11 @@ export const corroborate = (
 
   const clusters: Array<Cluster> = []
   const byClaim = new Map<string, Cluster>()
+  const articleCount = new Map<Cluster, number>()
   for (const indices of groups.values()) {
     const members = indices.map((i) => claims[i]!)
-    if (new Set(members.map((m) => m.article)).size < 2) continue
+    const articles = new Set(members.map((m) => m.article)).size
+    if (articles < 2) continue
     const conflicts = conflictsOf(members)
     // The cluster reads as its most check-worthy member.
     const lead = members.reduce((best, m) => (m.checkworthiness > best.checkworthiness ? m : best))
@@ -234,9 +238,10 @@ export const corroborate = (
       conflicts
     }
     clusters.push(cluster)
+    articleCount.set(cluster, articles)
     for (const member of members) byClaim.set(key(member), cluster)
   }
-  return { clusters, byClaim }
+  return { clusters, byClaim, articleCount }
 }
 
 /** At most this many other articles are listed per claim; `otherArticles` counts them all. */
@@ -253,11 +258,17 @@ export const uncorroborated: Corroboration = { otherArticles: 0, alsoIn: [], con
 export const lookup = (corroborated: Corroborated, article: string, claim: string): Corroboration => {
   const cluster = corroborated.byClaim.get(key({ article, claim }))
   if (cluster === undefined) return uncorroborated
-  const others = cluster.articles.filter((mention) => mention.article !== article)
+  // Only as far as the list shows: a cluster can hold a claim copied across
+  // thousands of articles, and every one of them asks.
+  const alsoIn: Array<Cluster["articles"][number]> = []
+  for (const mention of cluster.articles) {
+    if (alsoIn.length === maxAlsoIn) break
+    if (mention.article !== article) alsoIn.push(mention)
+  }
   return {
     cluster: cluster.id,
-    otherArticles: new Set(others.map((mention) => mention.article)).size,
-    alsoIn: others.slice(0, maxAlsoIn),
+    otherArticles: corroborated.articleCount.get(cluster)! - 1,
+    alsoIn,
     conflicts: cluster.conflicts
   }
 }

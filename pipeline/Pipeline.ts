@@ -168,7 +168,7 @@ const report = (options: Options, articles: number, corroboration: (id: string, 
       out,
       keep: options.keep
     })
-    yield* cache.remember(analysed.key, { claims: analysed.claims, written: { digest, entry: done.entry } })
+    yield* cache.remember(analysed.key, { written: { digest, entry: done.entry } })
     return { _tag: "Indexed", ...done } satisfies Indexed
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 

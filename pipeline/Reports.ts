@@ -6,7 +6,8 @@
  */
 import { Context, Data, Effect, FileSystem, Layer, Path } from "effect"
 import { html } from "./format/html.ts"
-import { htmlIndex, type Index } from "./format/htmlIndex.ts"
+import { htmlIndexChunks, type Index } from "./format/htmlIndex.ts"
+import { jsonChunks } from "./format/jsonChunks.ts"
 import { markdown } from "./format/markdown.ts"
 import type { Report } from "./Report.ts"
 
@@ -59,6 +60,30 @@ export const layer = Layer.effect(
       return file
     }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
 
+    // Large files go out in pieces of about this many characters.
+    const piece = 1 << 20
+    const encoder = new TextEncoder()
+    const atomicallyInPieces = Effect.fn("Reports.atomicallyInPieces")(function*(file: string, chunks: Iterable<string>) {
+      const temp = `${file}.${process.pid}.tmp`
+      yield* Effect.scoped(Effect.gen(function*() {
+        const handle = yield* fs.open(temp, { flag: "w" })
+        let pending: Array<string> = []
+        let size = 0
+        for (const chunk of chunks) {
+          pending.push(chunk)
+          size += chunk.length
+          if (size >= piece) {
+            yield* handle.writeAll(encoder.encode(pending.join("")))
+            pending = []
+            size = 0
+          }
+        }
+        if (pending.length > 0) yield* handle.writeAll(encoder.encode(pending.join("")))
+      }))
+      yield* fs.rename(temp, file)
+      return file
+    }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
+
     return {
       write: Effect.fn("Reports.write")(function*(dir: string, report: Report, original: string) {
         const base = path.join(dir, report.article.id)
@@ -69,8 +94,11 @@ export const layer = Layer.effect(
         }
       }),
       writeIndex: Effect.fn("Reports.writeIndex")(function*(dir: string, index: Index) {
-        const file = yield* atomically(path.join(dir, "index.json"), json(index))
-        yield* atomically(path.join(dir, "index.html"), htmlIndex(index))
+        yield* fs.makeDirectory(dir, { recursive: true }).pipe(
+          Effect.mapError((error) => new WriteFailed({ file: dir, reason: error.reason._tag }))
+        )
+        const file = yield* atomicallyInPieces(path.join(dir, "index.json"), jsonChunks(index))
+        yield* atomicallyInPieces(path.join(dir, "index.html"), htmlIndexChunks(index))
         return file
       })
     }

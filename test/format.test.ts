@@ -1,9 +1,11 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { Finding } from "../pipeline/Analyse.ts"
 import * as Batch from "../pipeline/Batch.ts"
 import { github } from "../pipeline/format/github.ts"
 import { html } from "../pipeline/format/html.ts"
 import { htmlIndex } from "../pipeline/format/htmlIndex.ts"
+import { jsonChunks } from "../pipeline/format/jsonChunks.ts"
 import { junit } from "../pipeline/format/junit.ts"
 import { InputProblem } from "../pipeline/Ingest.ts"
 import { ArticleFailed, type Outcome } from "../pipeline/Pipeline.ts"
@@ -261,6 +263,20 @@ describe("htmlIndex", () => {
     expect(htmlIndex(withClaims)).toContain(
       `<tr id="cluster-k1" class="conflicted"><td>3,000 troops crossed the border</td><td><div><a href="./weak.html#claim-c1">weak c1</a> (The army)</div><div><a href="./ok.html#claim-c4">ok c4</a></div></td><td><div class="conflict"><strong>speaker</strong>: weak credits The army, ok states it as fact</div></td></tr>`
     )
+  })
+})
+
+describe("index.json, written piece by piece", () => {
+  it("is the same text as the index made whole", () => {
+    const entries = [passing, failing, fromNdjson].map((report) => Batch.entry(report, files(report)))
+    const index = Batch.index(entries, [unreadable, unscored], [])
+    expect([...jsonChunks(index)].join("")).toBe(`${JSON.stringify(index, null, 2)}\n`)
+  })
+
+  it("matches JSON.stringify on any object", () => {
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+      expect([...jsonChunks(value)].join("")).toBe(`${JSON.stringify(value, null, 2)}\n`)
+    }))
   })
 })
 

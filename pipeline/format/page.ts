@@ -59,8 +59,14 @@ tr.conflicted,.conflict{background:#fbe3e1}
 `
 
 /** A complete, self-contained page: no scripts, no remote assets. */
-export const page = (title: string, body: string): string =>
-  `<!doctype html>
+export const page = (title: string, body: string): string => {
+  const { head, tail } = shell(title)
+  return `${head}${body}${tail}`
+}
+
+/** The page around its body, for pages written piece by piece. */
+export const shell = (title: string): { readonly head: string; readonly tail: string } => ({
+  head: `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -71,14 +77,26 @@ export const page = (title: string, body: string): string =>
 <style>${style}</style>
 </head>
 <body>
-${body}
+`,
+  tail: `
 </body>
 </html>
 `
+})
 
 /** A table; cells are HTML already. */
-export const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<string>): string =>
-  `<div class="scroll"><table>\n<tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr>\n${rows.join("\n")}\n</table></div>`
+export const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<string>): string => [...tableChunks(head, rows)].join("")
+
+/** A table piece by piece, its rows made as they are written. */
+export function* tableChunks(head: ReadonlyArray<string>, rows: Iterable<string>): Generator<string> {
+  yield `<div class="scroll"><table>\n<tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr>\n`
+  let first = true
+  for (const row of rows) {
+    yield first ? row : `\n${row}`
+    first = false
+  }
+  yield "\n</table></div>"
+}
 
 /** A table row; cells are HTML already. */
 export const row = (cells: ReadonlyArray<string | number>, attributes = ""): string =>
