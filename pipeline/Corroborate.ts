@@ -9,6 +9,7 @@
  * Russia". Candidates come from an inverted index over the rarer concepts, so
  * the cost grows with the claims that share them, not with the batch squared.
  */
+import type { BatchClaims } from "./BatchClaims.ts"
 import type { Conflict, Corroboration, Signature } from "./Claims.ts"
 
 /** One claim of one article, as the batch sees it. */
@@ -29,12 +30,13 @@ export interface Cluster {
   readonly conflicts: ReadonlyArray<Conflict>
 }
 
-/** The batch's clusters, and each claim's cluster keyed by `article#claim`. */
+/** The batch's clusters, and the cluster of each claim. */
 export interface Corroborated {
   readonly clusters: ReadonlyArray<Cluster>
-  readonly byClaim: ReadonlyMap<string, Cluster>
+  /** Claim i's cluster, by index into `clusters`, or -1. */
+  readonly clusterOf: Int32Array
   /** How many distinct articles each cluster's claims come from. */
-  readonly articleCount: ReadonlyMap<Cluster, number>
+  readonly articleCount: ReadonlyArray<number>
 }
 
 /**
@@ -65,12 +67,14 @@ const sharedWeight = (a: Int32Array, b: Int32Array, weight: Float64Array) => {
   return sum
 }
 
-const key = (claim: { readonly article: string; readonly claim: string }) => `${claim.article}#${claim.claim}`
-
-/** Whether two claims point the same way: same frame, and the same agent when both name one. */
-const sameDirection = (a: Signature, b: Signature) =>
-  (a.frame === undefined || b.frame === undefined || a.frame === b.frame) &&
-  (a.agent === undefined || b.agent === undefined || a.frame !== b.frame || a.agent === b.agent)
+/**
+ * Whether two claims point the same way: same frame, and the same agent when
+ * both name one. Frames and agents are word ids, -1 for none.
+ */
+const sameDirection = (claims: BatchClaims, a: number, b: number) => {
+  const [frameA, frameB, agentA, agentB] = [claims.frameOf(a), claims.frameOf(b), claims.agentOf(a), claims.agentOf(b)]
+  return (frameA < 0 || frameB < 0 || frameA === frameB) && (agentA < 0 || agentB < 0 || frameA !== frameB || agentA === agentB)
+}
 
 /** A union–find over claim indices. */
 const unionFind = (size: number) => {
@@ -145,68 +149,55 @@ const conflictsOf = (members: ReadonlyArray<BatchClaim>): Array<Conflict> => {
 
 /** Cluster the claims of one batch. Claims of the same article never corroborate each other. */
 export const corroborate = (
-  claims: ReadonlyArray<BatchClaim>,
+  claims: BatchClaims,
   options: { readonly similarity: number; readonly conceptWeight: number }
 ): Corroborated => {
   // Claims with the same signature say the same thing (a wire story run by
   // several outlets, a sentence repeated): they join at once, and only the
   // first of each is compared with the others.
-  const sets = unionFind(claims.length)
+  const sets = unionFind(claims.size)
   const firstOf = new Map<string, number>()
   const distinct: Array<number> = []
-  claims.forEach((claim, i) => {
-    const { concepts, frame = "", agent = "" } = claim.signature
-    const key = `${frame}\u0000${agent}\u0000${concepts.join("\u0000")}`
+  for (let i = 0; i < claims.size; i++) {
+    const key = `${claims.frameOf(i)},${claims.agentOf(i)},${claims.conceptsOf(i).join(",")}`
     const first = firstOf.get(key)
     if (first === undefined) {
       firstOf.set(key, i)
       distinct.push(i)
     } else sets.union(i, first)
-  })
-
-  // Concepts as numbers from here on: the comparisons below run over sorted
-  // integer arrays, not strings.
-  const ids = new Map<string, number>()
-  const idOf = (concept: string) => {
-    let id = ids.get(concept)
-    if (id === undefined) ids.set(concept, (id = ids.size))
-    return id
   }
-  const conceptsOf = new Array<Int32Array>(claims.length)
-  for (const i of distinct) conceptsOf[i] = Int32Array.from(claims[i]!.signature.concepts, idOf).sort()
+  firstOf.clear()
 
   // Inverse document frequency of each concept over the distinct claims; the
   // concepts the rule file names weigh `conceptWeight` times more.
-  const frequency = new Int32Array(ids.size)
-  for (const i of distinct) for (const id of conceptsOf[i]!) frequency[id]!++
-  const known = new Set(distinct.flatMap((i) => claims[i]!.signature.known.map((concept) => ids.get(concept)!)))
-  const idf = Float64Array.from(frequency, (count, id) => Math.log(1 + distinct.length / count) * (known.has(id) ? options.conceptWeight : 1))
-  const weights = new Float64Array(claims.length)
-  for (const i of distinct) for (const id of conceptsOf[i]!) weights[i]! += idf[id]!
+  const frequency = new Int32Array(claims.conceptCount)
+  for (const i of distinct) for (const id of claims.conceptsOf(i)) frequency[id]!++
+  const idf = Float64Array.from(frequency, (count, id) => Math.log(1 + distinct.length / count) * (claims.isKnown(id) ? options.conceptWeight : 1))
+  const weights = new Float64Array(claims.size)
+  for (const i of distinct) for (const id of claims.conceptsOf(i)) weights[i]! += idf[id]!
 
   // Candidates come from each claim's rarest concepts: two claims that say
   // the same thing share what is specific to it, and a concept most claims
   // share would propose every pair. The similarity itself is computed on all
   // concepts.
-  const postings = Array.from({ length: ids.size }, (): Array<number> => [])
-  for (const i of distinct) for (const id of conceptsOf[i]!) postings[id]!.push(i)
+  const postings = Array.from({ length: claims.conceptCount }, (): Array<number> => [])
+  for (const i of distinct) for (const id of claims.conceptsOf(i)) postings[id]!.push(i)
   const rarest = (concepts: Int32Array) =>
     [...concepts]
       .sort((a, b) => frequency[a]! - frequency[b]! || a - b)
       .filter((id, rank) => rank < proposers || frequency[id]! <= rareCount)
 
-  const seenBy = new Int32Array(claims.length).fill(-1)
+  const seenBy = new Int32Array(claims.size).fill(-1)
   for (const i of distinct) {
-    const claim = claims[i]!
-    for (const id of rarest(conceptsOf[i]!)) {
+    const article = claims.articleIndex(i)
+    for (const id of rarest(claims.conceptsOf(i))) {
       const proposed = postings[id]!
       for (let p = 0; p < proposed.length && p < maxPostings; p++) {
         const j = proposed[p]!
         if (j === i || seenBy[j] === i) continue
         seenBy[j] = i
-        const other = claims[j]!
-        if (other.article === claim.article || !sameDirection(claim.signature, other.signature)) continue
-        const both = sharedWeight(conceptsOf[i]!, conceptsOf[j]!, idf)
+        if (claims.articleIndex(j) === article || !sameDirection(claims, i, j)) continue
+        const both = sharedWeight(claims.conceptsOf(i), claims.conceptsOf(j), idf)
         // Weighted Jaccard: what they share, over all either says.
         if (both / (weights[i]! + weights[j]! - both) >= options.similarity) sets.union(i, j)
       }
@@ -214,34 +205,34 @@ export const corroborate = (
   }
 
   const groups = new Map<number, Array<number>>()
-  claims.forEach((_, i) => {
+  for (let i = 0; i < claims.size; i++) {
     const root = sets.find(i)
     const group = groups.get(root)
     if (group) group.push(i)
     else groups.set(root, [i])
-  })
+  }
 
   const clusters: Array<Cluster> = []
-  const byClaim = new Map<string, Cluster>()
-  const articleCount = new Map<Cluster, number>()
+  const clusterOf = new Int32Array(claims.size).fill(-1)
+  const articleCount: Array<number> = []
   for (const indices of groups.values()) {
-    const members = indices.map((i) => claims[i]!)
-    const articles = new Set(members.map((m) => m.article)).size
+    const articles = new Set(indices.map((i) => claims.articleIndex(i))).size
     if (articles < 2) continue
+    // Made into objects only here, one cluster at a time.
+    const members = indices.map((i) => claims.claim(i))
     const conflicts = conflictsOf(members)
     // The cluster reads as its most check-worthy member.
     const lead = members.reduce((best, m) => (m.checkworthiness > best.checkworthiness ? m : best))
-    const cluster: Cluster = {
+    for (const i of indices) clusterOf[i] = clusters.length
+    articleCount.push(articles)
+    clusters.push({
       id: `k${clusters.length + 1}`,
       text: lead.text,
       articles: members.map((m) => ({ article: m.article, claim: m.claim, speakers: m.speakers })),
       conflicts
-    }
-    clusters.push(cluster)
-    articleCount.set(cluster, articles)
-    for (const member of members) byClaim.set(key(member), cluster)
+    })
   }
-  return { clusters, byClaim, articleCount }
+  return { clusters, clusterOf, articleCount }
 }
 
 /** At most this many other articles are listed per claim; `otherArticles` counts them all. */
@@ -255,9 +246,11 @@ export const uncorroborated: Corroboration = { otherArticles: 0, alsoIn: [], con
  * copied across a thousand articles would otherwise hold a thousand entries
  * in each of them.
  */
-export const lookup = (corroborated: Corroborated, article: string, claim: string): Corroboration => {
-  const cluster = corroborated.byClaim.get(key({ article, claim }))
-  if (cluster === undefined) return uncorroborated
+export const lookup = (corroborated: Corroborated, claims: BatchClaims, i: number): Corroboration => {
+  const at = corroborated.clusterOf[i]!
+  if (at < 0) return uncorroborated
+  const cluster = corroborated.clusters[at]!
+  const article = claims.articleId(claims.articleIndex(i))
   // Only as far as the list shows: a cluster can hold a claim copied across
   // thousands of articles, and every one of them asks.
   const alsoIn: Array<Cluster["articles"][number]> = []
@@ -267,7 +260,7 @@ export const lookup = (corroborated: Corroborated, article: string, claim: strin
   }
   return {
     cluster: cluster.id,
-    otherArticles: corroborated.articleCount.get(cluster)! - 1,
+    otherArticles: corroborated.articleCount[at]! - 1,
     alsoIn,
     conflicts: cluster.conflicts
   }

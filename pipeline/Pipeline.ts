@@ -21,6 +21,7 @@ import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
 import type { Corroboration } from "./Claims.ts"
+import { BatchClaims } from "./BatchClaims.ts"
 import { type BatchClaim, type Cluster, corroborate, lookup } from "./Corroborate.ts"
 import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
@@ -78,12 +79,23 @@ export interface Options {
   readonly progress?: (pass: "check" | "report", done: number) => void
 }
 
-/** An article after pass 1: where its analysis is stored, and its claims. */
-interface Analysed {
-  readonly _tag: "Analysed"
+/** An article analysed or found in the cache, with its claims as they came. */
+interface Checked {
+  readonly _tag: "Checked"
   readonly identity: Pick<Article, "id" | "path" | "line">
   readonly key: string
   readonly claims: ReadonlyArray<Omit<BatchClaim, "article">>
+  readonly written?: Cache.Written
+}
+
+/** An article after pass 1: where its analysis is stored, and where its claims are in the batch's. */
+interface Analysed {
+  readonly _tag: "Analysed"
+  readonly identity: Checked["identity"]
+  readonly key: string
+  /** Its claims are the batch's claims `from` to `to` (exclusive). */
+  readonly from: number
+  readonly to: number
   readonly written?: Cache.Written
 }
 
@@ -96,58 +108,30 @@ const identityOf = (article: Article): Analysed["identity"] => ({
 const failed = (identity: Analysed["identity"]) => (error: StageFailed) =>
   Effect.succeed(new ArticleFailed({ ...identity, stage: error.stage, problem: error.problem }))
 
-/**
- * The batch's claims are all it holds until the reports are written, so the
- * words they are made of are kept once: every claim that arrives from a worker
- * or the cache brings its own copy of "guarantee" or "Russia".
- */
-const interner = () => {
-  const words = new Map<string, string>()
-  const word = (text: string) => {
-    const known = words.get(text)
-    if (known !== undefined) return known
-    words.set(text, text)
-    return text
-  }
-  return (claims: ReadonlyArray<Omit<BatchClaim, "article">>): ReadonlyArray<Omit<BatchClaim, "article">> =>
-    claims.map(({ signature, speakers, ...claim }) => ({
-      ...claim,
-      speakers: speakers.map(word),
-      signature: {
-        concepts: signature.concepts.map(word),
-        known: signature.known.map(word),
-        ...(signature.frame === undefined ? {} : { frame: word(signature.frame) }),
-        ...(signature.agent === undefined ? {} : { agent: word(signature.agent) }),
-        numbers: signature.numbers.map(({ value, unit }) => ({ value, unit: word(unit) })),
-        dates: signature.dates.map(word)
-      }
-    }))
-}
-
 /** Pass 1 for one article: analyse it, or find it in the cache. */
-const check = (rules: RuleSet, compact: ReturnType<typeof interner>) => (article: Article) =>
+const check = (rules: RuleSet) => (article: Article) =>
   Effect.gen(function*() {
     const cache = yield* Cache.Cache
     const tasks = yield* Tasks
     const key = Cache.key(article, rules.digest)
     const identity = identityOf(article)
     const hit = cache.lookup(key)
-    if (hit) return { _tag: "Analysed", identity, key, claims: compact(hit.claims), ...(hit.written ? { written: hit.written } : {}) } satisfies Analysed
-    const claims = compact(yield* tasks.check({ article, file: cache.file(key) }))
+    if (hit) return { _tag: "Checked", identity, key, claims: hit.claims, ...(hit.written ? { written: hit.written } : {}) } satisfies Checked
+    const claims = yield* tasks.check({ article, file: cache.file(key) })
     yield* cache.remember(key, { claims })
-    return { _tag: "Analysed", identity, key, claims } satisfies Analysed
+    return { _tag: "Checked", identity, key, claims } satisfies Checked
   }).pipe(Effect.catchTag("StageFailed", failed(identityOf(article))))
 
 /** Pass 3 for one article: write its report, unless the one on disk already says the same. */
-const report = (options: Options, articles: number, corroboration: (id: string, claim: string) => Corroboration) => (analysed: Analysed) =>
+const report = (options: Options, articles: number, corroboration: (claim: number) => Corroboration, claims: BatchClaims) => (analysed: Analysed) =>
   Effect.gen(function*() {
     const cache = yield* Cache.Cache
     const tasks = yield* Tasks
     const { identity } = analysed
     const corroborations: Record<string, Corroboration> = {}
-    for (const claim of analysed.claims) {
-      const found = corroboration(identity.id, claim.claim)
-      if (found.alsoIn.length > 0) corroborations[claim.claim] = found
+    for (let i = analysed.from; i < analysed.to; i++) {
+      const found = corroboration(i)
+      if (found.alsoIn.length > 0) corroborations[claims.claimIdOf(i)] = found
     }
     const out = resolve(options.out)
     const digest = Cache.digest([analysed.key, identity, corroborations, articles, out, options.gates])
@@ -180,27 +164,34 @@ const counted = <A>(pass: "check" | "report", options: Options) => {
 
 /** Run every input through both passes and write each report into `options.out`. */
 export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<string>, rules: RuleSet, options: Options) {
-  const checkOne = check(rules, interner())
-  const checkedCount = counted<Analysed | InputProblem | ArticleFailed>("check", options)
+  const checkOne = check(rules)
+  const checkedCount = counted<Checked | InputProblem | ArticleFailed>("check", options)
+  // Claims join the batch's in input order, whatever order the articles
+  // finish in, so that clusters and their ids do not depend on timing.
+  const claims = new BatchClaims()
+  const keep = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
+    if (item._tag !== "Checked") return item
+    const from = claims.size
+    claims.add(item.identity.id, item.claims)
+    const { identity, key, written } = item
+    return { _tag: "Analysed", identity, key, from, to: claims.size, ...(written ? { written } : {}) }
+  }
   const checked = yield* entries(inputs).pipe(
     Stream.mapEffect(
       (entry) => (entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))),
       { concurrency: options.concurrency }
     ),
+    Stream.map(keep),
     Stream.runCollect,
     phase("analyse")
   )
 
   const analysed = checked.filter((item): item is Analysed => item._tag === "Analysed")
-  const { clusters, ...corroborated } = yield* Effect.sync(() =>
-    corroborate(
-      analysed.flatMap(({ identity, claims }) => claims.map((claim) => ({ ...claim, article: identity.id }))),
-      { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }
-    )
+  const corroborated = yield* Effect.sync(() =>
+    corroborate(claims, { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 })
   ).pipe(phase("corroborate"))
-  const corroboration = (id: string, claim: string) => lookup({ clusters, ...corroborated }, id, claim)
 
-  const reportOne = report(options, analysed.length, corroboration)
+  const reportOne = report(options, analysed.length, (i) => lookup(corroborated, claims, i), claims)
   const reportedCount = counted<Indexed | ArticleFailed>("report", options)
   const items = yield* Stream.fromIterable(checked).pipe(
     Stream.mapEffect(
@@ -211,5 +202,5 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     Stream.runCollect,
     phase("report")
   )
-  return { items, clusters } satisfies Result
+  return { items, clusters: corroborated.clusters } satisfies Result
 })

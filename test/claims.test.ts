@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest"
 import * as Claims from "../pipeline/Claims.ts"
-import { corroborate } from "../pipeline/Corroborate.ts"
+import { BatchClaims } from "../pipeline/BatchClaims.ts"
+import { type BatchClaim, corroborate } from "../pipeline/Corroborate.ts"
 import type { RuleSet } from "../pipeline/Rules.ts"
 import { defaultRules } from "./support.ts"
 
@@ -22,9 +23,16 @@ const batch = (articles: Record<string, { readonly text: string; readonly speake
     signature: Claims.signature(compiled, text, speakers)
   }))
 
+/** The claims as the batch holds them. */
+const held = (claims: ReadonlyArray<BatchClaim>) => {
+  const store = new BatchClaims()
+  for (const { article, ...claim } of claims) store.add(article, [claim])
+  return store
+}
+
 /** Which articles end up together, as `a+b` strings. */
 const clusters = (articles: Parameters<typeof batch>[0]) =>
-  corroborate(batch(articles), { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }).clusters.map((cluster) =>
+  corroborate(held(batch(articles)), { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }).clusters.map((cluster) =>
     cluster.articles.map((a) => a.article).join("+")
   )
 
@@ -78,14 +86,14 @@ describe("corroboration", () => {
   it("claims of one article never corroborate each other", () => {
     const same = batch({ a: { text: "Russia offers written guarantees to NATO." } })
     const twice = [...same, { ...same[0]!, claim: "c2" }]
-    expect(corroborate(twice, { similarity: 0.1, conceptWeight: 1 }).clusters).toEqual([])
+    expect(corroborate(held(twice), { similarity: 0.1, conceptWeight: 1 }).clusters).toEqual([])
   })
 
   it("names the conflicts an editor must see: speakers and figures", () => {
-    const result = corroborate(batch({
+    const result = corroborate(held(batch({
       a: { text: "The strike killed 12 soldiers near Bakhmut on Monday.", speakers: ["the governor"] },
       b: { text: "The strike killed 40 soldiers near Bakhmut on Monday.", speakers: ["the defence ministry"] }
-    }), { similarity: rules.claims.similarity, conceptWeight: 1 })
+    })), { similarity: rules.claims.similarity, conceptWeight: 1 })
     expect(result.clusters.map((c) => c.conflicts.map((k) => k.message))).toEqual([[
       "credited to different speakers: governor (a); defence ministry (b)",
       "different figures for soldier…: 12 (a); 40 (b)"

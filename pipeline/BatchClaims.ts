@@ -1,0 +1,196 @@
+/**
+ * BatchClaims: every claim of a batch, held from analysis until the reports
+ * are written.
+ *
+ * Corroboration needs all of them at once, so they are what a batch's memory
+ * grows with. As objects, a claim with its signature took about 950 bytes;
+ * here its numbers live in typed arrays, its concepts are ids into one
+ * dictionary (whether a concept is one the rule file names is a property of
+ * the concept, kept once), and words, speaker lists and figures that recur
+ * are stored once. A claim is made into an object again only when a cluster
+ * needs it.
+ */
+import type { BatchClaim } from "./Corroborate.ts"
+
+type Claim = Omit<BatchClaim, "article">
+type Numbers = BatchClaim["signature"]["numbers"]
+
+/** A typed array that grows as values are pushed. */
+class Growing<T extends Int32Array | Float64Array> {
+  length = 0
+  constructor(public values: T, private readonly make: (size: number) => T) {}
+  push(value: number) {
+    if (this.length === this.values.length) {
+      const bigger = this.make(this.values.length * 2)
+      bigger.set(this.values)
+      this.values = bigger
+    }
+    this.values[this.length++] = value
+  }
+}
+
+const int32 = () => new Growing(new Int32Array(1024), (size) => new Int32Array(size))
+
+/** Values that recur, stored once; `undefined` is id -1. */
+class Dictionary<A> {
+  private readonly ids = new Map<string, number>()
+  readonly values: Array<A> = []
+  constructor(private readonly keyOf: (value: A) => string) {}
+  id(value: A | undefined): number {
+    if (value === undefined) return -1
+    const key = this.keyOf(value)
+    let id = this.ids.get(key)
+    if (id === undefined) {
+      id = this.values.length
+      this.ids.set(key, id)
+      this.values.push(value)
+    }
+    return id
+  }
+  get(id: number): A | undefined {
+    return id < 0 ? undefined : this.values[id]
+  }
+}
+
+const byItself = (value: string) => value
+const byList = (list: ReadonlyArray<string>) => list.join("\u0000")
+
+/** The claims of one batch, in the order they were added. */
+export class BatchClaims {
+  private readonly articles: Array<string> = []
+  private readonly articleIndices = new Map<string, number>()
+  private readonly articleOf = int32()
+  private readonly claimIds = new Dictionary<string>(byItself)
+  private readonly claimId = int32()
+  private readonly texts: Array<string> = []
+  private readonly worth = new Growing(new Float64Array(1024), (size) => new Float64Array(size))
+  private readonly speakerLists = new Dictionary<ReadonlyArray<string>>(byList)
+  private readonly speakers = int32()
+  private readonly words = new Dictionary<string>(byItself)
+  private readonly frame = int32()
+  private readonly agent = int32()
+  private readonly dateLists = new Dictionary<ReadonlyArray<string>>(byList)
+  private readonly dates = int32()
+  private readonly numberLists = new Dictionary<Numbers>((list) => list.map(({ value, unit }) => `${value}\u0001${unit}`).join("\u0000"))
+  private readonly numbers = int32()
+  /** Concept ids of claim i: `conceptIds[conceptStart[i] .. conceptStart[i + 1]]`, sorted. */
+  private readonly conceptStart = int32()
+  private readonly conceptIds = int32()
+  private readonly concepts = new Dictionary<string>(byItself)
+  /** Whether the rule file names concept id: it then weighs more. */
+  private readonly knownConcept: Array<boolean> = []
+
+  constructor() {
+    this.conceptStart.push(0)
+  }
+
+  /**
+   * Add one article's claims; returns the article's index. Claims added
+   * under one id are one article's, which never corroborate each other.
+   */
+  add(article: string, claims: ReadonlyArray<Claim>): number {
+    let index = this.articleIndices.get(article)
+    if (index === undefined) {
+      index = this.articles.push(article) - 1
+      this.articleIndices.set(article, index)
+    }
+    for (const claim of claims) {
+      const { signature } = claim
+      this.articleOf.push(index)
+      this.claimId.push(this.claimIds.id(claim.claim))
+      this.texts.push(claim.text)
+      this.worth.push(claim.checkworthiness)
+      this.speakers.push(this.speakerLists.id(claim.speakers))
+      this.frame.push(this.words.id(signature.frame))
+      this.agent.push(this.words.id(signature.agent))
+      this.dates.push(this.dateLists.id(signature.dates))
+      this.numbers.push(this.numberLists.id(signature.numbers))
+      const known = new Set(signature.known)
+      const ids = signature.concepts.map((concept) => {
+        const id = this.concepts.id(concept)
+        if (known.has(concept)) this.knownConcept[id] = true
+        return id
+      })
+      for (const id of ids.sort((a, b) => a - b)) this.conceptIds.push(id)
+      this.conceptStart.push(this.conceptIds.length)
+    }
+    return index
+  }
+
+  /** How many claims there are. */
+  get size(): number {
+    return this.articleOf.length
+  }
+
+  /** How many distinct concepts the claims use. */
+  get conceptCount(): number {
+    return this.concepts.values.length
+  }
+
+  /** Claim i's concept ids, sorted: a view, not a copy. */
+  conceptsOf(i: number): Int32Array {
+    return this.conceptIds.values.subarray(this.conceptStart.values[i]!, this.conceptStart.values[i + 1]!)
+  }
+
+  /** Whether the rule file names the concept. */
+  isKnown(concept: number): boolean {
+    return this.knownConcept[concept] === true
+  }
+
+  /** The article claim i belongs to, by index. */
+  articleIndex(i: number): number {
+    return this.articleOf.values[i]!
+  }
+
+  /** An article's id. */
+  articleId(index: number): string {
+    return this.articles[index]!
+  }
+
+  /** Claim i's id within its article: "c3". */
+  claimIdOf(i: number): string {
+    return this.claimIds.get(this.claimId.values[i]!)!
+  }
+
+  /** The direction words of claim i, as ids that are equal when the words are. */
+  frameOf(i: number): number {
+    return this.frame.values[i]!
+  }
+
+  agentOf(i: number): number {
+    return this.agent.values[i]!
+  }
+
+  speakersOf(i: number): ReadonlyArray<string> {
+    return this.speakerLists.get(this.speakers.values[i]!)!
+  }
+
+  checkworthinessOf(i: number): number {
+    return this.worth.values[i]!
+  }
+
+  /** Claim i as an object, for the clusters that show it. */
+  claim(i: number): BatchClaim {
+    const ids = this.conceptsOf(i)
+    const concepts = [...ids].map((id) => this.concepts.get(id)!)
+    const known = new Set([...ids].filter((id) => this.isKnown(id)).map((id) => this.concepts.get(id)!))
+    concepts.sort()
+    const frame = this.words.get(this.frame.values[i]!)
+    const agent = this.words.get(this.agent.values[i]!)
+    return {
+      article: this.articleId(this.articleIndex(i)),
+      claim: this.claimIdOf(i),
+      text: this.texts[i]!,
+      checkworthiness: this.checkworthinessOf(i),
+      speakers: this.speakersOf(i),
+      signature: {
+        concepts,
+        known: concepts.filter((concept) => known.has(concept)),
+        ...(frame === undefined ? {} : { frame }),
+        ...(agent === undefined ? {} : { agent }),
+        numbers: this.numberLists.get(this.numbers.values[i]!)!,
+        dates: this.dateLists.get(this.dates.values[i]!)!
+      }
+    }
+  }
+}
