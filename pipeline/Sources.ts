@@ -35,6 +35,10 @@ const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "t
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "several", "some", "many", "two", "three", "other", "another", "one", "senior", "top"])
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 
+// "Nine in 10", "four out of 10": a share of those asked, however it is
+// worded, stands for a group.
+const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (\d+|ten)\b/
+
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // Acronyms are short (NATO, CSTO); a longer word in capitals is a name in a transcript (WALLACE).
 const isAcronym = (word: string) => /^\p{Lu}{2,5}s?$/u.test(word)
@@ -98,6 +102,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (documents.has(headLower) || documents.has(headLower.replace(/s$/, ""))) return { kind: "document", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
+    if (ratio.test(lowered.filter((w) => !/^(about|nearly|almost|roughly|some|more|fewer|less|than)$/.test(w)).join(" "))) return { kind: "vague-collective", name: text }
 
     if (isCapitalised(head) && !isRole(head)) {
       if (institutions.has(headLower) || isAcronym(head)) return { kind: "named-organisation", name: core.join(" ") }

@@ -23,7 +23,10 @@ import { isCueOwner, isTurnLabel, longestFirst, notACue, type Structure, structu
 import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
-import { introWords, partitive, phrase, sourceFor, trimmed } from "./SourceSpan.ts"
+import { introWords } from "./Grammar.ts"
+import { antecedentOf, phrase, trimmed } from "./NounPhrase.ts"
+import { partitive } from "./Plausible.ts"
+import { sourceFor } from "./SourceSpan.ts"
 import { isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
@@ -101,6 +104,15 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     cues.push(...structuralCues(tree, shapes, classifier.isHead).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
   }
 
+  // "an analysis of campaign-finance reports shows": an -s form right before
+  // another cue is the plural noun that cue's subject ends in, not a verb.
+  const nextCue = (match: Match) => {
+    const next = match.sentence.children[skipSpace(match.sentence.children, match.index + match.nodes.length, 1)]
+    return isWord(next) && cues.some(({ match: other, owner }) => owner.cue.phrases.length > 0 && other.sentence === match.sentence && other.nodes[0] === next)
+  }
+  const verbs = cues.filter(({ match }) => !(match.nodes.length === 1 && /s$/i.test(match.phrase) && nextCue(match)))
+  cues.splice(0, cues.length, ...verbs)
+
   const inCue = (word: SentenceContent, match: Match) => {
     const at = spanOf(word)
     return cues.some(({ match: other, owner }) =>
@@ -132,17 +144,24 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
     if (owner.cue.relay && joiner === "," && siblings.length > 0 && found.length > 0 && spanOf(found[0]!).start < match.start) found = previous()
     // "Merrill says Machado promised": a source never runs across another
     // cue; what follows that cue is the source.
-    const crossed = found.findLastIndex((word) => inCue(word, match))
+    // "according to a survey of voter lists" introduces nothing but its
+    // source, so a cue's word inside it ("lists") is part of the name.
+    const introduces = owner.cue.source === "after" && !owner.cue.relay && owner.cue.phrases.length > 0
+    const crossed = introduces ? -1 : found.findLastIndex((word) => inCue(word, match))
     const words = crossed === -1 ? found : found.slice(crossed + 1)
     if (words.length === 0) continue
-    const whole = classify(words.map(text))
+    // "an architect who said": the span stays the pronoun, but who speaks is
+    // the noun phrase it stands for, as a pronoun resolves to a name.
+    const referent = words.length === 1 && lower(words[0]!) === "who" ? antecedentOf(children, children.indexOf(words[0]!)).words : []
+    const whole = classify((referent.length > 0 ? referent : words).map(text))
     const of = partitive(words)
     // "Nearly eight of 10 voters": typed as the group they are part of.
     const typed = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name } : whole
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
-    const resolvesTo = resolve(history, typed.kind, words.map(text))
+    if (introduces) taken.push(span)
+    const resolvesTo = referent.length > 0 ? referent.map(text).join(" ") : resolve(history, typed.kind, words.map(text))
     const source: Source = {
       start: span.start,
       end: span.end,

@@ -11,7 +11,7 @@ import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { determiners, gerundPrepositions, nounMarkers, pronouns, verbalWords } from "./SourceSpan.ts"
+import { determiners, gerundPrepositions, nounMarkers, pronouns, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */

@@ -149,7 +149,18 @@ describe("attribution kind", () => {
     expect(relations(rules, "\"It was a mess,\" said one Democratic source on the panel.")).toEqual(["one Democratic source (anonymous) / said"])
     expect(relations(rules, "Trump refused to pay an architect who said he was stiffed.")).toEqual([
       "Trump (named-person) / refused",
-      "who (described-official) / said"
+      "who (described-official → an architect) / said"
+    ])
+    expect(relations(rules, "Nine in 10 said the economy favors the wealthy.")).toEqual(["Nine in 10 (vague-collective) / said"])
+    expect(relations(rules, "Carter however said he would welcome the plan.")).toEqual(["Carter (named-person) / said"])
+  })
+
+  it("reads a cue's word inside a source as part of the name", () => {
+    expect(relations(rules, "Turnout rose, according to a recent Reuters survey of voter lists.")).toEqual([
+      "a recent Reuters survey of voter lists (media-outlet, wire) / according to"
+    ])
+    expect(relations(rules, "Spending rose, a USA TODAY analysis of campaign-finance reports shows.")).toEqual([
+      "a USA TODAY analysis of campaign-finance reports (document) / shows"
     ])
   })
 

@@ -1,0 +1,40 @@
+/**
+ * Grammar: the closed classes of English words that the source-finding
+ * modules walk by (clause openers, auxiliaries, determiners, prepositions).
+ * They are English grammar, not house style, so they live in code; the
+ * lexicon of source heads is the attribution rule file's.
+ */
+
+// Words that open a clause: a source never runs across one.
+export const clauseWords = new Set(["that", "which", "who", "whom", "whose", "and", "but", "because", "as", "when", "while", "if", "after", "before", "since", "although", "though", "so", "than", "where", "what", "how", "why", "whether", "even", "yet", "then"])
+// Words between a source and its cue that belong to neither: "has long said".
+export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately", "just", "however", "meanwhile", "instead", "nonetheless", "nevertheless", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "won’t", "wouldn’t", "can’t", "couldn’t"])
+// Words that make the cue a noun, not a verb of saying: "the report", "his plans".
+export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
+// Words that start an introductory phrase rather than a subject.
+export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
+// Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.
+export const gerundPrepositions = new Set(["by", "for", "from", "after", "before", "in", "on", "with", "without", "while", "when", "since"])
+// Times that may stand between a subject and its verb, and the words that lead into them.
+export const timeWords = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "earlier", "later"])
+export const timeLinks = new Set(["on", "in", "at", "this", "last", "next", "early", "late", "that", "every"])
+// Conjunctions and sentence adverbs that may open a sentence before its subject.
+export const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
+// Cue forms that agree with a subject, so a "that" before them is a relative
+// pronoun: "a video that accuses", "polls that showed"; not "that plan".
+export const inflected = /(s|ed|said|told|wrote|sought|thought|knew|made it clear|made clear|put it|laid out)$/i
+// Quantifiers and adverbs that float between a subject and its verb: "Merkley,
+// Brown and Menendez all suggested", "have since denounced".
+export const floating = new Set(["all", "both", "each", "even", "since", "together", "too", "further", "themselves", "himself", "herself", "itself"])
+// Determiners and quantifiers that open a noun phrase.
+export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+// Subject pronouns that can stand for a speaker.
+export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
+export const modals = new Set(["would", "could", "might", "may", "should"])
+export const auxiliaries = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "can", "did", "does", "do", ...modals])
+export const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", ...modals])
+// Endings of words that describe rather than name: "diplomatic", "binding".
+export const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
+export const maxSourceWords = 10
+// Prepositions that open the tail of a long source: "the Roper Center for …".
+export const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", "on", "with", "to", "about", "under"])

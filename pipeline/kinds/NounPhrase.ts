@@ -1,0 +1,179 @@
+/**
+ * NounPhrase: walking a sentence's words to the noun phrase a source can be:
+ * the phrase on one side of a cue, the one a cue such as "according to"
+ * introduces, a passive's agent, and a clause's subject behind an
+ * introductory phrase or an appositive. What the walk finds is judged
+ * elsewhere (Plausible); which walk to take is SourceSpan's.
+ */
+import type { SentenceContent } from "nlcst"
+import type { Classifier } from "../Sources.ts"
+import { spanOf } from "./Message.ts"
+import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, verbalWords } from "./Grammar.ts"
+import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+
+/** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
+export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1, coordinated = false): Array<SentenceContent> => {
+  const words: Array<SentenceContent> = []
+  for (let i = from; i >= 0 && i < children.length; i += step) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    const joinsNames = lower(node) === "and" && words.length > 0 && (coordinated || isCapitalised(words.at(-1)!)) &&
+      isWord(children[skipSpace(children, i + step, step)]) && (coordinated || isCapitalised(children[skipSpace(children, i + step, step)]!))
+    if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
+    // No noun phrase runs across an auxiliary: "The decision is politically risky for Cruz, who".
+    if (step === -1 && isWord(node) && auxiliaries.has(lower(node))) break
+    words.push(node)
+    // A pronoun next to its cue is the whole source: "though she acknowledged".
+    if (step === -1 && words.length === 1 && pronouns.has(lower(node).replace(/['’]s$/, ""))) break
+    if (words.length > maxSourceWords) {
+      // Too long to be one name: walking back, a noun phrase starts at its
+      // determiner ("… with the editorial board of the Washington Post Trump
+      // said"); with none in reach there is no source.
+      const start = step === -1 ? words.findIndex((w) => determiners.has(lower(w))) : -1
+      return start > 0 ? words.slice(0, start + 1).reverse() : []
+    }
+  }
+  return step === -1 ? words.reverse() : words
+}
+
+/**
+ * What a relative pronoun at `at` stands for: the noun phrase before it (and
+ * before any comma), from its determiner on ("Paul released a video that").
+ * `end` is the phrase's last index, `phrase` the whole walk back.
+ */
+export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: number) => {
+  let end = skipSpace(children, at - 1, -1)
+  if (children[end] && text(children[end]!) === ",") end = skipSpace(children, end - 1, -1)
+  const walked = phrase(children, end, -1)
+  const start = walked.findLastIndex((w) => determiners.has(lower(w)))
+  return { end, phrase: walked, words: start > 0 ? walked.slice(start) : walked }
+}
+
+/**
+ * The noun phrase a cue such as "according to" introduces. A long one is cut
+ * before its first prepositional tail, or else after `maxSourceWords` words.
+ */
+export const introduced = (children: ReadonlyArray<SentenceContent>, from: number): Array<SentenceContent> => {
+  const words: Array<SentenceContent> = []
+  for (let i = from; i < children.length && words.length < 3 * maxSourceWords; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (isBoundary(node) && text(node) !== "\"" && text(node) !== "'") break
+    if (isWord(node) && clauseWords.has(lower(node))) break
+    words.push(node)
+  }
+  if (words.every((w) => !isWord(w) || determiners.has(lower(w)))) return []
+  if (words.length <= maxSourceWords) return words
+  const tail = words.findIndex((w, i) => i > 1 && tailPrepositions.has(lower(w)))
+  return words.slice(0, tail > 0 && tail <= maxSourceWords ? tail : maxSourceWords)
+}
+
+/** The agent of a passive cue: the phrase after a "by" within a few words. */
+export const agent = (children: ReadonlyArray<SentenceContent>, from: number): Array<SentenceContent> => {
+  let words = 0
+  for (let i = from; i < children.length && words <= 3; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (!isWord(node)) return []
+    if (lower(node) === "by") return phrase(children, i + 1, 1)
+    words++
+  }
+  return []
+}
+
+/** The subject at the start of a run of words: "Trump" in "Trump attacked Clinton". */
+export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  const np: Array<SentenceContent> = []
+  for (const [i, word] of words.entries()) {
+    const w = lower(word)
+    if (np.length === 0) {
+      if (clauseWords.has(w)) return []
+      if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w) || /^(one|two|three|four|five|\d+)$/.test(w)) np.push(word)
+      else return []
+    // An auxiliary ends the subject: "McKinley is bearish" (the lexicon,
+    // stripping a plural "s", would take "is" for the pronoun "I").
+    } else if ((clauseWords.has(w) || auxiliaries.has(w)) && !isCapitalised(word)) break
+    else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
+    else if (isHead(w)) np.push(word)
+    else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
+    else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !/(ed|s)$/.test(w) && !verbalWords.has(w)) np.push(word)
+    else break
+  }
+  // A phrase ends in a name or a word the lexicon knows: "the former president".
+  while (np.length > 0 && !isCapitalised(np.at(-1)!) && !isHead(lower(np.at(-1)!))) np.pop()
+  return np
+}
+
+/**
+ * The subject of a sentence's main clause, skipping an introductory phrase.
+ * For a participle (`…, saying`) the subject's chunk also holds its verb; for
+ * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
+ */
+export const subject = (
+  children: ReadonlyArray<SentenceContent>,
+  before: number,
+  isHead: Classifier["isHead"],
+  participle: boolean
+): Array<SentenceContent> => {
+  // Chunks between commas, outside quotes: a quote is what was said, not who said it.
+  const chunks: Array<Array<SentenceContent>> = [[]]
+  let quoted = false
+  for (let i = 0; i < before; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (text(node) === "\"") {
+      quoted = !quoted
+      if (chunks.at(-1)!.length > 0) chunks.push([])
+      continue
+    }
+    if (quoted) continue
+    if (isBoundary(node)) {
+      if (text(node) === "," && chunks.at(-1)!.length > 0) chunks.push([])
+      continue
+    }
+    chunks.at(-1)!.push(node)
+  }
+  // For a participle with no chunk that holds a verb, the subject set off by
+  // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
+  let appositive: Array<SentenceContent> = []
+  for (const chunk of chunks) {
+    // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
+    const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
+    if (words.length === 0 || introWords.has(lower(words[0]!))) continue
+    const np = leadingPhrase(words, isHead)
+    if (np.length > 0 && participle && np.length === words.length) {
+      if (appositive.length === 0) appositive = np
+      continue
+    }
+    if (np.length === 0) continue
+    return np
+  }
+  return appositive
+}
+
+/**
+ * The subject of the main clause after a participle that opens the sentence:
+ * "Trump" in `Bemoaning the "phony system," Trump accused Holt`. It follows a
+ * comma; one inside a quote is tried too, since American style puts the
+ * comma there.
+ */
+export const mainSubject = (children: ReadonlyArray<SentenceContent>, last: number, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  for (let j = last + 1; j < children.length; j++) {
+    if (text(children[j]!) !== ",") continue
+    let from = skipSpace(children, j + 1, 1)
+    if (children[from] && text(children[from]!) === "\"") from = skipSpace(children, from + 1, 1)
+    const np = leadingPhrase(phrase(children, from, 1), isHead)
+    if (np.length > 0) return np
+  }
+  return []
+}
+
+/** The trimmed span of children `[from, to]`, skipping space and punctuation at the ends. */
+export const trimmed = (children: ReadonlyArray<SentenceContent>, from: number, to: number) => {
+  let first = from
+  let last = to
+  while (first <= last && (children[first]!.type === "WhiteSpaceNode" || (isBoundary(children[first]!) && text(children[first]!) !== "\""))) first++
+  while (last >= first && (children[last]!.type === "WhiteSpaceNode" || (isBoundary(children[last]!) && text(children[last]!) !== "\""))) last--
+  if (first > last) return undefined
+  return { start: spanOf(children[first]!).start, end: spanOf(children[last]!).end }
+}

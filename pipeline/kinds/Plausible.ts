@@ -1,0 +1,52 @@
+/**
+ * Plausible: whether words found beside a cue can be its source. The head
+ * (the last word before any prepositional tail) must be a name, a pronoun or
+ * a word the lexicon knows; a share of a group ("eight of 10 voters") is
+ * judged by the group.
+ */
+import type { SentenceContent } from "nlcst"
+import type { Classifier } from "../Sources.ts"
+import { adjectival, determiners } from "./Grammar.ts"
+import { isCapitalised, isWord, lower, text } from "./Tokens.ts"
+
+/**
+ * Where a part of a group is named, the index of its "of": "Nearly eight of
+ * 10 voters", "most of the experts". The group's head types the source; -1
+ * when there is none.
+ */
+export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
+  words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" &&
+    /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|none|few|several|each|both|half|third|thirds|quarter)$/.test(lower(words[i - 1]!)))
+
+/**
+ * Whether words can be a source. Its head (the last word before any
+ * prepositional tail) is a name, a pronoun or a word the lexicon knows
+ * ("officials", "embassy"). "Binding promises" and "the concurrent
+ * developments from Moscow" are no sources; editors teach it new heads in the
+ * attribution rule file.
+ */
+export const plausibility = (children: ReadonlyArray<SentenceContent>, classifier: Classifier) =>
+(words: Array<SentenceContent>): Array<SentenceContent> => {
+  if (words.length === 0) return []
+  // "The", "Another", "Additional": a determiner or modifier alone names no one.
+  // "Some believe", "many say" stand for people: vague, but a source.
+  const standsAlone = words.length === 1 && /^(some|many)$/.test(lower(words[0]!))
+  if (!standsAlone && words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most)$/.test(lower(w)))) return []
+  const typed = classifier.classify(words.map(text))
+  const of = partitive(words)
+  if (typed.guessed && of > 0) return plausibility(children, classifier)(words.slice(of + 1)).length > 0 ? words : []
+  // "Environmentalists", "historians": a head formed as a noun of a person
+  // is someone, though no lexicon lists it.
+  if (typed.guessed && /\p{Ll}{3}(ist|ian)s?$/u.test(text(words.at(-1)!))) return words
+  if (typed.guessed) {
+    // "A Quinnipiac University poll released in late August found", "a union
+    // representing flight attendants endorsed": a participle and what follows
+    // it modify the source.
+    const participle = words.findIndex((w, i) => i > 0 && !isCapitalised(w) && (/^(released|published|conducted|taken|issued|out)$/.test(lower(w)) || /ing$/.test(lower(w))))
+    return participle > 0 ? plausibility(children, classifier)(words.slice(0, participle)) : []
+  }
+  // A capital at the start of a sentence is no sign of a name: "Binding Promises".
+  const first = words[0]!
+  const soleCapital = first === children.find(isWord) && adjectival.test(lower(first)) && words.slice(1).every((w) => !isCapitalised(w))
+  return soleCapital && (typed.kind === "named-person" || typed.kind === "named-organisation") ? [] : words
+}
