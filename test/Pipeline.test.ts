@@ -1,7 +1,7 @@
 import { NodeServices } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Cache from "../pipeline/Cache.ts"
@@ -39,4 +39,20 @@ describe("pipeline", () => {
       expect(good.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])
       expect(readdirSync(out).sort()).toEqual(["a.html", "a.json", "a.md", "b.html", "b.json", "b.md"])
     }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("an article over the workers' size limit, done in this thread, gets the same report", () =>
+    Effect.gen(function*() {
+      const rules = yield* Rules.load(`${root}rules`)
+      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
+      writeFileSync(join(dir, "small.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
+      writeFileSync(join(dir, "big.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n\n".repeat(20_000))
+      const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
+      const options = { gates: rules.gates, concurrency: 2, keep: false }
+      const pooled = yield* Pipeline.run([dir], rules, { ...options, out: outs[0]! }).pipe(
+        Effect.provide(Layer.mergeAll(Tasks.pool({ rules, gates: rules.gates, jobs: 2, inlineAbove: 100_000 }), Cache.temporary))
+      )
+      yield* run(dir, rules, outs[1]!)
+      expect(pooled.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])
+      for (const name of ["big.json", "small.json"]) expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
+    }).pipe(Effect.provide(TestLayer)), 120_000)
 })
