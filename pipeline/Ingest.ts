@@ -186,16 +186,20 @@ const uniqueIds = (used: Set<string>, entry: Entry): readonly [Set<string>, Read
   return [used, [{ ...entry, id }]]
 }
 
+/** Files read at once, ahead of the pipeline. */
+const readAhead = 8
+
 /** Every entry the given paths hold, in order, with batch-unique ids. */
 export const entries = (inputs: ReadonlyArray<string>) =>
   Stream.fromIterable(inputs).pipe(
-    // A directory is listed up front but read one file at a time, as the
-    // pipeline pulls: memory holds the articles in flight, not the batch.
+    // A directory is listed up front but read as the pipeline pulls: memory
+    // holds the articles in flight, not the batch. A few reads are under way
+    // at once, so that a run served from the cache does not wait on each.
     Stream.flatMap((input) =>
       input === "-"
         ? Stream.fromEffect(readStdin)
         : Stream.fromEffect(expand(input)).pipe(
-            Stream.flatMap((files) => Stream.fromIterable(files).pipe(Stream.mapEffect(readFile))),
+            Stream.flatMap((files) => Stream.fromIterable(files).pipe(Stream.mapEffect(readFile, { concurrency: readAhead }))),
             Stream.catch((problem) => Stream.succeed([problem]))
           )
     ),
