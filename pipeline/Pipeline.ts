@@ -156,6 +156,27 @@ const report = (options: Options, articles: number, corroboration: (claim: numbe
     return { _tag: "Indexed", ...done } satisfies Indexed
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 
+/**
+ * Put items finished out of order back in input order: each call takes one
+ * finished item with its input index, and returns those now in order. Work
+ * is started in input order and finished in any, so that one slow article
+ * never holds the workers idle behind it; only the items finished ahead of
+ * it wait here.
+ */
+const inOrder = <A>() => {
+  const waiting = new Map<number, A>()
+  let next = 0
+  return ([item, index]: readonly [A, number]): Array<A> => {
+    waiting.set(index, item)
+    const ready: Array<A> = []
+    while (waiting.has(next)) {
+      ready.push(waiting.get(next)!)
+      waiting.delete(next++)
+    }
+    return ready
+  }
+}
+
 /** Count completions for a progress display, in completion order. */
 const counted = <A>(pass: "check" | "report", options: Options) => {
   let done = 0
@@ -176,11 +197,15 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     const { identity, key, written } = item
     return { _tag: "Analysed", identity, key, from, to: claims.size, ...(written ? { written } : {}) }
   }
+  const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
+    entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))
   const checked = yield* entries(inputs).pipe(
     Stream.mapEffect(
-      (entry) => (entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))),
-      { concurrency: options.concurrency }
+      (entry, index) => checkItem(entry).pipe(Effect.map((item) => [item, index] as const)),
+      { concurrency: options.concurrency, unordered: true }
     ),
+    Stream.map(inOrder<Checked | InputProblem | ArticleFailed>()),
+    Stream.flattenIterable,
     Stream.map(keep),
     Stream.runCollect,
     phase("analyse")
@@ -193,12 +218,15 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
 
   const reportOne = report(options, analysed.length, (i) => lookup(corroborated, claims, i), claims)
   const reportedCount = counted<Indexed | ArticleFailed>("report", options)
+  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<Indexed | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
+    item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
   const items = yield* Stream.fromIterable(checked).pipe(
     Stream.mapEffect(
-      (item): Effect.Effect<Indexed | ArticleFailed | InputProblem, never, Tasks | Cache.Cache> =>
-        item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item),
-      { concurrency: options.concurrency }
+      (item, index) => reportItem(item).pipe(Effect.map((done) => [done, index] as const)),
+      { concurrency: options.concurrency, unordered: true }
     ),
+    Stream.map(inOrder<Indexed | InputProblem | ArticleFailed>()),
+    Stream.flattenIterable,
     Stream.runCollect,
     phase("report")
   )
