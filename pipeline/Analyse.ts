@@ -106,7 +106,9 @@ export const make = (rules: RuleSet) => {
     .use(quotes)
     .use(attributionKind, classifier(rules.attribution, rules.outlets), {
       id: rules.attribution.id,
-      structures: rules.attribution.structures ?? []
+      structures: rules.attribution.structures ?? [],
+      labels: rules.attribution.labels ?? [],
+      surveys: rules.attribution.surveys ?? []
     })
     .use(phraseKind)
     .use(sourceCheckKind, rules.checks)

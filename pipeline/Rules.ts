@@ -84,7 +84,11 @@ export interface AttributionConfig {
   readonly states: ReadonlyArray<string>
   readonly collectives?: ReadonlyArray<string>
   /** Cue shapes found by structure rather than by phrase. */
-  readonly structures?: ReadonlyArray<"that-clause" | "colon" | "quote-dash">
+  readonly structures?: ReadonlyArray<"that-clause" | "colon" | "quote-dash" | "survey-opening">
+  /** The editors' own labels before a colon, which name no speaker: Correction, Update. */
+  readonly labels?: ReadonlyArray<string>
+  /** Heads of a survey that an opening "In a … poll," cites as its source: poll, survey. */
+  readonly surveys?: ReadonlyArray<string>
 }
 
 /** One news outlet in the registry. */

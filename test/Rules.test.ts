@@ -42,6 +42,13 @@ describe("rule files", () => {
       expect(rules.outlets.map((outlet) => outlet.name)).toContain("RIA Novosti")
     }).pipe(Effect.provide(NodeServices.layer)))
 
+  it("takes the editors' labels as single words", () => {
+    const attribution = readFileSync(`${root}rules/attribution.yml`, "utf8")
+    expect(problems(attribution.replace("labels: [Correction,", "labels: [Editor's note,"))).toEqual([
+      expect.stringMatching(/^rules\/example\.yml:\d+:\d+: must match pattern/)
+    ])
+  })
+
   it("points an unknown key at its line and column", () => {
     expect(problems("kind: gates\nminScore: 50\nmaxErorrs: 1\n")).toEqual([
       "rules/example.yml:3:1: unknown key `maxErorrs`"

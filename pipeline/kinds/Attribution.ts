@@ -17,6 +17,7 @@
  */
 import type { Root, Sentence, SentenceContent } from "nlcst"
 import type { Plugin } from "unified"
+import type { VFile } from "vfile"
 import type { CueReport, Outlet } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import { isCueOwner, isTurnLabel, longestFirst, notACue, type Structure, structuralCues } from "./Cues.ts"
@@ -92,7 +93,23 @@ const firstWord = (text: string) => {
 }
 
 /** Find attribution relations for every cue match. */
-export const attributionKind: Plugin<[Classifier, { readonly id: string; readonly structures: ReadonlyArray<Structure> }], Root> = (classifier, options) => (tree, file) => {
+export const attributionKind: Plugin<[Classifier, AttributionOptions], Root> = (classifier, options) => {
+  const labels = new Set((options.labels ?? []).map((label) => label.toLowerCase()))
+  const surveys = new Set((options.surveys ?? []).map((survey) => survey.toLowerCase()))
+  return (tree, file) => attribute(tree, file, classifier, options, labels, surveys)
+}
+
+/** What the attribution kind is told: its rule id, the cue shapes and the editors' labels. */
+export interface AttributionOptions {
+  readonly id: string
+  readonly structures: ReadonlyArray<Structure>
+  /** Words before a colon that label the article's furniture, not a speaker: Correction. */
+  readonly labels?: ReadonlyArray<string>
+  /** Heads of a survey that an opening "In a … poll," cites: poll, survey. */
+  readonly surveys?: ReadonlyArray<string>
+}
+
+const attribute = (tree: Root, file: VFile, classifier: Classifier, options: AttributionOptions, labels: ReadonlySet<string>, surveys: ReadonlySet<string>) => {
   const { classify } = classifier
   const relations: Array<Relation> = (file.data.attributions ??= [])
   const history: Array<Mention> = (file.data.history ??= [])
@@ -101,7 +118,7 @@ export const attributionKind: Plugin<[Classifier, { readonly id: string; readonl
   const cues = owned(file.data.matches, isCueOwner)
   const shapes = new Set(options.structures)
   if (shapes.size > 0) {
-    cues.push(...structuralCues(tree, shapes, classifier.isHead).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+    cues.push(...structuralCues(tree, shapes, classifier.isHead, labels, surveys).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
   }
 
   // "an analysis of campaign-finance reports shows": an -s form right before

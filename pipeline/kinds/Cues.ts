@@ -11,7 +11,7 @@ import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { determiners, gerundPrepositions, nounMarkers, pronouns, verbalWords } from "./Grammar.ts"
+import { clauseWords, determiners, gerundPrepositions, namingParticiples, nounMarkers, pronouns, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
@@ -47,9 +47,32 @@ const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "mor
 // Words whose "'s" is "is" or "has": "he's", "that's", "here's".
 const contracted = new Set([...pronouns, "that", "this", "there", "here", "what", "who"])
 
+/**
+ * Whether a participle names a thing rather than reporting speech: "a group
+ * called Black Votes Matter", "a company called Harmony Enterprises". The noun
+ * before it opens with "a" or "an" and a name or a title follows; "one
+ * lawmaker called Trump a …" and "the senator called on …" still speak.
+ */
+const names = (children: ReadonlyArray<SentenceContent>, match: Match) => {
+  if (match.nodes.length !== 1 || !namingParticiples.has(lower(children[match.index]!))) return false
+  const next = children[skipSpace(children, match.index + 1, 1)]
+  if (next === undefined || !(isWord(next) ? isCapitalised(next) : /^["#]$/.test(text(next)))) return false
+  let at = skipSpace(children, match.index - 1, -1)
+  const noun = children[at]
+  if (!isWord(noun) || isCapitalised(noun) || pronouns.has(lower(noun)) || verbalWords.has(lower(noun)) || clauseWords.has(lower(noun)) || /ly$/.test(text(noun))) return false
+  // Back over the noun's modifiers to its article: "a civil rights advocacy group".
+  for (let words = 0; words < 5 && isWord(children[at]); words++, at = skipSpace(children, at - 1, -1)) {
+    const word = lower(children[at]!)
+    if (word === "a" || word === "an") return true
+    if (clauseWords.has(word) || verbalWords.has(word)) return false
+  }
+  return false
+}
+
 /** Why a match of a cue phrase is not a cue here. */
 export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, cue: Cue) => {
   if (cue.source === "possessor") return false
+  if (names(children, match)) return true
   const first = children[match.index]!
   const firstWord = children.findIndex(isWord)
   // "United States", "The Report": a capital mid-sentence makes it a name,
@@ -81,10 +104,12 @@ export const longestFirst = <A extends { readonly match: Match }>(found: Readonl
 }
 
 /** Cue shapes that no phrase list names, found from the sentence's structure. */
-export type Structure = "that-clause" | "colon" | "quote-dash"
+export type Structure = "that-clause" | "colon" | "quote-dash" | "survey-opening"
 
 const before: CueOwner = { cue: { phrases: [], source: "before" } }
 const after: CueOwner = { cue: { phrases: [], source: "after" } }
+// The opening "In" introduces nothing but its survey, as "according to" does.
+const survey: CueOwner = { cue: { phrases: ["in"], source: "after" } }
 
 /**
  * Whether a colon follows a speaker's name in capitals that opens a quoted
@@ -100,9 +125,13 @@ export const isTurnLabel = (children: ReadonlyArray<SentenceContent>, match: Mat
 
 /**
  * A colon introduces speech only after a speaker ("WALLACE:", "The senator
- * said:") or before a quote; "The Latest:" and "Correction:" are labels.
+ * said:") or before a quote; "The Latest:" and the editors' `labels`
+ * ("Correction:") are not speakers.
  */
-const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
+const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyArray<SentenceContent>, match: Match, kind: SourceKind, words: ReadonlyArray<string>) => {
+  // The editors' own labels are no speakers, in any case: "Correction: An
+  // earlier version …", "UPDATE: 5/12 — The website …", `"VIDEO: Hillary …`.
+  if (words.length === 1 && labels.has(words[0]!.toLowerCase())) return false
   const next = children[skipSpace(children, match.index + 1, 1)]
   if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false
@@ -115,17 +144,11 @@ const speaksBeforeColon = (children: ReadonlyArray<SentenceContent>, match: Matc
   const name = words.length >= 2 || /^\p{Lu}{2,}$/u.test(words[0]!)
   // "Sanders: Clinton needs to …", "Poll: Trump leads": a headline's speaker
   // opens the sentence, and what follows the colon runs on as a clause.
-  // The editor's own labels are no speakers: "Correction: An earlier version …".
-  const headline = words.length === 1 && (kind === "named-person" || kind === "document") && !editorsLabel.test(words[0]!) &&
+  const headline = words.length === 1 && (kind === "named-person" || kind === "document") &&
     skipSpace(children, 0, 1) === match.index - 1 && children.slice(match.index).filter(isWord).length >= 4
   return (kind === "named-person" && name && !functionWord) || headline
 }
 
-// Labels an article's furniture puts before a colon; English, not house style.
-const editorsLabel = /^(correction|clarification|update|updated|note|editor|video|watch|photos?|related|read|listen|source|sources|disclosure|question|answer|remember)$/i
-
-/** Colon cues need a speaker before them or a quote after them. */
-const colon: CueOwner = { cue: { phrases: [], source: "before" }, accepts: speaksBeforeColon }
 const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
 // Asked of every word of every sentence: a length check and a
 // case-insensitive test, not a lower-cased copy of each word.
@@ -148,14 +171,48 @@ const signOff = (children: ReadonlyArray<SentenceContent>, dash: number) => {
 }
 
 /**
+ * The "In" of a sentence that opens with a survey: "In an early-October CBS
+ * News poll, she led …", "In exit polls, voters …"; -1 if it does not. The
+ * survey's head (`surveys`) ends the phrase, or a participle's tail follows it
+ * ("released Monday"), before the comma; "In a memo released as polls closed,"
+ * has a clause in between, and its memo is no survey.
+ */
+const surveyIn = (children: ReadonlyArray<SentenceContent>, surveys: ReadonlySet<string>) => {
+  const first = skipSpace(children, 0, 1)
+  if (!isWord(children[first]) || lower(children[first]!) !== "in") return -1
+  let head = false
+  for (let i = first + 1, words = 0; i < children.length && words < 12; i++) {
+    const node = children[i]!
+    if (isWord(node)) {
+      const word = lower(node)
+      if (clauseWords.has(word) || (!head && word === "of")) return -1
+      if (surveys.has(word)) head = true
+      words++
+    } else if (text(node) === ",") return head ? first : -1
+  }
+  return -1
+}
+
+/**
  * Cues found by shape:
  * - that-clause: a verb form (-ed, -s) followed by "that": "Clinton has decided that …";
  * - colon: a colon introducing speech: `Trump said:`, `The statement: "…"`;
+ * - survey-opening: "In" opening a sentence before a survey and a comma: "In a
+ *   Des Moines Register poll last month, Mr. Cruz had …"; the survey speaks.
  * - quote-dash: a dash after a closing quote, before the speaker: `"…" — Sonya Herridge`,
  *   also when the quote ended the sentence before: `"… shame." ― Sonya Herridge`.
- * The source check that follows still has to find a name or a known head.
+ * The source check that follows still has to find a name or a known head;
+ * `labels` are the editors' words before a colon (lower case), never a speaker.
  */
-export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHead: (word: string) => boolean): Array<{ match: Match; owner: CueOwner }> => {
+export const structuralCues = (
+  tree: Root,
+  shapes: ReadonlySet<Structure>,
+  isHead: (word: string) => boolean,
+  labels: ReadonlySet<string>,
+  surveys: ReadonlySet<string>
+): Array<{ match: Match; owner: CueOwner }> => {
+  // Colon cues need a speaker before them or a quote after them.
+  const colon: CueOwner = { cue: { phrases: [], source: "before" }, accepts: speaksBeforeColon(labels) }
   // "Voters that", "the practices that": an -s form before a relative "that"
   // is a plural noun unless a name or a pronoun is its subject ("Trump states
   // that", "it suspects that"), and a source or document word is a noun anyway.
@@ -173,6 +230,7 @@ export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHea
   const thatClause = shapes.has("that-clause")
   const colons = shapes.has("colon")
   const quoteDash = shapes.has("quote-dash")
+  const surveyOpening = shapes.has("survey-opening")
   // The quote a dash follows may end the sentence before: `"… president." ― Name`.
   let closedByQuote = false
   for (const sentence of sentences(tree)) {
@@ -180,6 +238,10 @@ export const structuralCues = (tree: Root, shapes: ReadonlySet<Structure>, isHea
     const endsInQuote = closedByQuote
     const lastNode = children[skipSpace(children, children.length - 1, -1)]
     closedByQuote = lastNode !== undefined && text(lastNode) === "\""
+    if (surveyOpening) {
+      const opening = surveyIn(children, surveys)
+      if (opening !== -1) cue(sentence, opening, survey)
+    }
     for (let index = 0; index < children.length; index++) {
       const node = children[index]!
       // Only "that", a colon or a dash can be a structural cue: test the node before looking back.

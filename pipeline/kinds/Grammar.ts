@@ -36,5 +36,7 @@ export const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been",
 // Endings of words that describe rather than name: "diplomatic", "binding".
 export const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
 export const maxSourceWords = 10
+// Participles that give a thing its name: "a group called Black Votes Matter".
+export const namingParticiples = new Set(["called", "named", "dubbed", "nicknamed", "titled"])
 // Prepositions that open the tail of a long source: "the Roper Center for …".
 export const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", "on", "with", "to", "about", "under"])

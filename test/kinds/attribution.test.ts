@@ -178,6 +178,28 @@ describe("attribution kind", () => {
     expect(relations(rules, "Imagine that she:")).toEqual([])
   })
 
+  it("reads the editors' labels before a colon from the rule file", () => {
+    expect(rules.attribution.labels).toContain("Correction")
+    expect(relations(rules, "UPDATE: Sanders won the county by a wide margin.")).toEqual([])
+    const unlabelled = { ...rules, attribution: { ...rules.attribution, labels: [] } }
+    expect(relations(unlabelled, "UPDATE: Sanders won the county by a wide margin.")).toEqual(["UPDATE (named-person) / :"])
+  })
+
+  it("takes an opening \"In\" before a survey for a cue, the survey its source", () => {
+    expect(relations(rules, "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent.")).toEqual([
+      "an early-October CBS News poll (document) / In"
+    ])
+    expect(relations(rules, "In exit polls, voters in both parties were unhappy.")).toEqual(["exit polls (document) / In"])
+    expect(relations(rules, "In a memo released as polls closed, Clinton aides wrote that she won.")).toEqual([
+      "Clinton aides (described-official) / wrote"
+    ])
+  })
+
+  it("does not take a name given for speech: \"a group called …\"", () => {
+    expect(relations(rules, "A new group called Black Votes Matter held a rally.")).toEqual([])
+    expect(relations(rules, "One lawmaker called Trump \"the orange prince.\"")).toEqual(["One lawmaker (described-official) / called"])
+  })
+
   it("never runs a source across another cue", () => {
     expect(relations(rules, "Merrill says Machado promised to keep campaigning.")).toEqual([
       "Merrill (named-person) / says",
