@@ -199,100 +199,102 @@ export const defaultJobs = (): number => availableParallelism()
 export const workerHeapMb = 256
 
 /**
- * Articles longer than this many characters are done in this thread, which
- * has no such cap. Analysis holds about 135 bytes per character of input (a
- * 20 MB article peaked at 2.7 GB), so this keeps a worker's live heap far
- * under its cap: a worker that reaches it can take the whole process down
- * (V8 aborts when a collection cannot free enough), not only its own job.
+ * Articles longer than this many characters go to a worker of their own,
+ * without the cap. Analysis holds about 135 bytes per character of input (a
+ * 20 MB article peaked at 2.7 GB), so this keeps the capped workers' live
+ * heaps far under the cap: a worker that reaches it can take the whole
+ * process down (V8 aborts when a collection cannot free enough), not only its
+ * own job. The big articles' worker keeps them off this thread, whose event
+ * loop hands the other workers their jobs.
  */
-export const inlineAbove = 256 * 1024
+export const bigAbove = 256 * 1024
 
 /** Whether a job failed because its worker ran out of memory and was stopped. */
 const outOfMemory = (error: unknown) => error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
 
+/** Worker threads started with their first job, and stopped with the batch. */
+const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number }) => {
+  let started: Tinypool | undefined
+  // A worker that fails before it takes a job (its entry point cannot load,
+  // say) fails the pool: every job then fails with the reason, rather than
+  // waiting for workers that will never start.
+  let broken: Error | undefined
+  return {
+    get: (): Tinypool => {
+      if (broken) throw broken
+      if (started) return started
+      const pool = new Tinypool({
+        filename: workerEntry(),
+        minThreads: options.size,
+        maxThreads: options.size,
+        workerData: options.workerData,
+        ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
+      })
+      pool.on("error", (error: Error) => {
+        broken = new Error(`a worker thread could not start: ${error.message}`)
+        void pool.destroy()
+      })
+      return (started = pool)
+    },
+    /** Why the pool broke, which explains the jobs it then dropped. */
+    broken: () => broken,
+    stop: () => started?.destroy() ?? Promise.resolve()
+  }
+}
+
 /**
- * The tasks spread over `jobs` worker threads, each loading the rules from
- * `rules.dir`. The threads start with the first job: a batch served wholly
- * from the cache never pays for them.
+ * The tasks spread over `jobs` worker threads with capped heaps, and one
+ * more worker for big articles, each loading the rules from `rulesDir`. The
+ * threads start with their first job: a batch served wholly from the cache
+ * never pays for them.
  */
 export const pool = (options: {
-  readonly rules: RuleSet
+  readonly rulesDir: string
   readonly gates: Gates
   readonly jobs: number
   readonly heapMb?: number
-  readonly inlineAbove?: number
+  readonly bigAbove?: number
 }) =>
   Layer.effect(
     Tasks,
     Effect.gen(function*() {
-      const workers = yield* Effect.acquireRelease(
-        Effect.sync(() => {
-          let started: Tinypool | undefined
-          // A worker that fails before it takes a job (its entry point cannot
-          // load, say) fails the pool: every job then fails with the reason,
-          // rather than waiting for workers that will never start.
-          let broken: Error | undefined
-          return {
-            get: (): Tinypool => {
-              if (broken) throw broken
-              if (started) return started
-              const pool = new Tinypool({
-                filename: workerEntry(),
-                minThreads: options.jobs,
-                maxThreads: options.jobs,
-                workerData: { rulesDir: options.rules.dir, gates: options.gates },
-                resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? workerHeapMb }
-              })
-              pool.on("error", (error: Error) => {
-                broken = new Error(`a worker thread could not start: ${error.message}`)
-                void pool.destroy()
-              })
-              return (started = pool)
-            },
-            /** Why the pool broke, which explains the jobs it then dropped. */
-            broken: () => broken,
-            stop: () => started?.destroy() ?? Promise.resolve()
-          }
-        }),
-        (workers) => Effect.promise(() => workers.stop())
+      const workerData = { rulesDir: options.rulesDir, gates: options.gates }
+      const release = (pool: ReturnType<typeof threads>) => Effect.promise(() => pool.stop())
+      const small = yield* Effect.acquireRelease(
+        Effect.sync(() => threads({ size: options.jobs, workerData, heapMb: options.heapMb ?? workerHeapMb })),
+        release
       )
-      // This thread's own tasks, made only if an article needs them.
-      const context = yield* Effect.context<Reports>()
-      let here: ReturnType<typeof make> | undefined
-      const inThisThread = () => (here ??= make(options.rules))
+      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData })), release)
 
-      const settle = <A>(reply: Reply<A>): Effect.Effect<A, StageFailed> =>
-        "ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))
-      const run = <A>(name: string, job: unknown, here: () => Effect.Effect<A, StageFailed>): Effect.Effect<A, StageFailed> =>
-        Effect.tryPromise({ try: () => workers.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
+      const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown): Effect.Effect<A, StageFailed> =>
+        Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
           Effect.matchEffect({
-            onSuccess: settle,
+            onSuccess: (reply) => ("ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))),
             onFailure: (error) =>
-              outOfMemory(error)
-                ? here()
+              // A capped worker stopped for memory: the big articles' worker tries again.
+              pool === small && outOfMemory(error)
+                ? run<A>(big, name, job)
                 : Effect.fail(
                   new StageFailed({
                     stage: name,
-                    problem: workers.broken()?.message ?? `the worker failed: ${error instanceof Error ? error.message : String(error)}`
+                    problem: pool.broken()?.message ?? `the worker failed: ${error instanceof Error ? error.message : String(error)}`
                   })
                 )
           })
         )
-      const checkHere = (job: CheckJob) => Effect.try({ try: () => inThisThread().check(job), catch: asFailure })
-      const reportHere = (job: ReportJob) => reportWith(inThisThread(), options.gates)(job).pipe(Effect.provideContext(context))
       // A big article's report is made where its analysis was: its stored
       // analysis runs to about four bytes per character of the article.
-      const big = options.inlineAbove ?? inlineAbove
+      const limit = options.bigAbove ?? bigAbove
       const bigStore = (file: string) => {
         try {
-          return statSync(file).size > 4 * big
+          return statSync(file).size > 4 * limit
         } catch {
           return false
         }
       }
       return {
-        check: (job: CheckJob) => (job.article.text.length > big ? checkHere(job) : run("check", job, () => checkHere(job))),
-        report: (job: ReportJob) => (bigStore(job.file) ? reportHere(job) : run("report", job, () => reportHere(job)))
+        check: (job: CheckJob) => run<CheckDone>(job.article.text.length > limit ? big : small, "check", job),
+        report: (job: ReportJob) => run<ReportDone>(bigStore(job.file) ? big : small, "report", job)
       }
     })
   )

@@ -40,7 +40,7 @@ describe("pipeline", () => {
       expect(readdirSync(out).sort()).toEqual(["a.html", "a.json", "a.md", "b.html", "b.json", "b.md"])
     }).pipe(Effect.provide(TestLayer)))
 
-  it.effect("an article over the workers' size limit, done in this thread, gets the same report", () =>
+  it.effect("an article over the workers' size limit, done by the big articles' worker, gets the same report", () =>
     Effect.gen(function*() {
       const rules = yield* Rules.load(`${root}rules`)
       const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
@@ -49,7 +49,7 @@ describe("pipeline", () => {
       const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
       const options = { gates: rules.gates, concurrency: 2, keep: false }
       const pooled = yield* Pipeline.run([dir], rules, { ...options, out: outs[0]! }).pipe(
-        Effect.provide(Layer.mergeAll(Tasks.pool({ rules, gates: rules.gates, jobs: 2, inlineAbove: 100_000 }), Cache.temporary))
+        Effect.provide(Layer.mergeAll(Tasks.pool({ rulesDir: rules.dir, gates: rules.gates, jobs: 2, bigAbove: 100_000 }), Cache.temporary))
       )
       yield* run(dir, rules, outs[1]!)
       expect(pooled.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])
