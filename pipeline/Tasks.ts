@@ -5,16 +5,13 @@
  *   report: stored analysis + corroboration → score, gate, report files
  *
  * Both take and return plain data, so they run the same in this thread or in
- * a worker thread. `inline` runs them here; `pool` spreads them over worker
- * threads, each with its own copy of the rules.
+ * a worker thread. `inline` runs them here; `Pool.ts` spreads them over
+ * worker threads, each with its own copy of the rules.
  */
 import { Context, Data, Effect, Layer } from "effect"
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs"
-import { availableParallelism } from "node:os"
-import Tinypool from "tinypool"
+import { readFileSync, renameSync, writeFileSync } from "node:fs"
 import * as Analyse from "./Analyse.ts"
 import * as Batch from "./Batch.ts"
-import { workerEntry } from "./Build.ts"
 import * as Claims from "./Claims.ts"
 import type { Corroboration } from "./Claims.ts"
 import { type BatchClaim, uncorroborated } from "./Corroborate.ts"
@@ -185,116 +182,3 @@ export const inline = (rules: RuleSet, gates: Gates) =>
 
 /** What a worker thread sends back: the result, or why its stage failed. */
 export type Reply<A> = { readonly ok: A } | { readonly failed: { readonly stage: string; readonly problem: string } }
-
-/** The number of worker threads to use by default: one per core. */
-export const defaultJobs = (): number => availableParallelism()
-
-/**
- * The old-generation heap of each worker, in MB. Left to itself, V8 lets a
- * long-running worker's heap fill with garbage before collecting it (over
- * 300 MB each, measured at 10,000 articles, against about 100 MB live), so a
- * batch's memory grew with its length. With this cap the workers collect
- * sooner; peak RSS at 10,000 articles went from about 1,000 MB to 690 MB.
- */
-export const workerHeapMb = 256
-
-/**
- * Articles longer than this many characters go to a worker of their own,
- * without the cap. Analysis holds about 135 bytes per character of input (a
- * 20 MB article peaked at 2.7 GB), so this keeps the capped workers' live
- * heaps far under the cap: a worker that reaches it can take the whole
- * process down (V8 aborts when a collection cannot free enough), not only its
- * own job. The big articles' worker keeps them off this thread, whose event
- * loop hands the other workers their jobs.
- */
-export const bigAbove = 256 * 1024
-
-/** Whether a job failed because its worker ran out of memory and was stopped. */
-const outOfMemory = (error: unknown) => error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
-
-/** Worker threads started with their first job, and stopped with the batch. */
-const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number }) => {
-  let started: Tinypool | undefined
-  // A worker that fails before it takes a job (its entry point cannot load,
-  // say) fails the pool: every job then fails with the reason, rather than
-  // waiting for workers that will never start.
-  let broken: Error | undefined
-  return {
-    get: (): Tinypool => {
-      if (broken) throw broken
-      if (started) return started
-      const pool = new Tinypool({
-        filename: workerEntry(),
-        minThreads: options.size,
-        maxThreads: options.size,
-        workerData: options.workerData,
-        ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
-      })
-      pool.on("error", (error: Error) => {
-        broken = new Error(`a worker thread could not start: ${error.message}`)
-        void pool.destroy()
-      })
-      return (started = pool)
-    },
-    /** Why the pool broke, which explains the jobs it then dropped. */
-    broken: () => broken,
-    stop: () => started?.destroy() ?? Promise.resolve()
-  }
-}
-
-/**
- * The tasks spread over `jobs` worker threads with capped heaps, and one
- * more worker for big articles, each loading the rules from `rulesDir`. The
- * threads start with their first job: a batch served wholly from the cache
- * never pays for them.
- */
-export const pool = (options: {
-  readonly rulesDir: string
-  readonly gates: Gates
-  readonly jobs: number
-  readonly heapMb?: number
-  readonly bigAbove?: number
-}) =>
-  Layer.effect(
-    Tasks,
-    Effect.gen(function*() {
-      const workerData = { rulesDir: options.rulesDir, gates: options.gates }
-      const release = (pool: ReturnType<typeof threads>) => Effect.promise(() => pool.stop())
-      const small = yield* Effect.acquireRelease(
-        Effect.sync(() => threads({ size: options.jobs, workerData, heapMb: options.heapMb ?? workerHeapMb })),
-        release
-      )
-      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData })), release)
-
-      const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown): Effect.Effect<A, StageFailed> =>
-        Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
-          Effect.matchEffect({
-            onSuccess: (reply) => ("ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))),
-            onFailure: (error) =>
-              // A capped worker stopped for memory: the big articles' worker tries again.
-              pool === small && outOfMemory(error)
-                ? run<A>(big, name, job)
-                : Effect.fail(
-                  new StageFailed({
-                    stage: name,
-                    problem: pool.broken()?.message ?? `the worker failed: ${error instanceof Error ? error.message : String(error)}`
-                  })
-                )
-          })
-        )
-      // A big article's report is made where its analysis was: its stored
-      // analysis runs to about four bytes per character of the article.
-      const limit = options.bigAbove ?? bigAbove
-      const bigStore = (file: string) => {
-        try {
-          return statSync(file).size > 4 * limit
-        } catch {
-          return false
-        }
-      }
-      return {
-        check: (job: CheckJob) => run<CheckDone>(job.article.text.length > limit ? big : small, "check", job),
-        report: (job: ReportJob) => run<ReportDone>(bigStore(job.file) ? big : small, "report", job)
-      }
-    })
-  )

@@ -3,7 +3,7 @@
  * printing: it writes the reports and the index, and resolves to the summary.
  */
 import { Effect } from "effect"
-import * as Tasks from "./Tasks.ts"
+import * as Pool from "./Pool.ts"
 import { checkBatch, MainLayer } from "./main.ts"
 
 /** What `check` can be told; everything but paths and out has the command line's default. */
@@ -30,7 +30,7 @@ export const check = (options: CheckOptions) =>
       paths: options.paths,
       rules: options.rules ?? "rules",
       out: options.out,
-      jobs: options.jobs ?? Tasks.defaultJobs(),
+      jobs: options.jobs ?? Pool.defaultJobs(),
       cache: options.cache ?? true,
       cacheDir: options.cacheDir ?? ".factgate-cache",
       failOn: options.failOn ?? [],

@@ -17,6 +17,7 @@ import * as Gate from "./Gate.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
+import * as Pool from "./Pool.ts"
 import * as Tasks from "./Tasks.ts"
 import { phase } from "./Timing.ts"
 
@@ -68,7 +69,7 @@ const gatesFor = (rules: Rules.RuleSet, failOn: ReadonlyArray<string>) =>
  */
 const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOptions) =>
   Layer.mergeAll(
-    options.jobs > 1 ? Tasks.pool({ rulesDir: rules.dir, gates, jobs: options.jobs }) : Tasks.inline(rules, gates),
+    options.jobs > 1 ? Pool.pool({ rulesDir: rules.dir, gates, jobs: options.jobs }) : Tasks.inline(rules, gates),
     options.cache ? Cache.layer(options.cacheDir, rules.digest) : Cache.temporary
   )
 
@@ -130,7 +131,7 @@ const check = Command.make("check", {
     Flag.withDescription("Override a gate: error, warning or info (fail on any finding at that level or above), or name=value, e.g. minScore=70, maxFindings.warning=3 (repeatable)")
   ),
   jobs: Flag.Int("jobs").pipe(
-    Flag.withDefault(Tasks.defaultJobs()),
+    Flag.withDefault(Pool.defaultJobs()),
     Flag.withDescription("Worker threads (default: one per core; 1 runs everything in this thread)")
   ),
   cache: Flag.Boolean("cache").pipe(

@@ -8,6 +8,7 @@ import * as Cache from "../pipeline/Cache.ts"
 import * as Pipeline from "../pipeline/Pipeline.ts"
 import * as Reports from "../pipeline/Reports.ts"
 import * as Rules from "../pipeline/Rules.ts"
+import * as Pool from "../pipeline/Pool.ts"
 import * as Tasks from "../pipeline/Tasks.ts"
 import { root } from "./support.ts"
 
@@ -49,7 +50,7 @@ describe("pipeline", () => {
       const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
       const options = { gates: rules.gates, concurrency: 2, keep: false }
       const pooled = yield* Pipeline.run([dir], rules, { ...options, out: outs[0]! }).pipe(
-        Effect.provide(Layer.mergeAll(Tasks.pool({ rulesDir: rules.dir, gates: rules.gates, jobs: 2, bigAbove: 100_000 }), Cache.temporary))
+        Effect.provide(Layer.mergeAll(Pool.pool({ rulesDir: rules.dir, gates: rules.gates, jobs: 2, bigAbove: 100_000 }), Cache.temporary))
       )
       yield* run(dir, rules, outs[1]!)
       expect(pooled.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])

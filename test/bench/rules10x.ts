@@ -12,20 +12,26 @@ import YAML from "yaml"
 /** Rule-file kinds whose string lists are regular expressions. */
 const regexKinds = new Set(["boilerplate", "structure"])
 
-/** Keys whose lists hold values of an enum (`structures`, `checkableSources`, ...): not word lists. */
-const enumKeys = (schema: unknown, keys = new Set<string>()): Set<string> => {
-  if (Array.isArray(schema)) schema.forEach((item) => enumKeys(item, keys))
+/** Keys of the schema whose lists' items satisfy `test`. */
+const listKeys = (schema: unknown, test: (items: Record<string, unknown>) => boolean, keys = new Set<string>()): Set<string> => {
+  if (Array.isArray(schema)) schema.forEach((item) => listKeys(item, test, keys))
   else if (schema !== null && typeof schema === "object") {
     const node = schema as Record<string, unknown>
     const properties = node["properties"] as Record<string, Record<string, unknown>> | undefined
     for (const [key, property] of Object.entries(properties ?? {})) {
       const items = property["items"] as Record<string, unknown> | undefined
-      if (property["type"] === "array" && items !== undefined && ("enum" in items || "const" in items)) keys.add(key)
+      if (property["type"] === "array" && items !== undefined && test(items)) keys.add(key)
     }
-    Object.values(node).forEach((child) => enumKeys(child, keys))
+    Object.values(node).forEach((child) => listKeys(child, test, keys))
   }
   return keys
 }
+
+/** Keys whose lists hold values of an enum (`structures`, `checkableSources`, ...): not word lists. */
+const enumKeys = (schema: unknown) => listKeys(schema, (items) => "enum" in items || "const" in items)
+
+/** Keys whose lists hold single words (`labels`): an entry grows by a suffix, not a second word. */
+const wordKeys = (schema: unknown) => listKeys(schema, (items) => items["pattern"] === "^\\S+$")
 
 /** A word no article contains: zqxa, zqxb, ..., zqxba, ... */
 const tagger = () => {
@@ -51,18 +57,22 @@ export interface Multiplied {
 /** Write `from` × `factor` into `to`. */
 export const multiply = (from: string, to: string, schemaFile: string, factor = 10): Multiplied => {
   // Outlet types name kinds of outlet, like an enum the schema does not spell out.
-  const skip = enumKeys(JSON.parse(readFileSync(schemaFile, "utf8")), new Set(["outletTypes"]))
+  const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as unknown
+  const skip = new Set([...enumKeys(schema), "outletTypes"])
+  const singleWords = wordKeys(schema)
   const tag = tagger()
   let before = 0
   let after = 0
 
-  const grow = (list: ReadonlyArray<string>, regex: boolean) => {
+  const grow = (list: ReadonlyArray<string>, regex: boolean, singleWord: boolean) => {
     const added = Array.from({ length: list.length * (factor - 1) }, (_, i) => {
       const entry = list[i % list.length]!
       const word = tag()
       // A regex must still match everything the real one does before it fails;
       // a trailing `*` is a wildcard that must stay last.
-      return regex ? `(?:${entry}) ${word}` : entry.endsWith("*") ? `${word} ${entry}` : `${entry} ${word}`
+      if (regex) return `(?:${entry}) ${word}`
+      if (singleWord) return `${entry}${word}`
+      return entry.endsWith("*") ? `${word} ${entry}` : `${entry} ${word}`
     })
     before += list.length
     after += list.length + added.length
@@ -87,7 +97,7 @@ export const multiply = (from: string, to: string, schemaFile: string, factor = 
         after += [...outlets, ...clones].reduce((n, o) => n + names(o), 0)
         return [...outlets, ...clones]
       }
-      if (value.length > 0 && value.every((item) => typeof item === "string") && !skip.has(key)) return grow(value, regex)
+      if (value.length > 0 && value.every((item) => typeof item === "string") && !skip.has(key)) return grow(value, regex, singleWords.has(key))
       return value.map((item) => walk(item, key, regex))
     }
     if (value !== null && typeof value === "object") {
