@@ -53,7 +53,7 @@ class Dictionary<A> {
 }
 
 const byItself = (value: string) => value
-const byList = (list: ReadonlyArray<string>) => list.join("\u0000")
+const byList = (list: ReadonlyArray<string>) => JSON.stringify(list)
 
 /** The claims of one batch, in the order they were added. */
 export class BatchClaims {
@@ -71,7 +71,7 @@ export class BatchClaims {
   private readonly agent = int32()
   private readonly dateLists = new Dictionary<ReadonlyArray<string>>(byList)
   private readonly dates = int32()
-  private readonly numberLists = new Dictionary<Numbers>((list) => list.map(({ value, unit }) => `${value}\u0001${unit}`).join("\u0000"))
+  private readonly numberLists = new Dictionary<Numbers>((list) => JSON.stringify(list.map(({ value, unit }) => [value, unit])))
   private readonly numbers = int32()
   /** Concept ids of claim i: `conceptIds[conceptStart[i] .. conceptStart[i + 1]]`, sorted. */
   private readonly conceptStart = int32()

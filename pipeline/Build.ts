@@ -7,18 +7,23 @@
  */
 import { buildSync } from "esbuild"
 import { createHash } from "node:crypto"
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import packageJson from "../package.json" with { type: "json" }
 
 const pipeline = dirname(fileURLToPath(import.meta.url))
 
-/** A hash of the package version and every source file of the pipeline. */
+/**
+ * A hash of the package version, every source file of the pipeline, and the
+ * JSON Schemas it compiles in: a changed schema changes what is valid.
+ */
 export const build: string = (() => {
   const hash = createHash("sha256").update(packageJson.version)
-  for (const name of readdirSync(pipeline, { recursive: true, encoding: "utf8" }).sort()) {
-    if (/\.(?:ts|js)$/.test(name)) hash.update(name).update(readFileSync(join(pipeline, name)))
+  for (const dir of [pipeline, join(pipeline, "..", "schemas")]) {
+    for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+      if (/\.(?:ts|js|json)$/.test(name)) hash.update(name).update(readFileSync(join(dir, name)))
+    }
   }
   return hash.digest("hex").slice(0, 16)
 })()
@@ -37,7 +42,9 @@ const prune = () => {
   const old = Date.now() - 24 * 60 * 60 * 1000
   for (const name of readdirSync(bundles)) {
     const file = join(bundles, name)
-    if (/^worker-[0-9a-f]{16}\.mjs$/.test(name) && name !== `worker-${build}.mjs` && statSync(file).mtimeMs < old) rmSync(file, { force: true })
+    // Another run may remove a file between the listing and this look at it.
+    const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+    if (/^worker-[0-9a-f]{16}\.mjs(?:\.\d+\.tmp)?$/.test(name) && name !== `worker-${build}.mjs` && modified < old) rmSync(file, { force: true })
   }
 }
 
@@ -52,7 +59,11 @@ const prune = () => {
  */
 export const workerEntry = (): string => {
   const file = join(bundles, `worker-${build}.mjs`)
-  if (existsSync(file)) return pathToFileURL(file).href
+  if (existsSync(file)) {
+    // In use: pruning goes by when a bundle was last used, not made.
+    touch(file)
+    return pathToFileURL(file).href
+  }
   try {
     mkdirSync(bundles, { recursive: true })
     // Written aside and renamed, so that a concurrent run never loads half a bundle.
@@ -68,9 +79,23 @@ export const workerEntry = (): string => {
       logLevel: "silent"
     })
     renameSync(temp, file)
-    prune()
-    return pathToFileURL(file).href
-  } catch {
+  } catch (error) {
+    process.stderr.write(`factgate: the worker entry point cannot be bundled in ${bundles} (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); workers load the source through tsx, more slowly\n`)
     return new URL("./worker.js", import.meta.url).href
+  }
+  try {
+    prune()
+  } catch {
+    // Old bundles only take disk space; this run's bundle is in place.
+  }
+  return pathToFileURL(file).href
+}
+
+const touch = (file: string) => {
+  try {
+    const now = new Date()
+    utimesSync(file, now, now)
+  } catch {
+    // A read-only install: the bundle is still there to load.
   }
 }

@@ -46,9 +46,10 @@ export class Cache extends Context.Service<Cache, {
   /**
    * What an earlier run left for this key, when the cache is on and has it.
    * Each entry is handed out once: the batch keeps what it needs, and the
-   * cache does not hold a second copy of every claim until the run ends.
+   * cache does not hold a second copy of every claim until the run ends (an
+   * article twice in one batch is analysed twice).
    */
-  readonly lookup: (key: string) => Entry | undefined
+  readonly take: (key: string) => Entry | undefined
   /** Remember what the batch needs of a key. */
   readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
 }>()("factgate/Cache") {}
@@ -67,14 +68,28 @@ export const digest = (value: unknown): string => createHash("sha256").update(JS
 
 const ndjson = "entries.ndjson"
 
+/** Whether claims read back from the entries file have the shape the batch needs. */
+const wellFormed = (claims: unknown): claims is Entry["claims"] =>
+  Array.isArray(claims) &&
+  claims.every((claim: Partial<Entry["claims"][number]> | null) =>
+    typeof claim?.claim === "string" &&
+    typeof claim.text === "string" &&
+    typeof claim.checkworthiness === "number" &&
+    Array.isArray(claim.speakers) &&
+    Array.isArray(claim.signature?.concepts) &&
+    Array.isArray(claim.signature.known) &&
+    Array.isArray(claim.signature.numbers) &&
+    Array.isArray(claim.signature.dates)
+  )
+
 /**
- * Read the entries file; a torn last line (a run killed mid-write) is
- * skipped. Later lines add to earlier ones, so the file only grows: when it
- * holds more than twice the lines it needs, it is written anew.
+ * Read the entries file. A line that cannot be used (torn by a run killed
+ * mid-write, or edited by hand) is skipped: its article is analysed again.
+ * Later lines add to earlier ones.
  */
-const readEntries = (file: string): Map<string, Entry> => {
+const readEntries = (file: string): { readonly entries: Map<string, Entry>; readonly lines: number } => {
   const entries = new Map<string, Partial<Entry>>()
-  if (!existsSync(file)) return new Map()
+  if (!existsSync(file)) return { entries: new Map(), lines: 0 }
   let lines = 0
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (line === "") continue
@@ -83,17 +98,28 @@ const readEntries = (file: string): Map<string, Entry> => {
       const { key, ...entry } = JSON.parse(line) as { key: string } & Partial<Entry>
       entries.set(key, { ...entries.get(key), ...entry })
     } catch {
-      // Only the last line can be torn; the article is analysed again.
+      // Not JSON: its article is analysed again.
     }
   }
-  // An entry whose claims line was lost is of no use.
-  const usable = new Map([...entries].flatMap(([key, entry]) => (entry.claims ? [[key, entry as Entry] as const] : [])))
-  if (lines > 2 * usable.size + 100) {
-    const temp = `${file}.${process.pid}.tmp`
-    writeFileSync(temp, [...usable].map(([key, entry]) => `${JSON.stringify({ key, ...entry })}\n`).join(""))
+  // An entry whose claims line was lost or spoilt is of no use.
+  const usable = new Map([...entries].flatMap(([key, entry]) => (wellFormed(entry.claims) ? [[key, entry as Entry] as const] : [])))
+  return { entries: usable, lines }
+}
+
+/**
+ * The entries file only grows: when it holds more than twice the lines its
+ * entries need, it is written anew. Where it cannot be (a read-only cache),
+ * it stays as it is.
+ */
+const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: number) => {
+  if (lines <= 2 * entries.size + 100) return
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(temp, [...entries].map(([key, entry]) => `${JSON.stringify({ key, ...entry })}\n`).join(""))
     renameSync(temp, file)
+  } catch {
+    rmSync(temp, { force: true })
   }
-  return usable
 }
 
 /** A persistent cache under `dir`, for one rule set. */
@@ -105,10 +131,11 @@ export const layer = (dir: string, rulesDigest: string) =>
     for (const name of readdirSync(dir)) {
       if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
     }
-    const entries = readEntries(join(root, ndjson))
+    const { entries, lines } = readEntries(join(root, ndjson))
+    compact(join(root, ndjson), entries, lines)
     return {
       file: (key) => join(root, `${key}.json`),
-      lookup: (key) => {
+      take: (key) => {
         const entry = entries.get(key)
         entries.delete(key)
         // The entry is only good while its stored analysis is still there.
@@ -126,7 +153,7 @@ export const temporary = Layer.effect(
     (root) => Effect.sync(() => rmSync(root, { recursive: true, force: true }))
   ).pipe(Effect.map((root) => ({
     file: (key: string) => join(root, `${key}.json`),
-    lookup: () => undefined,
+    take: () => undefined,
     remember: () => Effect.void
   })))
 )

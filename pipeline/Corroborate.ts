@@ -37,8 +37,6 @@ export interface Corroborated {
   readonly clusterOf: Int32Array
   /** How many distinct articles each cluster's claims come from. */
   readonly articleCount: ReadonlyArray<number>
-  /** A cluster's index in `clusters`, from its id. */
-  readonly clusterIndex: (id: string) => number
 }
 
 /**
@@ -234,8 +232,7 @@ export const corroborate = (
       conflicts
     })
   }
-  // Ids are "k" and the cluster's position from 1.
-  return { clusters, clusterOf, articleCount, clusterIndex: (id) => Number(id.slice(1)) - 1 }
+  return { clusters, clusterOf, articleCount }
 }
 
 /** At most this many other articles are listed per claim; `otherArticles` counts them all. */

@@ -9,13 +9,14 @@
  *   3. report (score, gate, validate, write) each stored article
  *
  * Passes 1 and 3 stream: an article's text is dropped once it is analysed and
- * stored, and a report once it is written, so memory holds only the batch's
- * claims and index entries. Each article's work runs through the Tasks
- * service, in this thread or in worker threads. A stage that fails turns that
+ * stored, and a report once it is written, so memory holds the batch's claims
+ * (compactly, in BatchClaims), its index entries, and the articles in flight
+ * or finished ahead of a slow one (at most `lookAhead`). Each article's work
+ * runs through the Tasks service, in this thread or in worker threads. A stage that fails turns that
  * article into an `ArticleFailed` entry naming the stage, so one bad article
  * never ends the batch.
  */
-import { Data, Effect, Stream } from "effect"
+import { Data, Effect, Semaphore, Stream } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
@@ -71,7 +72,7 @@ export interface Result {
 export interface Options {
   readonly out: string
   readonly gates: Gates
-  /** Articles in flight at once: the number of worker threads, or 1. */
+  /** Articles in flight at once: a few per worker thread, or 1. */
   readonly concurrency: number
   /** Keep each report for the terminal's formats. */
   readonly keep: boolean
@@ -115,7 +116,7 @@ const check = (rules: RuleSet) => (article: Article) =>
     const tasks = yield* Tasks
     const key = Cache.key(article, rules.digest)
     const identity = identityOf(article)
-    const hit = cache.lookup(key)
+    const hit = cache.take(key)
     if (hit) return { _tag: "Checked", identity, key, claims: hit.claims, ...(hit.written ? { written: hit.written } : {}) } satisfies Checked
     const claims = yield* tasks.check({ article, file: cache.file(key) })
     yield* cache.remember(key, { claims })
@@ -139,12 +140,12 @@ interface Batchwide {
 const report = (options: Options, batch: Batchwide) => {
   const out = resolve(options.out)
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
-  const clusterDigests = new Map<string, string>()
-  const clusterDigest = (id: string) => {
-    let digest = clusterDigests.get(id)
+  const clusterDigests = new Map<number, string>()
+  const clusterDigest = (index: number) => {
+    let digest = clusterDigests.get(index)
     if (digest === undefined) {
-      digest = Cache.digest(batch.corroborated.clusters[batch.corroborated.clusterIndex(id)])
-      clusterDigests.set(id, digest)
+      digest = Cache.digest(batch.corroborated.clusters[index])
+      clusterDigests.set(index, digest)
     }
     return digest
   }
@@ -153,16 +154,17 @@ const report = (options: Options, batch: Batchwide) => {
     const tasks = yield* Tasks
     const { identity } = analysed
     const corroborations: Record<string, Corroboration> = {}
-    // Each claim's corroboration follows from its cluster and this article's id.
-    const carried: Array<readonly [string, string, number]> = []
+    const carried: Array<readonly [string, string]> = []
     for (let i = analysed.from; i < analysed.to; i++) {
       const found = lookup(batch.corroborated, batch.claims, i)
-      if (found.alsoIn.length === 0 || found.cluster === undefined) continue
+      if (found.alsoIn.length === 0) continue
       const claim = batch.claims.claimIdOf(i)
       corroborations[claim] = found
-      carried.push([claim, clusterDigest(found.cluster), found.otherArticles])
+      carried.push([claim, clusterDigest(batch.corroborated.clusterOf[i]!)])
     }
     const articles = batch.articles
+    // A claim's corroboration follows from its cluster and this article's id
+    // (in `identity`), so the cluster's digest stands for it.
     const digest = Cache.digest([analysed.key, identity, batchDigest, carried])
     const onDisk = join(out, `${identity.id}.json`)
     if (analysed.written?.digest === digest && existsSync(onDisk) && existsSync(join(out, `${identity.id}.html`))) {
@@ -187,25 +189,42 @@ const report = (options: Options, batch: Batchwide) => {
 }
 
 /**
- * Put items finished out of order back in input order: each call takes one
- * finished item with its input index, and returns those now in order. Work
- * is started in input order and finished in any, so that one slow article
- * never holds the workers idle behind it; only the items finished ahead of
- * it wait here.
+ * How far work may run ahead of the oldest unfinished article, in articles:
+ * what finished ahead of it waits, with its claims, until it is done.
  */
-const inOrder = <A>() => {
-  const waiting = new Map<number, A>()
-  let next = 0
-  return ([item, index]: readonly [A, number]): Array<A> => {
-    waiting.set(index, item)
-    const ready: Array<A> = []
-    while (waiting.has(next)) {
-      ready.push(waiting.get(next)!)
-      waiting.delete(next++)
-    }
-    return ready
-  }
-}
+const lookAhead = 256
+
+/**
+ * `f` over a stream, `concurrency` at a time, finishing in any order and
+ * emitted in input order. Ordered concurrency would stop starting work once
+ * the article at the head takes long (a big page), leaving the workers idle
+ * behind it; here only the finished items wait, and at most `lookAhead` of
+ * them: a permit is taken in input order before an item starts, and given
+ * back when it is emitted, so the head always holds one.
+ */
+const inInputOrder = <A, B, R>(f: (a: A) => Effect.Effect<B, never, R>, concurrency: number) =>
+  <E, R2>(stream: Stream.Stream<A, E, R2>): Stream.Stream<B, E, R | R2> =>
+    Stream.unwrap(Effect.gen(function*() {
+      const window = yield* Semaphore.make(Math.max(lookAhead, concurrency))
+      const waiting = new Map<number, B>()
+      let next = 0
+      const emit = ([item, index]: readonly [B, number]) =>
+        Effect.suspend(() => {
+          waiting.set(index, item)
+          const ready: Array<B> = []
+          while (waiting.has(next)) {
+            ready.push(waiting.get(next)!)
+            waiting.delete(next++)
+          }
+          return Semaphore.release(window, ready.length).pipe(Effect.as(ready))
+        })
+      return stream.pipe(
+        Stream.mapEffect((a) => Semaphore.take(window, 1).pipe(Effect.as(a))),
+        Stream.mapEffect((a, index) => f(a).pipe(Effect.map((b) => [b, index] as const)), { concurrency, unordered: true }),
+        Stream.mapEffect(emit),
+        Stream.flattenIterable
+      )
+    }))
 
 /** Count completions for a progress display, in completion order. */
 const counted = <A>(pass: "check" | "report", options: Options) => {
@@ -220,7 +239,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   // Claims join the batch's in input order, whatever order the articles
   // finish in, so that clusters and their ids do not depend on timing.
   const claims = new BatchClaims()
-  const keep = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
+  const admit = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
     if (item._tag !== "Checked") return item
     const from = claims.size
     claims.add(item.identity.id, item.claims)
@@ -230,13 +249,8 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))
   const checked = yield* entries(inputs).pipe(
-    Stream.mapEffect(
-      (entry, index) => checkItem(entry).pipe(Effect.map((item) => [item, index] as const)),
-      { concurrency: options.concurrency, unordered: true }
-    ),
-    Stream.map(inOrder<Checked | InputProblem | ArticleFailed>()),
-    Stream.flattenIterable,
-    Stream.map(keep),
+    inInputOrder(checkItem, options.concurrency),
+    Stream.map(admit),
     Stream.runCollect,
     phase("analyse")
   )
@@ -251,12 +265,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<Indexed | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
   const items = yield* Stream.fromIterable(checked).pipe(
-    Stream.mapEffect(
-      (item, index) => reportItem(item).pipe(Effect.map((done) => [done, index] as const)),
-      { concurrency: options.concurrency, unordered: true }
-    ),
-    Stream.map(inOrder<Indexed | InputProblem | ArticleFailed>()),
-    Stream.flattenIterable,
+    inInputOrder(reportItem, options.concurrency),
     Stream.runCollect,
     phase("report")
   )

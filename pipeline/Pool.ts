@@ -43,9 +43,11 @@ const outOfMemory = (error: unknown) => error instanceof Error && (error as { co
 /** Worker threads started with their first job, and stopped with the batch. */
 const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number }) => {
   let started: Tinypool | undefined
-  // A worker that fails before it takes a job (its entry point cannot load,
-  // say) fails the pool: every job then fails with the reason, rather than
-  // waiting for workers that will never start.
+  // Until some worker has answered a job, a worker error means none can start
+  // (the entry point cannot load, say): the pool is broken, and every job
+  // fails with the reason rather than waiting for workers that never come.
+  // After that, a worker that dies while idle is replaced by tinypool.
+  let answered = false
   let broken: Error | undefined
   return {
     get: (): Tinypool => {
@@ -59,10 +61,17 @@ const threads = (options: { readonly size: number; readonly workerData: unknown;
         ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
       })
       pool.on("error", (error: Error) => {
+        if (answered) {
+          process.stderr.write(`factgate: a worker thread stopped while idle and is replaced: ${error.message}\n`)
+          return
+        }
         broken = new Error(`a worker thread could not start: ${error.message}`)
         void pool.destroy()
       })
       return (started = pool)
+    },
+    answered: () => {
+      answered = true
     },
     /** Why the pool broke, which explains the jobs it then dropped. */
     broken: () => broken,
@@ -92,7 +101,10 @@ export const pool = (options: {
       const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown): Effect.Effect<A, StageFailed> =>
         Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
           Effect.matchEffect({
-            onSuccess: (reply) => ("ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))),
+            onSuccess: (reply) => {
+              pool.answered()
+              return "ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))
+            },
             onFailure: (error) =>
               // A capped worker stopped for memory: the big articles' worker tries again.
               pool === small && outOfMemory(error)

@@ -65,6 +65,7 @@ export const layer = Layer.effect(
     const encoder = new TextEncoder()
     const atomicallyInPieces = Effect.fn("Reports.atomicallyInPieces")(function*(file: string, chunks: Iterable<string>) {
       const temp = `${file}.${process.pid}.tmp`
+      // Nothing half-written stays behind when a write fails.
       yield* Effect.scoped(Effect.gen(function*() {
         const handle = yield* fs.open(temp, { flag: "w" })
         let pending: Array<string> = []
@@ -79,8 +80,10 @@ export const layer = Layer.effect(
           }
         }
         if (pending.length > 0) yield* handle.writeAll(encoder.encode(pending.join("")))
-      }))
-      yield* fs.rename(temp, file)
+      })).pipe(
+        Effect.andThen(fs.rename(temp, file)),
+        Effect.onError(() => fs.remove(temp).pipe(Effect.ignore))
+      )
       return file
     }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
 

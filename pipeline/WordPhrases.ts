@@ -10,12 +10,20 @@
 
 const letterOrDigit = /[\p{L}\p{N}]/u
 
+/** Whether the UTF-16 unit at `i` belongs to a letter or digit; either half of a surrogate pair answers for the pair. */
 const isWordChar = (text: string, i: number): boolean => {
   const code = text.charCodeAt(i)
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
-  // Outside ASCII, a surrogate pair is one character to \p{L}.
-  return letterOrDigit.test(text.slice(i, code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1))
+  if (code >= 0xd800 && code <= 0xdbff) return letterOrDigit.test(text.slice(i, i + 2))
+  if (code >= 0xdc00 && code <= 0xdfff && i > 0) return letterOrDigit.test(text.slice(i - 1, i + 1))
+  return letterOrDigit.test(text[i]!)
 }
+
+/**
+ * Lower case, one UTF-16 unit for one: "İ" is the one letter whose lower case
+ * is longer, and a case-insensitive match never took it for "i" anyway.
+ */
+const lower = (text: string) => (text.includes("\u0130") ? text.split("\u0130").map((part) => part.toLowerCase()).join("\u0130") : text.toLowerCase())
 
 /** The run of letters and digits at `from`, or its one character when it starts with neither. */
 const firstWord = (text: string, from: number): string => {
@@ -36,22 +44,22 @@ export interface WordPhrases {
  * or digit.
  */
 export const wordPhrases = (phrases: ReadonlyArray<string>, options: { readonly caseSensitive?: boolean } = {}): WordPhrases => {
-  const fold = options.caseSensitive ? (text: string) => text : (text: string) => text.toLowerCase()
+  const fold = options.caseSensitive ? (text: string) => text : lower
   const byFirst = new Map<string, Array<{ readonly phrase: string; readonly folded: string }>>()
   for (const phrase of phrases) {
     if (phrase === "") continue
     const folded = fold(phrase)
     const key = firstWord(folded, 0)
-    byFirst.set(key, [...(byFirst.get(key) ?? []), { phrase, folded }])
+    const list = byFirst.get(key)
+    if (list) list.push({ phrase, folded })
+    else byFirst.set(key, [{ phrase, folded }])
   }
   // At one place, the longest phrase wins: "The Associated Press" over "The".
   for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length)
 
   const find = (text: string): string | undefined => {
     if (byFirst.size === 0) return undefined
-    const folded = fold(text)
-    // Lower-casing can change a text's length ("İ"); such a text is read as it is.
-    const haystack = folded.length === text.length ? folded : text
+    const haystack = fold(text)
     for (let at = 0; at < haystack.length; at++) {
       if (at > 0 && isWordChar(haystack, at - 1)) continue
       const word = firstWord(haystack, at)

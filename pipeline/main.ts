@@ -80,6 +80,7 @@ export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckO
   const result = yield* Pipeline.run(options.paths, rules, {
     out: options.out,
     gates,
+    // Each worker has its next articles waiting, so it never idles between jobs.
     concurrency: options.jobs > 1 ? options.jobs * 4 : 1,
     keep: options.keep,
     ...(options.progress ? { progress: options.progress } : {})

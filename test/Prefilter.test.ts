@@ -83,4 +83,14 @@ describe("phrases found as whole words", () => {
   it("ignores case unless told otherwise", () => {
     expect(wordPhrases(["people familiar with"]).find("People Familiar With the talks")).toBe("people familiar with")
   })
+
+  it("still ignores case in a text that holds a dotted capital I", () => {
+    expect(wordPhrases(["senior official"]).find("A Senior Official in İzmir said")).toBe("senior official")
+  })
+
+  it("takes a letter outside the Basic Multilingual Plane as part of a word", () => {
+    expect(outlets.find("\u{1D400}AP reported")).toBeUndefined()
+    expect(outlets.find("AP\u{1D400} reported")).toBeUndefined()
+    expect(outlets.find("\u{1F600} AP reported")).toBe("AP")
+  })
 })
