@@ -11,12 +11,12 @@
  * Passes 1 and 3 stream: an article's text is dropped once it is analysed and
  * stored, and a report once it is written, so memory holds the batch's claims
  * (compactly, in BatchClaims), its index entries, and the articles in flight
- * or finished ahead of a slow one (at most `lookAhead`). Each article's work
- * runs through the Tasks service, in this thread or in worker threads. A stage that fails turns that
- * article into an `ArticleFailed` entry naming the stage, so one bad article
- * never ends the batch.
+ * or finished ahead of a slow one (at most `Ordered.lookAhead`). Each
+ * article's work runs through the Tasks service, in this thread or in worker
+ * threads. A stage that fails turns that article into an `ArticleFailed`
+ * entry naming the stage, so one bad article never ends the batch.
  */
-import { Data, Effect, Semaphore, Stream } from "effect"
+import { Data, Effect, Stream } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
@@ -28,6 +28,7 @@ import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
 import type { Report } from "./Report.ts"
 import { type StageFailed, Tasks } from "./Tasks.ts"
+import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
 
 export { normaliseArticle } from "./Tasks.ts"
@@ -187,44 +188,6 @@ const report = (options: Options, batch: Batchwide) => {
     return { _tag: "Indexed", ...done } satisfies Indexed
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 }
-
-/**
- * How far work may run ahead of the oldest unfinished article, in articles:
- * what finished ahead of it waits, with its claims, until it is done.
- */
-const lookAhead = 256
-
-/**
- * `f` over a stream, `concurrency` at a time, finishing in any order and
- * emitted in input order. Ordered concurrency would stop starting work once
- * the article at the head takes long (a big page), leaving the workers idle
- * behind it; here only the finished items wait, and at most `lookAhead` of
- * them: a permit is taken in input order before an item starts, and given
- * back when it is emitted, so the head always holds one.
- */
-const inInputOrder = <A, B, R>(f: (a: A) => Effect.Effect<B, never, R>, concurrency: number) =>
-  <E, R2>(stream: Stream.Stream<A, E, R2>): Stream.Stream<B, E, R | R2> =>
-    Stream.unwrap(Effect.gen(function*() {
-      const window = yield* Semaphore.make(Math.max(lookAhead, concurrency))
-      const waiting = new Map<number, B>()
-      let next = 0
-      const emit = ([item, index]: readonly [B, number]) =>
-        Effect.suspend(() => {
-          waiting.set(index, item)
-          const ready: Array<B> = []
-          while (waiting.has(next)) {
-            ready.push(waiting.get(next)!)
-            waiting.delete(next++)
-          }
-          return Semaphore.release(window, ready.length).pipe(Effect.as(ready))
-        })
-      return stream.pipe(
-        Stream.mapEffect((a) => Semaphore.take(window, 1).pipe(Effect.as(a))),
-        Stream.mapEffect((a, index) => f(a).pipe(Effect.map((b) => [b, index] as const)), { concurrency, unordered: true }),
-        Stream.mapEffect(emit),
-        Stream.flattenIterable
-      )
-    }))
 
 /** Count completions for a progress display, in completion order. */
 const counted = <A>(pass: "check" | "report", options: Options) => {
