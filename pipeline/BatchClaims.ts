@@ -85,10 +85,12 @@ export class BatchClaims {
   }
 
   /**
-   * Add one article's claims; returns the article's index. Claims added
-   * under one id are one article's, which never corroborate each other.
+   * Add one article's claims; returns where they are: claims `from` to `to`
+   * (exclusive). Claims added under one id are one article's, which never
+   * corroborate each other.
    */
-  add(article: string, claims: ReadonlyArray<Claim>): number {
+  add(article: string, claims: ReadonlyArray<Claim>): { readonly from: number; readonly to: number } {
+    const from = this.size
     let index = this.articleIndices.get(article)
     if (index === undefined) {
       index = this.articles.push(article) - 1
@@ -114,7 +116,7 @@ export class BatchClaims {
       for (const id of ids.sort((a, b) => a - b)) this.conceptIds.push(id)
       this.conceptStart.push(this.conceptIds.length)
     }
-    return index
+    return { from, to: this.size }
   }
 
   /** How many claims there are. */

@@ -84,7 +84,11 @@ const joined = (patterns: ReadonlyArray<RegExp>): Array<RegExp> => {
   const alone: Array<RegExp> = []
   for (const pattern of patterns) {
     if (referencesGroups.test(pattern.source)) alone.push(pattern)
-    else byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), pattern])
+    else {
+      const list = byFlags.get(pattern.flags)
+      if (list) list.push(pattern)
+      else byFlags.set(pattern.flags, [pattern])
+    }
   }
   const joins = [...byFlags].map(([flags, list]) => (list.length === 1 ? list[0]! : new RegExp(list.map((p) => p.source).join("|"), flags)))
   return [...joins, ...alone]

@@ -54,7 +54,6 @@ export class Cache extends Context.Service<Cache, {
   readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
 }>()("factgate/Cache") {}
 
-
 /** The key of one article under one rule set. */
 export const key = (article: Article, rulesDigest: string): string =>
   createHash("sha256")

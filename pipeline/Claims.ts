@@ -22,6 +22,10 @@ export interface Corroboration {
   readonly conflicts: ReadonlyArray<Conflict>
 }
 
+/** How many of the other articles carrying a claim its `alsoIn` leaves out. */
+export const unlistedArticles = ({ otherArticles, alsoIn }: Corroboration): number =>
+  otherArticles - new Set(alsoIn.map((mention) => mention.article)).size
+
 /** Two articles disagree about one claim. */
 export interface Conflict {
   readonly kind: "speaker" | "number" | "date"

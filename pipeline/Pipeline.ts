@@ -154,19 +154,18 @@ const report = (options: Options, batch: Batchwide) => {
     const cache = yield* Cache.Cache
     const tasks = yield* Tasks
     const { identity } = analysed
-    const corroborations: Record<string, Corroboration> = {}
-    const carried: Array<readonly [string, string]> = []
-    for (let i = analysed.from; i < analysed.to; i++) {
-      const found = lookup(batch.corroborated, batch.claims, i)
-      if (found.alsoIn.length === 0) continue
-      const claim = batch.claims.claimIdOf(i)
-      corroborations[claim] = found
-      carried.push([claim, clusterDigest(batch.corroborated.clusterOf[i]!)])
-    }
-    const articles = batch.articles
-    // A claim's corroboration follows from its cluster and this article's id
-    // (in `identity`), so the cluster's digest stands for it.
-    const digest = Cache.digest([analysed.key, identity, batchDigest, carried])
+    // The claims other articles carry. A claim's corroboration follows from
+    // its cluster and this article's id (in `identity`), so the cluster's
+    // digest stands for it, and the corroboration itself is only made for a
+    // report that is written.
+    const carried: Array<number> = []
+    for (let i = analysed.from; i < analysed.to; i++) if (batch.corroborated.clusterOf[i]! >= 0) carried.push(i)
+    const digest = Cache.digest([
+      analysed.key,
+      identity,
+      batchDigest,
+      carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
+    ])
     const onDisk = join(out, `${identity.id}.json`)
     if (analysed.written?.digest === digest && existsSync(onDisk) && existsSync(join(out, `${identity.id}.html`))) {
       const entry = analysed.written.entry as Batch.Entry
@@ -176,11 +175,13 @@ const report = (options: Options, batch: Batchwide) => {
         ...(options.keep ? { report: JSON.parse(readFileSync(onDisk, "utf8")) as Report } : {})
       } satisfies Indexed
     }
+    const corroborations: Record<string, Corroboration> = {}
+    for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
     const done = yield* tasks.report({
       file: cache.file(analysed.key),
       identity,
       corroboration: corroborations,
-      articles,
+      articles: batch.articles,
       out,
       keep: options.keep
     })
@@ -204,10 +205,9 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   const claims = new BatchClaims()
   const admit = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
     if (item._tag !== "Checked") return item
-    const from = claims.size
-    claims.add(item.identity.id, item.claims)
+    const { from, to } = claims.add(item.identity.id, item.claims)
     const { identity, key, written } = item
-    return { _tag: "Analysed", identity, key, from, to: claims.size, ...(written ? { written } : {}) }
+    return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }
   }
   const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))

@@ -48,39 +48,36 @@ export const layer = Layer.effect(
 
     // Each output directory is made once, not before every one of its files.
     const made = new Set<string>()
-    const atomically = Effect.fn("Reports.atomically")(function*(file: string, data: string) {
+    // Large files go out in pieces of about this many characters.
+    const piece = 1 << 20
+    const encoder = new TextEncoder()
+
+    /** Write `chunks` to `file` through a temporary name, removed if the write fails. */
+    const atomically = Effect.fn("Reports.atomically")(function*(file: string, chunks: string | Iterable<string>) {
       const temp = `${file}.${process.pid}.tmp`
       const dir = path.dirname(file)
       if (!made.has(dir)) {
         yield* fs.makeDirectory(dir, { recursive: true })
         made.add(dir)
       }
-      yield* fs.writeFileString(temp, data)
-      yield* fs.rename(temp, file)
-      return file
-    }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
-
-    // Large files go out in pieces of about this many characters.
-    const piece = 1 << 20
-    const encoder = new TextEncoder()
-    const atomicallyInPieces = Effect.fn("Reports.atomicallyInPieces")(function*(file: string, chunks: Iterable<string>) {
-      const temp = `${file}.${process.pid}.tmp`
-      // Nothing half-written stays behind when a write fails.
-      yield* Effect.scoped(Effect.gen(function*() {
-        const handle = yield* fs.open(temp, { flag: "w" })
-        let pending: Array<string> = []
-        let size = 0
-        for (const chunk of chunks) {
-          pending.push(chunk)
-          size += chunk.length
-          if (size >= piece) {
-            yield* handle.writeAll(encoder.encode(pending.join("")))
-            pending = []
-            size = 0
+      const written = typeof chunks === "string"
+        ? fs.writeFileString(temp, chunks)
+        : Effect.scoped(Effect.gen(function*() {
+          const handle = yield* fs.open(temp, { flag: "w" })
+          let pending: Array<string> = []
+          let size = 0
+          for (const chunk of chunks) {
+            pending.push(chunk)
+            size += chunk.length
+            if (size >= piece) {
+              yield* handle.writeAll(encoder.encode(pending.join("")))
+              pending = []
+              size = 0
+            }
           }
-        }
-        if (pending.length > 0) yield* handle.writeAll(encoder.encode(pending.join("")))
-      })).pipe(
+          if (pending.length > 0) yield* handle.writeAll(encoder.encode(pending.join("")))
+        }))
+      yield* written.pipe(
         Effect.andThen(fs.rename(temp, file)),
         Effect.onError(() => fs.remove(temp).pipe(Effect.ignore))
       )
@@ -97,11 +94,8 @@ export const layer = Layer.effect(
         }
       }),
       writeIndex: Effect.fn("Reports.writeIndex")(function*(dir: string, index: Index) {
-        yield* fs.makeDirectory(dir, { recursive: true }).pipe(
-          Effect.mapError((error) => new WriteFailed({ file: dir, reason: error.reason._tag }))
-        )
-        const file = yield* atomicallyInPieces(path.join(dir, "index.json"), jsonChunks(index))
-        yield* atomicallyInPieces(path.join(dir, "index.html"), htmlIndexChunks(index))
+        const file = yield* atomically(path.join(dir, "index.json"), jsonChunks(index))
+        yield* atomically(path.join(dir, "index.html"), htmlIndexChunks(index))
         return file
       })
     }

@@ -4,6 +4,7 @@
  * The page shell and the escaping it relies on are in `page.ts`.
  */
 import type { Finding } from "../Analyse.ts"
+import { unlistedArticles } from "../Claims.ts"
 import type { Report } from "../Report.ts"
 import { claimId, clusterId, conflicts, escape, link, mentions, page, row, table } from "./page.ts"
 
@@ -147,8 +148,8 @@ const claimTable = ({ claims }: Report, { jump }: Layout): string =>
   table(
     ["claim", "check-worthiness", "speakers", "certainty", "also in", "conflicts"],
     claims.map((c) => {
-      const { cluster, alsoIn, otherArticles, conflicts: disagreements } = c.corroboration
-      const unlisted = otherArticles - new Set(alsoIn.map((a) => a.article)).size
+      const { cluster, alsoIn, conflicts: disagreements } = c.corroboration
+      const unlisted = unlistedArticles(c.corroboration)
       const notes = [
         ...(c.signals.length > 0 ? [`signals: ${escape(c.signals.join(", "))}`] : []),
         ...(cluster ? [`batch claim <a href="./index.html#${clusterId(cluster)}">${escape(cluster)}</a>`] : [])

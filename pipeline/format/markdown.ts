@@ -2,6 +2,7 @@
  * The Markdown report an editor reads: the verdict first, then the evidence,
  * each piece quoted from the article as it arrived.
  */
+import { unlistedArticles } from "../Claims.ts"
 import type { Report } from "../Report.ts"
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replace(/\s+/g, " ").trim()
@@ -63,7 +64,7 @@ export const markdown = (report: Report, original: string): string => {
     lines.push("| claim | worth checking | credited to | also in |", "|---|---|---|---|")
     for (const c of claims) {
       const listed = c.corroboration.alsoIn.map((a) => `${a.article}${a.speakers.length > 0 ? ` (${a.speakers.join(", ")})` : ""}`)
-      const unlisted = c.corroboration.otherArticles - new Set(c.corroboration.alsoIn.map((a) => a.article)).size
+      const unlisted = unlistedArticles(c.corroboration)
       const others = unlisted > 0 ? [...listed, `and ${unlisted} more`] : listed
       const conflicts = c.corroboration.conflicts.map((k) => `**conflict**: ${k.message}`)
       lines.push(
