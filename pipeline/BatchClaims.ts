@@ -8,12 +8,23 @@
  * dictionary (whether a concept is one the rule file names is a property of
  * the concept, kept once), and words, speaker lists and figures that recur
  * are stored once. A claim is made into an object again only when a cluster
- * needs it.
+ * shows it, and then only with what the cluster shows.
  */
 import type { BatchClaim } from "./Corroborate.ts"
 
 type Claim = Omit<BatchClaim, "article">
 type Numbers = BatchClaim["signature"]["numbers"]
+
+/** A claim as a cluster shows it, and what tells where its articles disagree. */
+export interface Member {
+  readonly article: string
+  readonly claim: string
+  readonly text: string
+  readonly checkworthiness: number
+  readonly speakers: ReadonlyArray<string>
+  readonly numbers: Numbers
+  readonly dates: ReadonlyArray<string>
+}
 
 /** A typed array that grows as values are pushed. */
 class Growing<T extends Int32Array | Float64Array> {
@@ -53,7 +64,9 @@ class Dictionary<A> {
 }
 
 const byItself = (value: string) => value
-const byList = (list: ReadonlyArray<string>) => JSON.stringify(list)
+// Most lists are empty: their key needs no JSON.
+const byList = (list: ReadonlyArray<string>) => (list.length === 0 ? "" : JSON.stringify(list))
+const byNumbers = (list: Numbers) => (list.length === 0 ? "" : JSON.stringify(list.map(({ value, unit }) => [value, unit])))
 
 /** The claims of one batch, in the order they were added. */
 export class BatchClaims {
@@ -71,7 +84,7 @@ export class BatchClaims {
   private readonly agent = int32()
   private readonly dateLists = new Dictionary<ReadonlyArray<string>>(byList)
   private readonly dates = int32()
-  private readonly numberLists = new Dictionary<Numbers>((list) => JSON.stringify(list.map(({ value, unit }) => [value, unit])))
+  private readonly numberLists = new Dictionary<Numbers>(byNumbers)
   private readonly numbers = int32()
   /** Concept ids of claim i: `conceptIds[conceptStart[i] .. conceptStart[i + 1]]`, sorted. */
   private readonly conceptStart = int32()
@@ -107,13 +120,12 @@ export class BatchClaims {
       this.agent.push(this.words.id(signature.agent))
       this.dates.push(this.dateLists.id(signature.dates))
       this.numbers.push(this.numberLists.id(signature.numbers))
-      const known = new Set(signature.known)
-      const ids = signature.concepts.map((concept) => {
-        const id = this.concepts.id(concept)
-        if (known.has(concept)) this.knownConcept[id] = true
-        return id
+      const ids = new Int32Array(signature.concepts.length)
+      signature.concepts.forEach((concept, k) => {
+        const id = (ids[k] = this.concepts.id(concept))
+        if (signature.known.length > 0 && signature.known.includes(concept)) this.knownConcept[id] = true
       })
-      for (const id of ids.sort((a, b) => a - b)) this.conceptIds.push(id)
+      for (const id of ids.sort()) this.conceptIds.push(id)
       this.conceptStart.push(this.conceptIds.length)
     }
     return { from, to: this.size }
@@ -171,28 +183,16 @@ export class BatchClaims {
     return this.worth.values[i]!
   }
 
-  /** Claim i as an object, for the clusters that show it. */
-  claim(i: number): BatchClaim {
-    const ids = this.conceptsOf(i)
-    const concepts = [...ids].map((id) => this.concepts.get(id)!)
-    const known = new Set([...ids].filter((id) => this.isKnown(id)).map((id) => this.concepts.get(id)!))
-    concepts.sort()
-    const frame = this.words.get(this.frame.values[i]!)
-    const agent = this.words.get(this.agent.values[i]!)
+  /** Claim i as a cluster shows it. */
+  member(i: number): Member {
     return {
       article: this.articleId(this.articleIndex(i)),
       claim: this.claimIdOf(i),
       text: this.texts[i]!,
       checkworthiness: this.checkworthinessOf(i),
       speakers: this.speakersOf(i),
-      signature: {
-        concepts,
-        known: concepts.filter((concept) => known.has(concept)),
-        ...(frame === undefined ? {} : { frame }),
-        ...(agent === undefined ? {} : { agent }),
-        numbers: this.numberLists.get(this.numbers.values[i]!)!,
-        dates: this.dateLists.get(this.dates.values[i]!)!
-      }
+      numbers: this.numberLists.get(this.numbers.values[i]!)!,
+      dates: this.dateLists.get(this.dates.values[i]!)!
     }
   }
 }

@@ -9,7 +9,7 @@
  * Russia". Candidates come from an inverted index over the rarer concepts, so
  * the cost grows with the claims that share them, not with the batch squared.
  */
-import type { BatchClaims } from "./BatchClaims.ts"
+import type { BatchClaims, Member } from "./BatchClaims.ts"
 import type { Conflict, Corroboration, Signature } from "./Claims.ts"
 
 /** One claim of one article, as the batch sees it. */
@@ -89,7 +89,7 @@ const unionFind = (size: number) => {
 const list = (items: ReadonlyArray<string>) => items.join(", ")
 
 /** Where the articles of one cluster disagree: speakers, figures, dates. */
-const conflictsOf = (members: ReadonlyArray<BatchClaim>): Array<Conflict> => {
+const conflictsOf = (members: ReadonlyArray<Member>): Array<Conflict> => {
   const conflicts: Array<Conflict> = []
   const speakers = new Map<string, Set<string>>()
   for (const member of members) {
@@ -115,7 +115,7 @@ const conflictsOf = (members: ReadonlyArray<BatchClaim>): Array<Conflict> => {
   }
   const figures = new Map<string, Map<number, Set<string>>>()
   for (const member of members) {
-    for (const { value, unit } of member.signature.numbers) {
+    for (const { value, unit } of member.numbers) {
       const values = figures.get(unit) ?? new Map<number, Set<string>>()
       values.set(value, (values.get(value) ?? new Set()).add(member.article))
       figures.set(unit, values)
@@ -131,12 +131,12 @@ const conflictsOf = (members: ReadonlyArray<BatchClaim>): Array<Conflict> => {
   }
   const years = new Map<string, Set<string>>()
   for (const member of members) {
-    for (const date of member.signature.dates) {
+    for (const date of member.dates) {
       if (!/^\d{4}$/.test(date)) continue
       years.set(date, (years.get(date) ?? new Set()).add(member.article))
     }
   }
-  const dated = members.filter((m) => m.signature.dates.some((d) => /^\d{4}$/.test(d)))
+  const dated = members.filter((m) => m.dates.some((d) => /^\d{4}$/.test(d)))
   const articlesWithYears = new Set(dated.map((m) => m.article))
   if (years.size > 1 && articlesWithYears.size > 1) {
     conflicts.push({
@@ -197,6 +197,10 @@ export const corroborate = (
         if (j === i || seenBy[j] === i) continue
         seenBy[j] = i
         if (claims.articleIndex(j) === article || !sameDirection(claims, i, j)) continue
+        // What two claims share weighs at most the lighter one, so their
+        // similarity is at most the lighter over the heavier: most candidates
+        // end here, without comparing concepts.
+        if (Math.min(weights[i]!, weights[j]!) < options.similarity * Math.max(weights[i]!, weights[j]!)) continue
         const both = sharedWeight(claims.conceptsOf(i), claims.conceptsOf(j), idf)
         // Weighted Jaccard: what they share, over all either says.
         if (both / (weights[i]! + weights[j]! - both) >= options.similarity) sets.union(i, j)
@@ -219,7 +223,7 @@ export const corroborate = (
     const articles = new Set(indices.map((i) => claims.articleIndex(i))).size
     if (articles < 2) continue
     // Made into objects only here, one cluster at a time.
-    const members = indices.map((i) => claims.claim(i))
+    const members = indices.map((i) => claims.member(i))
     const conflicts = conflictsOf(members)
     // The cluster reads as its most check-worthy member.
     const lead = members.reduce((best, m) => (m.checkworthiness > best.checkworthiness ? m : best))

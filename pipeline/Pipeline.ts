@@ -17,7 +17,7 @@
  * entry naming the stage, so one bad article never ends the batch.
  */
 import { Data, Effect, Stream } from "effect"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
@@ -140,6 +140,8 @@ interface Batchwide {
  */
 const report = (options: Options, batch: Batchwide) => {
   const out = resolve(options.out)
+  // The reports already on disk, listed once: a stat per report cost more.
+  const present = new Set(existsSync(out) ? readdirSync(out) : [])
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
   const clusterDigests = new Map<number, string>()
   const clusterDigest = (index: number) => {
@@ -166,13 +168,12 @@ const report = (options: Options, batch: Batchwide) => {
       batchDigest,
       carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
     ])
-    const onDisk = join(out, `${identity.id}.json`)
-    if (analysed.written?.digest === digest && existsSync(onDisk) && existsSync(join(out, `${identity.id}.html`))) {
+    if (analysed.written?.digest === digest && present.has(`${identity.id}.json`) && present.has(`${identity.id}.html`)) {
       const entry = analysed.written.entry as Batch.Entry
       return {
         _tag: "Indexed",
         entry,
-        ...(options.keep ? { report: JSON.parse(readFileSync(onDisk, "utf8")) as Report } : {})
+        ...(options.keep ? { report: JSON.parse(readFileSync(join(out, `${identity.id}.json`), "utf8")) as Report } : {})
       } satisfies Indexed
     }
     const corroborations: Record<string, Corroboration> = {}
