@@ -15,7 +15,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "./Build.ts"
@@ -123,26 +123,36 @@ const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: numbe
 
 /** A persistent cache under `dir`, for one rule set. */
 export const layer = (dir: string, rulesDigest: string) =>
-  Layer.sync(Cache, () => {
-    const root = join(dir, build, rulesDigest.slice(0, 16))
-    mkdirSync(root, { recursive: true })
-    // Analyses made by other builds can never be served again.
-    for (const name of readdirSync(dir)) {
-      if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
-    }
-    const { entries, lines } = readEntries(join(root, ndjson))
-    compact(join(root, ndjson), entries, lines)
-    return {
-      file: (key) => join(root, `${key}.json`),
-      take: (key) => {
-        const entry = entries.get(key)
-        entries.delete(key)
-        // The entry is only good while its stored analysis is still there.
-        return entry && existsSync(join(root, `${key}.json`)) ? entry : undefined
-      },
-      remember: (key, entry) => Effect.sync(() => appendFileSync(join(root, ndjson), `${JSON.stringify({ key, ...entry })}\n`))
-    }
-  })
+  Layer.effect(
+    Cache,
+    Effect.gen(function*() {
+      const root = join(dir, build, rulesDigest.slice(0, 16))
+      mkdirSync(root, { recursive: true })
+      // Analyses made by other builds can never be served again.
+      for (const name of readdirSync(dir)) {
+        if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
+      }
+      const { entries, lines } = readEntries(join(root, ndjson))
+      compact(join(root, ndjson), entries, lines)
+      // The stored analyses, listed once: a look per article cost more.
+      const stored = new Set(readdirSync(root))
+      // Open for the whole run: a batch appends a line or two per article.
+      const appending = yield* Effect.acquireRelease(
+        Effect.sync(() => openSync(join(root, ndjson), "a")),
+        (fd) => Effect.sync(() => closeSync(fd))
+      )
+      return {
+        file: (key) => join(root, `${key}.json`),
+        take: (key) => {
+          const entry = entries.get(key)
+          entries.delete(key)
+          // The entry is only good while its stored analysis is still there.
+          return entry && stored.has(`${key}.json`) ? entry : undefined
+        },
+        remember: (key, entry) => Effect.sync(() => writeSync(appending, `${JSON.stringify({ key, ...entry })}\n`))
+      }
+    })
+  )
 
 /** No cache: a temporary store for this run only, removed when it ends. */
 export const temporary = Layer.effect(
