@@ -20,11 +20,15 @@ export const defaultJobs = (): number => availableParallelism()
 /**
  * The old-generation heap of each worker, in MB. Left to itself, V8 lets a
  * long-running worker's heap fill with garbage before collecting it (over
- * 300 MB each, measured at 10,000 articles, against about 100 MB live), so a
- * batch's memory grew with its length. With this cap the workers collect
- * sooner; peak RSS at 10,000 articles went from about 1,000 MB to 690 MB.
+ * 300 MB each, measured at 10,000 articles, against about 65 MB live after a
+ * full collection, which stays flat over 10,000 articles), so a batch's
+ * memory grew with its length. A worker's heap fills to its cap on a long
+ * run and not on a short one: 256 MB let peak RSS at 10,000 articles reach
+ * 1.4 to 1.5 times that at 1,000; 192 MB brought it to 1.27, at the same
+ * speed. Below that, the headroom over an article near `bigAbove` (about 35
+ * MB while it is analysed) gets thin.
  */
-export const workerHeapMb = 256
+export const workerHeapMb = 192
 
 /**
  * Articles longer than this many characters go to a worker of their own,
@@ -40,8 +44,11 @@ export const bigAbove = 256 * 1024
 /** Whether a job failed because its worker ran out of memory and was stopped. */
 const outOfMemory = (error: unknown) => error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
 
-/** Worker threads started with their first job, and stopped with the batch. */
-const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number }) => {
+/**
+ * Worker threads started with their first job, and stopped with the batch,
+ * or once idle for `idleMs` when it is given.
+ */
+const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number; readonly idleMs?: number }) => {
   let started: Tinypool | undefined
   // Until some worker has answered a job, a worker error means none can start
   // (the entry point cannot load, say): the pool is broken, and every job
@@ -55,8 +62,9 @@ const threads = (options: { readonly size: number; readonly workerData: unknown;
       if (started) return started
       const pool = new Tinypool({
         filename: workerEntry(),
-        minThreads: options.size,
+        minThreads: options.idleMs === undefined ? options.size : 0,
         maxThreads: options.size,
+        ...(options.idleMs === undefined ? {} : { idleTimeout: options.idleMs }),
         workerData: options.workerData,
         ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
       })
@@ -96,7 +104,10 @@ export const pool = (options: {
         Effect.sync(() => threads({ size: options.jobs, workerData, heapMb: options.heapMb ?? workerHeapMb })),
         release
       )
-      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData })), release)
+      // The big articles' worker keeps the heap its last article needed (a
+      // page can take hundreds of MB), so it stops once idle for a second.
+      // Big articles are rare, and each takes longer than starting a worker.
+      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData, idleMs: 1000 })), release)
 
       const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown): Effect.Effect<A, StageFailed> =>
         Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
