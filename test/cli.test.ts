@@ -90,6 +90,7 @@ describe("bad input", () => {
     writeFileSync(join(dir, "in", "blank.md"), "  \n\t\n")
     writeFileSync(join(dir, "in", "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]))
     writeFileSync(join(dir, "in", "latin1.txt"), Buffer.from("caf\xe9 au lait", "latin1"))
+    mkdirSync(join(dir, "in", "folder.txt"))
     writeFileSync(
       join(dir, "in", "batch.ndjson"),
       [
@@ -115,6 +116,7 @@ describe("bad input", () => {
       "factgate: DIR/in/binary.txt: looks like a binary file (it contains NUL bytes)",
       "factgate: DIR/in/blank.md: is empty or only whitespace",
       "factgate: DIR/in/empty.txt: is empty or only whitespace",
+      "factgate: DIR/in/folder.txt: cannot be read (it is a directory)",
       "factgate: DIR/in/latin1.txt: is not valid UTF-8 text",
       "factgate: DIR/missing.txt: does not exist",
       "factgate: DIR/notes.docx: has an unknown extension; factgate reads .txt, .md, .markdown, .html, .htm, .ndjson, .jsonl"
@@ -124,7 +126,7 @@ describe("bad input", () => {
   it("still reports the good articles, with ids unique within the batch", () => {
     const index = readJson(join(out, "index.json"))
     expect(index.articles.map((a: { id: string }) => a.id)).toEqual(["one", "one-2", "good"])
-    expect(index.errors).toHaveLength(8)
+    expect(index.errors).toHaveLength(9)
     expect(readJson(join(out, "one.json")).article).toEqual({ id: "one", path: join(dir, "in", "batch.ndjson"), line: 1, format: "ndjson" })
   })
 })
