@@ -86,11 +86,12 @@ const wellFormed = (claims: unknown): claims is Entry["claims"] =>
  * mid-write, or edited by hand) is skipped: its article is analysed again.
  * Later lines add to earlier ones.
  */
-const readEntries = (file: string): { readonly entries: Map<string, Entry>; readonly lines: number } => {
+const readEntries = (file: string): { readonly entries: Map<string, Entry>; readonly lines: number; readonly torn: boolean } => {
   const entries = new Map<string, Partial<Entry>>()
-  if (!existsSync(file)) return { entries: new Map(), lines: 0 }
+  if (!existsSync(file)) return { entries: new Map(), lines: 0, torn: false }
   let lines = 0
-  for (const line of readFileSync(file, "utf8").split("\n")) {
+  const text = readFileSync(file, "utf8")
+  for (const line of text.split("\n")) {
     if (line === "") continue
     lines++
     try {
@@ -102,7 +103,7 @@ const readEntries = (file: string): { readonly entries: Map<string, Entry>; read
   }
   // An entry whose claims line was lost or spoilt is of no use.
   const usable = new Map([...entries].flatMap(([key, entry]) => (wellFormed(entry.claims) ? [[key, entry as Entry] as const] : [])))
-  return { entries: usable, lines }
+  return { entries: usable, lines, torn: text !== "" && !text.endsWith("\n") }
 }
 
 /**
@@ -132,7 +133,7 @@ export const layer = (dir: string, rulesDigest: string) =>
       for (const name of readdirSync(dir)) {
         if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
       }
-      const { entries, lines } = readEntries(join(root, ndjson))
+      const { entries, lines, torn } = readEntries(join(root, ndjson))
       compact(join(root, ndjson), entries, lines)
       // The stored analyses, listed once: a look per article cost more.
       const stored = new Set(readdirSync(root))
@@ -141,6 +142,9 @@ export const layer = (dir: string, rulesDigest: string) =>
         Effect.sync(() => openSync(join(root, ndjson), "a")),
         (fd) => Effect.sync(() => closeSync(fd))
       )
+      // A run killed mid-line left a torn last line: this run's first line
+      // starts on a line of its own, not spoilt by it.
+      if (torn) writeSync(appending, "\n")
       return {
         file: (key) => join(root, `${key}.json`),
         take: (key) => {

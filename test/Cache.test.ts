@@ -1,0 +1,86 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Cache from "../pipeline/Cache.ts"
+
+const claim = (text: string) => ({
+  claim: "c1",
+  text,
+  checkworthiness: 0.5,
+  speakers: [],
+  signature: { concepts: ["bridge"], known: [], numbers: [], dates: [] }
+})
+
+/** One run's use of the cache in `dir`: `f` gets the service, and the layer is closed after. */
+const withCache = <A>(dir: string, f: (cache: Cache.Cache["Service"]) => Effect.Effect<A>) =>
+  Effect.gen(function*() {
+    const cache = yield* Cache.Cache
+    return yield* f(cache)
+  }).pipe(Effect.provide(Cache.layer(dir, "rules-digest")))
+
+/** Store an analysis and remember its claims, as pass 1 does. */
+const analysed = (cache: Cache.Cache["Service"], key: string, text: string) =>
+  Effect.sync(() => writeFileSync(cache.file(key), "{}")).pipe(Effect.andThen(cache.remember(key, { claims: [claim(text)] })))
+
+const entriesFile = (dir: string) => {
+  const [build] = readdirSync(dir)
+  const [rules] = readdirSync(join(dir, build!))
+  return join(dir, build!, rules!, "entries.ndjson")
+}
+
+describe("cache", () => {
+  it.effect("hands a later run what an earlier one remembered, once", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      yield* withCache(dir, (cache) =>
+        analysed(cache, "a", "The bridge was closed.").pipe(
+          Effect.andThen(cache.remember("a", { written: { digest: "d1", entry: { id: "a" } } }))
+        ))
+      const later = yield* withCache(dir, (cache) => Effect.sync(() => [cache.take("a"), cache.take("a"), cache.take("b")]))
+      expect(later).toEqual([
+        { claims: [claim("The bridge was closed.")], written: { digest: "d1", entry: { id: "a" } } },
+        undefined,
+        undefined
+      ])
+    }))
+
+  it.effect("serves nothing for a key whose stored analysis is gone", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      yield* withCache(dir, (cache) => cache.remember("a", { claims: [claim("No file was stored for this.")] }))
+      expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("a")))).toBeUndefined()
+    }))
+
+  it.effect("skips torn and malformed lines, and reads the rest", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      yield* withCache(dir, (cache) =>
+        Effect.gen(function*() {
+          yield* analysed(cache, "a", "The bridge was closed.")
+          yield* analysed(cache, "b", "The road was open.")
+        }))
+      appendFileSync(entriesFile(dir), `{"key":"c","claims":[{"claim":"c1"}]}\n{"key":"a","claims":[{"cla`)
+      const later = yield* withCache(dir, (cache) => Effect.sync(() => ["a", "b", "c"].map((key) => cache.take(key)?.claims[0]?.text)))
+      expect(later).toEqual(["The bridge was closed.", "The road was open.", undefined])
+      // What the next run remembers is not joined to the torn line.
+      yield* withCache(dir, (cache) => analysed(cache, "d", "The port was busy."))
+      expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("d")?.claims[0]?.text))).toBe("The port was busy.")
+    }))
+
+  it.effect("writes the entries file anew once most of its lines are superseded", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      // 300 runs' reports of one article: each adds a line the next supersedes.
+      yield* withCache(dir, (cache) =>
+        Effect.gen(function*() {
+          yield* analysed(cache, "a", "The bridge was closed.")
+          for (let run = 1; run <= 300; run++) yield* cache.remember("a", { written: { digest: `d${run}`, entry: { id: "a" } } })
+        }))
+      expect(readFileSync(entriesFile(dir), "utf8").split("\n").filter(Boolean)).toHaveLength(301)
+      const later = yield* withCache(dir, (cache) => Effect.sync(() => cache.take("a")?.written?.digest))
+      expect(later).toBe("d300")
+      expect(readFileSync(entriesFile(dir), "utf8").split("\n").filter(Boolean)).toHaveLength(1)
+    }))
+})
