@@ -148,13 +148,18 @@ export const make = (rules: RuleSet) => {
     // Named sources seen so far, shared by the paragraphs of this article.
     const history: Array<Mention> = []
 
-    for (const paragraph of normalised.paragraphs) {
+    // A headline says who said what ("Trump says …", "Sanders: Clinton
+    // needs …") as the body does, so it is read for attributions; its wording
+    // is the desk's, so it adds no findings and no sentences to the claims.
+    const headlines = normalised.blocks.filter((block) => block.role === "title")
+    const blocks = [...headlines.map((span) => [span, true] as const), ...normalised.paragraphs.map((span) => [span, false] as const)]
+    for (const [paragraph, headline] of blocks) {
       const file = new VFile({ value: map.text.slice(paragraph.start, paragraph.end), data: { history } })
       const tree = processor.parse(file) as Root
       processor.runSync(tree, file)
       const base = paragraph.start
 
-      for (const message of file.messages) {
+      for (const message of headline ? [] : file.messages) {
         const rule = byId.get(message.ruleId ?? "")
         if (!rule || !message.place || !("start" in message.place)) continue
         const span = original(base, { start: message.place.start.offset ?? 0, end: message.place.end.offset ?? 0 })
@@ -163,7 +168,7 @@ export const make = (rules: RuleSet) => {
 
       const cues = file.data.cues ?? []
       const verifications = file.data.verifications ?? []
-      for (const sentence of sentencesOf(tree)) {
+      for (const sentence of headline ? [] : sentencesOf(tree)) {
         const own = cues.filter((cue) => cue.sentence === sentence)
         const span = original(base, { start: sentence.position?.start.offset ?? 0, end: sentence.position?.end.offset ?? 0 })
         const verification = verifications.find((v) => v.sentence === sentence)?.status

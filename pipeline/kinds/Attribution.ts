@@ -21,13 +21,13 @@ import type { VFile } from "vfile"
 import type { CueReport, Outlet } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import { isCueOwner, longestFirst, notACue } from "./Cues.ts"
-import { isTurnLabel, type Structure, structuralCues } from "./StructuralCues.ts"
+import { introducesColon, isTurnLabel, type Structure, structuralCues } from "./StructuralCues.ts"
 import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
 import { introWords } from "./Grammar.ts"
 import { antecedentOf, phrase, trimmed } from "./NounPhrase.ts"
-import { partitive } from "./Plausible.ts"
+import { isShare, partitive } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -119,7 +119,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const cues = owned(file.data.matches, isCueOwner)
   const shapes = new Set(options.structures)
   if (shapes.size > 0) {
-    cues.push(...structuralCues(tree, shapes, classifier.isHead, labels, surveys).filter((c) => !cues.some((k) => k.match.start <= c.match.start && c.match.end <= k.match.end)))
+    cues.push(...structuralCues(tree, shapes, classifier.isHead, labels, surveys).filter((c) =>
+      !cues.some((k) => (k.match.start <= c.match.start && c.match.end <= k.match.end) || introducesColon(k.match, c.match))))
   }
 
   // "an analysis of campaign-finance reports shows": an -s form right before
@@ -173,8 +174,10 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const referent = words.length === 1 && lower(words[0]!) === "who" ? antecedentOf(children, children.indexOf(words[0]!)).words : []
     const whole = classify((referent.length > 0 ? referent : words).map(text))
     const of = partitive(words)
-    // "Nearly eight of 10 voters": typed as the group they are part of.
-    const typed = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name } : whole
+    // "Nearly eight of 10 voters": typed as the group they are part of; "42%",
+    // "Several": a share of a group no head names is a group all the same.
+    const typed = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name }
+      : isShare(words) ? { ...whole, kind: "vague-collective" as const } : whole
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
@@ -240,8 +243,11 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // for the sentence's certainty, whatever the verb of saying. A stance
     // ("critics oppose the bill") qualifies no claim, and a kind guessed for
     // a head no lexicon knows ("according to early returns") is no evidence.
-    if (relation.reports !== "stance" && !typed.guessed && (source.kind === "vague-collective" || source.kind === "anonymous")) {
-      ;(file.data.cues ??= []).push({ sentence: match.sentence, start: span.start, end: span.end, type: "weasel", voice: "reporter", ruleId: options.id })
+    // One cue per source, however many verbs it has ("affirmed …, asserting").
+    const weasels = (file.data.cues ??= [])
+    if (relation.reports !== "stance" && !typed.guessed && (source.kind === "vague-collective" || source.kind === "anonymous") &&
+      !weasels.some((c) => c.sentence === match.sentence && c.start === span.start && c.end === span.end && c.type === "weasel")) {
+      weasels.push({ sentence: match.sentence, start: span.start, end: span.end, type: "weasel", voice: "reporter", ruleId: options.id })
     }
   }
 

@@ -43,6 +43,8 @@ const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
 
 // Quantifiers, before which an -s form is a plural noun, not a verb.
 const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
+// Verbs that agree with a plural subject, never with "he says".
+const pluralVerbs = new Set(["are", "were", "have", "remain", "seem", "appear"])
 // Words whose "'s" is "is" or "has": "he's", "that's", "here's".
 const contracted = new Set([...pronouns, "that", "this", "there", "here", "what", "who"])
 
@@ -85,6 +87,17 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   if (isWord(previous) && gerundPrepositions.has(lower(previous)) && /ing$/.test(match.phrase)) return false
   // "some calls into the hotline", "many questions": after a quantifier an -s form is a plural noun.
   if (isWord(previous) && quantifiers.has(lower(previous)) && /s$/.test(match.phrase)) return true
+  // "Binding promises were made", "the reports are wrong": an -s form that
+  // a plural verb follows is that verb's subject, a noun.
+  const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
+  if (/s$/.test(match.phrase) && isWord(next) && pluralVerbs.has(lower(next))) return true
+  // "by 20 points", "384 pledged delegates", "185,000 views": after a figure a
+  // cue is a noun or its modifier; not after a year or the end of a share
+  // ("in 2013 alleging", "six in 10 said").
+  if (isWord(previous) && /^[\d,.]*\d$/.test(text(previous)) && !/^\d{4}$/.test(text(previous))) {
+    const before = children[skipSpace(children, children.indexOf(previous) - 1, -1)]
+    if (!(isWord(before) && /^(in|of)$/.test(lower(before)))) return true
+  }
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }
 

@@ -19,7 +19,8 @@ export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, s
     if (node.type === "WhiteSpaceNode") continue
     const joinsNames = lower(node) === "and" && words.length > 0 && (coordinated || isCapitalised(words.at(-1)!)) &&
       isWord(children[skipSpace(children, i + step, step)]) && (coordinated || isCapitalised(children[skipSpace(children, i + step, step)]!))
-    if (isBoundary(node) || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
+    // A percent sign is part of its number: "42% say".
+    if ((isBoundary(node) && text(node) !== "%") || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
     // No noun phrase runs across an auxiliary: "The decision is politically risky for Cruz, who".
     if (step === -1 && isWord(node) && auxiliaries.has(lower(node))) break
     words.push(node)
@@ -47,6 +48,24 @@ export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: numbe
   const walked = phrase(children, end, -1)
   const start = walked.findLastIndex((w) => determiners.has(lower(w)))
   return { end, phrase: walked, words: start > 0 ? walked.slice(start) : walked }
+}
+
+/**
+ * The antecedent of a relative clause that ends right before `from`: "Democrats
+ * in Iowa" in "Democrats in Iowa who watched the debate said". The clause is
+ * a few words with no punctuation, so only a subject's own clause is crossed.
+ */
+export const relativeAntecedent = (children: ReadonlyArray<SentenceContent>, from: number): Array<SentenceContent> => {
+  let words = 0
+  for (let i = from; i >= 0 && words <= maxSourceWords; i = skipSpace(children, i - 1, -1)) {
+    const node = children[i]!
+    if (!isWord(node)) return []
+    const word = lower(node)
+    if (word === "who") return words > 0 ? antecedentOf(children, i).words : []
+    if (clauseWords.has(word)) return []
+    words++
+  }
+  return []
 }
 
 /**
@@ -81,14 +100,20 @@ export const agent = (children: ReadonlyArray<SentenceContent>, from: number): A
   return []
 }
 
-/** The subject at the start of a run of words: "Trump" in "Trump attacked Clinton". */
-export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+/**
+ * The subject at the start of a run of words: "Trump" in "Trump attacked
+ * Clinton". `modified` lets it open with a lowercase modifier, as a speaker
+ * named after an inverted cue does: `said former Gov. Jim Doyle`.
+ */
+export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"], modified = false): Array<SentenceContent> => {
   const np: Array<SentenceContent> = []
   for (const [i, word] of words.entries()) {
     const w = lower(word)
     if (np.length === 0) {
       if (clauseWords.has(w)) return []
       if (isCapitalised(word) || determiners.has(w) || pronouns.has(w) || isHead(w) || /^(one|two|three|four|five|\d+)$/.test(w)) np.push(word)
+      // Only a modifier: not a verb, an adverb or a preposition ("said on Monday").
+      else if (modified && !verbalWords.has(w) && !auxiliaries.has(w) && !tailPrepositions.has(w) && !/(ly|ing)$/.test(w)) np.push(word)
       else return []
     // An auxiliary ends the subject: "McKinley is bearish" (the lexicon,
     // stripping a plural "s", would take "is" for the pronoun "I").

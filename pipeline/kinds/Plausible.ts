@@ -7,7 +7,7 @@
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { adjectival, determiners } from "./Grammar.ts"
-import { isCapitalised, isWord, lower, text } from "./Tokens.ts"
+import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /**
  * Where a part of a group is named, the index of its "of": "Nearly eight of
@@ -17,6 +17,20 @@ import { isCapitalised, isWord, lower, text } from "./Tokens.ts"
 export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
   words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" &&
     /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|none|few|several|each|both|half|third|thirds|quarter)$/.test(lower(words[i - 1]!)))
+
+// The words of a share of a group: "42%", "about one in five",
+// "three-quarters"; one of them must make it a share, since a bare number
+// ("20 points", "one that believes") counts things as often as people.
+const shareWords = /^(\d+([.,]\d+)?|%|percent|in|of|out|about|nearly|almost|roughly|just|over|under|some|fewer|one|two|three|four|five|six|seven|eight|nine|ten|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|both|few)$/
+const shares = /^(%|percent|in|out|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|both|few)$/
+
+/**
+ * Whether words are a share of a group standing for the group: "42% say",
+ * "Nearly three in five said", "Several said". No head names the people, but
+ * before a cue they are the ones who spoke.
+ */
+export const isShare = (words: ReadonlyArray<SentenceContent>) =>
+  words.every((w) => shareWords.test(lower(w))) && words.some((w) => shares.test(lower(w)))
 
 /**
  * Whether words can be a source. Its head (the last word before any
@@ -28,6 +42,7 @@ export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
 export const plausibility = (children: ReadonlyArray<SentenceContent>, classifier: Classifier) =>
 (words: Array<SentenceContent>): Array<SentenceContent> => {
   if (words.length === 0) return []
+  if (isShare(words)) return words
   // "The", "Another", "Additional": a determiner or modifier alone names no one.
   // "Some believe", "many say" stand for people: vague, but a source.
   const standsAlone = words.length === 1 && /^(some|many)$/.test(lower(words[0]!))
@@ -45,8 +60,11 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
     const participle = words.findIndex((w, i) => i > 0 && !isCapitalised(w) && (/^(released|published|conducted|taken|issued|out)$/.test(lower(w)) || /ing$/.test(lower(w))))
     return participle > 0 ? plausibility(children, classifier)(words.slice(0, participle)) : []
   }
-  // A capital at the start of a sentence is no sign of a name: "Binding Promises".
+  // A capital at the start of a sentence is no sign of a name: "Binding
+  // Promises", "Breaking:". One word right before a verb is the verb's
+  // subject, so a name: "Schilling told", "Djokovic said".
   const first = words[0]!
-  const soleCapital = first === children.find(isWord) && adjectival.test(lower(first)) && words.slice(1).every((w) => !isCapitalised(w))
+  const next = words.length === 1 ? children[skipSpace(children, children.indexOf(first) + 1, 1)] : undefined
+  const soleCapital = first === children.find(isWord) && adjectival.test(lower(first)) && words.slice(1).every((w) => !isCapitalised(w)) && !isWord(next)
   return soleCapital && (typed.kind === "named-person" || typed.kind === "named-organisation") ? [] : words
 }

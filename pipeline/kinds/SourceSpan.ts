@@ -12,8 +12,8 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { determiners, floating, gerundPrepositions, inflected, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
-import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, subject } from "./NounPhrase.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -109,12 +109,25 @@ export const sourceFor = (
     if (named.length === 0 && lower(pronoun) === "who") return [pronoun]
     if (isWord(children[i])) return named
   }
-  if (isWord(children[i])) {
+  // "42% say": a share ends in its percent sign.
+  if (isWord(children[i]) || (children[i] !== undefined && text(children[i]!) === "%")) {
     const found = plausible(phrase(children, i, -1))
+    if (found.length > 0) return found
     // "Experts on North Korea and nuclear nonproliferation said", "RT and
     // its defenders say": when the words after an "and" name no one, the
     // source is the whole coordination, typed by its first head.
-    return found.length > 0 ? found : plausible(phrase(children, i, -1, true))
+    const coordinated = plausible(phrase(children, i, -1, true))
+    if (coordinated.length > 0) return coordinated
+    // "Democrats in Iowa who watched the debate said they …": the subject
+    // stands before its relative clause. Only where the cue goes on to its
+    // content and the clause ends in a noun: in "who made a strong showing on
+    // Tuesday", "who helped negotiate" or "who won the most pledged
+    // delegates" the cue word is the clause's own.
+    const next = children[skipSpace(children, last + 1, 1)]
+    const goesOn = isWord(next) && !tailPrepositions.has(lower(next)) && (lower(next) === "that" || !clauseWords.has(lower(next)))
+    const ending = lower(children[i]!)
+    const nounEnds = !/(ed|ing|ly|n['’]t)$/.test(ending) && !verbalWords.has(ending) && !modals.has(ending) && !tailPrepositions.has(ending) && !determiners.has(ending) && !/^(most|more|enough|one|to)$/.test(ending)
+    return goesOn && nounEnds && !/ing$/.test(match.phrase) ? plausible(relativeAntecedent(children, i)) : []
   }
   // Inverted, after a quote or at the start: `"…," said Caddell`; after a
   // clause only when the source ends the sentence or a clause: `…, noted
@@ -126,7 +139,7 @@ export const sourceFor = (
   const next = children[skipSpace(children, last + 1, 1)]
   // After a quote any words can follow: `"…," said one Democratic source`.
   if ((afterQuote || comma) && isWord(next) && (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
-    const words = plausible(leadingPhrase(phrase(children, last + 1, 1), isHead))
+    const words = plausible(leadingPhrase(phrase(children, last + 1, 1), isHead, afterQuote))
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
     if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
   }

@@ -57,6 +57,24 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   return (kind === "named-person" && name && !functionWord) || headline
 }
 
+/**
+ * Whether a phrase cue shortly before a colon already introduces what follows
+ * it: `Schilling told WEEI: "…"`, `telling CNBC: "…"`. The colon is that
+ * cue's punctuation, not a second relation.
+ */
+export const introducesColon = (phrase: Match, colon: Match) => {
+  if (colon.phrase !== ":" || phrase.sentence !== colon.sentence || phrase.index >= colon.index) return false
+  const children = colon.sentence.children
+  let words = 0
+  for (let i = phrase.index + phrase.nodes.length; i < colon.index; i++) {
+    const node = children[i]!
+    if (node.type === "WordNode") {
+      if (++words > 3) return false
+    } else if (node.type !== "WhiteSpaceNode") return false
+  }
+  return true
+}
+
 const dashes = new Set(["-", "--", "\u2013", "\u2014", "\u2015"])
 // Asked of every word of every sentence: a length check and a
 // case-insensitive test, not a lower-cased copy of each word.

@@ -59,6 +59,22 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("reads a headline for who said what, and for nothing else", () => {
+    const text = "Sanders Says Clinton Reportedly Lacks Judgment\n\nBernie Sanders told reporters on Monday that he would keep campaigning."
+    const analysis = Analyse.make(rules)(normalise(text, { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: true }))
+    expect(analysis.attributions.map((a) => `${a.source.text} / ${a.cue.text}`)).toEqual(["Sanders / Says", "Bernie Sanders / told"])
+    // The headline's "Reportedly" is the desk's wording: no finding, no sentence of the claims.
+    expect(analysis.findings.filter((f) => f.line === 1)).toEqual([])
+    expect(analysis.sentences.every((sentence) => sentence.start > text.indexOf("\n"))).toBe(true)
+  })
+
+  it("finds a speaker named with a modifier after an inverted cue", () => {
+    expect(relations(rules, "\"We failed,\" said former Wisconsin Gov. Jim Doyle.")).toEqual(["former Wisconsin Gov. Jim Doyle (named-person) / said"])
+    expect(relations(rules, "\"It was close,\" said conservative activist Bob Klaus, who is not affiliated.")).toEqual([
+      "conservative activist Bob Klaus (named-person) / said"
+    ])
+  })
+
   it("resolves pronouns to the nearest earlier named source", () => {
     expect(relations(rules, "Jens Stoltenberg has countered that the alliance does not force expansion.\n\"No, the East decides to join NATO,\" he said.")).toEqual([
       "Jens Stoltenberg (named-person) / countered",
@@ -119,7 +135,10 @@ describe("attribution kind", () => {
 
   it("finds the speaker signed off after a quote, in the same sentence or the next", () => {
     expect(relations(rules, "\"He represents our greatest shame.\" ― Sonya Herridge")).toEqual(["Sonya Herridge (named-person) / ―"])
-    expect(relations(rules, "\"Do we have to?\" - Democrats in Iowa who watched the debate said they were unfazed.")).toEqual([])
+    // Not a sign-off: the dash opens a sentence whose own verb has the speaker.
+    expect(relations(rules, "\"Do we have to?\" - Democrats in Iowa who watched the debate said they were unfazed.")).toEqual([
+      "Democrats in Iowa (vague-collective) / said"
+    ])
   })
 
   it("gives a participle the subject of its clause", () => {
@@ -153,6 +172,16 @@ describe("attribution kind", () => {
     ])
     expect(relations(rules, "Nine in 10 said the economy favors the wealthy.")).toEqual(["Nine in 10 (vague-collective) / said"])
     expect(relations(rules, "Carter however said he would welcome the plan.")).toEqual(["Carter (named-person) / said"])
+    expect(relations(rules, "On economic issues, 42% say they are liberal.")).toEqual(["42% (vague-collective) / say"])
+    expect(relations(rules, "Several said they would rather stay home.")).toEqual(["Several (vague-collective) / said"])
+    expect(relations(rules, "Democrats in Iowa who watched the debate said they were unfazed.")).toEqual([
+      "Democrats in Iowa (vague-collective) / said"
+    ])
+    expect(relations(rules, "Djokovic told a TV interviewer that he is feeling emotional.")).toEqual(["Djokovic (named-person) / told"])
+    expect(relations(rules, "Critics scoffed at the plan, and the senator downplayed the risk.")).toEqual([
+      "Critics (vague-collective) / scoffed",
+      "the senator (described-official) / downplayed"
+    ])
   })
 
   it("reads a cue's word inside a source as part of the name", () => {
@@ -176,6 +205,8 @@ describe("attribution kind", () => {
     expect(relations(rules, "\"WALLACE: Governor, I do not want to interrupt, but the \"debate\" is tomorrow.")).toEqual(["WALLACE (named-person) / :"])
     expect(relations(rules, "Correction: An earlier version of this article misstated the date.")).toEqual([])
     expect(relations(rules, "Imagine that she:")).toEqual([])
+    // The colon is the punctuation of the cue before it, not a second relation.
+    expect(relations(rules, "Schilling told WEEI: \"I replied to the post.\"")).toEqual(["Schilling (named-person) / told"])
   })
 
   it("reads the editors' labels before a colon from the rule file", () => {
@@ -216,6 +247,8 @@ describe("attribution kind", () => {
     expect(relations(rules, "The attacks on her emails continued. Voters that care stayed home.")).toEqual([])
     expect(relations(rules, "The concurrent developments from Moscow and Kyiv suggest a complex landscape.")).toEqual([])
     expect(relations(rules, "Young died when some calls into the hotline went to voicemail.")).toEqual([])
+    expect(relations(rules, "Campaign promises were broken. Sanders won 384 pledged delegates.")).toEqual([])
+    expect(relations(rules, "He is a candidate who made a strong showing on Tuesday.")).toEqual([])
   })
 
   it("leaves a quoted speaker's own \"I think\" to the speaker", () => {
