@@ -2,12 +2,12 @@
  * Attribution: the relations of "who said what, through whom".
  *
  * For each cue (Cues) the source words are found (SourceSpan) and typed
- * (Sources); the content is what the sentence leaves over; chains follow the
- * outlets and documents the words came through.
+ * (Sources); the content is what the sentence leaves over (Content); chains
+ * follow the outlets and documents the words came through (Chains).
  *
  * Pronouns and anaphoric documents ("the report") resolve to the nearest
- * earlier named source through `file.data.history`, which the analyser shares
- * across the paragraphs of one article.
+ * earlier named source (Anaphora) through `file.data.history`, which the
+ * analyser shares across the paragraphs of one article.
  *
  * Each relation carries what its cue reports (`Cue.reports`): speech, a
  * thought, or a stance. A thought or stance inside other attributed content
@@ -25,13 +25,16 @@ import { introducesColon, isTurnLabel, type Structure, structuralCues } from "./
 import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
-import { introWords } from "./Grammar.ts"
-import { antecedentOf, phrase, trimmed } from "./NounPhrase.ts"
+import { heardThrough, toldOutlet } from "./Chains.ts"
+import { contentOf, nested } from "./Content.ts"
+import { antecedentOf } from "./NounPhrase.ts"
+import { type Mention, resolve } from "./Anaphora.ts"
 import { isShare, partitive } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
+export type { Mention } from "./Anaphora.ts"
 
 /** A source, typed, in paragraph offsets. */
 export interface Source {
@@ -55,42 +58,11 @@ export interface Relation {
   readonly reports: CueReport
 }
 
-/** A named source seen earlier in the article, for resolving pronouns. */
-export interface Mention {
-  readonly kind: SourceKind
-  readonly name: string
-}
-
 declare module "vfile" {
   interface DataMap {
     attributions: Array<Relation>
     history: Array<Mention>
   }
-}
-
-/** The nearest earlier mention a pronoun or anaphoric document can mean. */
-const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: ReadonlyArray<string>) => {
-  const first = words[0]!.toLowerCase()
-  const wanted: ReadonlyArray<SourceKind> | undefined =
-    kind === "pronoun"
-      ? first === "he" || first === "she" || first === "i"
-        ? ["named-person"]
-        : ["named-organisation", "media-outlet", "state", "named-person"]
-      : kind === "document" && (first === "the" || first === "this" || first === "that")
-      ? ["media-outlet", "named-organisation"]
-      : undefined
-  if (!wanted) return undefined
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (wanted.includes(history[i]!.kind)) return history[i]!.name
-  }
-  return undefined
-}
-
-
-/** A text up to its first whitespace, without splitting all of it. */
-const firstWord = (text: string) => {
-  const space = text.search(/\s/)
-  return space === -1 ? text : text.slice(0, space)
 }
 
 /** Find attribution relations for every cue match. */
@@ -116,6 +88,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const history: Array<Mention> = (file.data.history ??= [])
   const bySentence = new Map<Sentence, Array<Relation>>()
   const quotes = file.data.quotes ?? []
+  const paragraph = String(file.value)
   const cues = owned(file.data.matches, isCueOwner)
   const shapes = new Set(options.structures)
   if (shapes.size > 0) {
@@ -198,33 +171,12 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const cueLast = match.index + match.nodes.length - 1
     const head = Math.min(children.indexOf(words[0]!), match.index)
     const tail = Math.max(children.indexOf(words.at(-1)!), cueLast)
-    // Content is what the source and cue leave over: the quoted side if there
-    // is one; before them when they trail ("…, officials said on Monday");
-    // after them when they lead, even behind an opening phrase ("On Tuesday,
-    // Smith said the figures …") or before a that-clause.
-    const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-    const after = trimmed(children, tail + 1, children.length - 1)
-    const quoted = (span?: { start: number; end: number }) => span !== undefined && isQuoted(quotes, span.start, span.end)
-    const paragraph = String(file.value)
-    const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
-    const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
-    // "Democrats want X, and Republicans want Y", "an architect who said Y":
-    // what stands before a source joined on by a conjunction or a relative
-    // pronoun is a clause of its own, not what was said.
-    const joined = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
-      (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, span.start)) || (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))))
-    const content = quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined ? before : after ?? before
+    const content = contentOf(children, paragraph, quotes, { head, tail, source: span, words })
 
-    // "told Izvestia": the outlet that carried the words is an intermediary.
-    const via: Array<Source> = []
-    // Not when the source itself follows the cue: "was told by The Daily Caller".
-    if (owner.cue.source === "before" && span.start < match.start) {
-      const object = phrase(children, cueLast + 1, 1)
-      const carrier = object.length > 0 ? classify(object.map(text)) : undefined
-      if (carrier?.kind === "media-outlet" && children.indexOf(object[0]!) < tail + 3) {
-        via.push({ start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", outlet: carrier.outlet! })
-      }
-    }
+    // "told Izvestia": the outlet that carried the words is an intermediary;
+    // not when the source itself follows the cue ("was told by The Daily Caller").
+    const told = owner.cue.source === "before" && span.start < match.start ? toldOutlet(children, cueLast, tail, classify) : undefined
+    const via: Array<Source> = told ? [told] : []
     const relation: Relation = {
       sentence: match.sentence,
       source,
@@ -251,31 +203,13 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     }
   }
 
-  // "He said he wants …", "he said the company plans to …": a thought or a
-  // stance inside what was said or thought is part of it, not a relation of
-  // its own; its content keeps the voice the outer relation gives it, and a
-  // weasel cue it marked stays. Content runs to the end of the sentence, so
-  // "He claimed …, although he refused to …" has its own relation: a contrast,
-  // a semicolon or ", and" between the two cues ends what was said.
-  const value = String(file.value)
-  const apart = (a: Relation, b: Relation) =>
-    /\b(although|though|but|while|whereas|yet|because)\b|;|,\s*and\b/i.test(value.slice(Math.min(a.cue.end, b.cue.end), Math.max(a.cue.start, b.cue.start)))
-  const inContent = (r: Relation) =>
-    relations.some((o) => o !== r && o.reports !== "stance" && o.content && o.content.start <= r.cue.start && r.cue.end <= o.content.end && !apart(o, r))
-  const nested = new Set(relations.filter((r) => r.reports !== "speech" && inContent(r)))
-  if (nested.size > 0) {
-    relations.splice(0, relations.length, ...relations.filter((r) => !nested.has(r)))
-    for (const [sentence, siblings] of bySentence) bySentence.set(sentence, siblings.filter((r) => !nested.has(r)))
+  // A thought or stance inside what another relation says is part of it; its
+  // content keeps the voice the outer relation gives it, and a weasel cue it
+  // marked stays.
+  const inner = nested(relations, paragraph)
+  if (inner.size > 0) {
+    relations.splice(0, relations.length, ...relations.filter((r) => !inner.has(r)))
+    for (const [sentence, siblings] of bySentence) bySentence.set(sentence, siblings.filter((r) => !inner.has(r)))
   }
-
-  // "According to the report, Ryabkov stated": a person heard through an
-  // outlet or document named in the same sentence.
-  for (const siblings of bySentence.values()) {
-    const carriers = siblings.filter((r) => r.source.kind === "media-outlet" || r.source.kind === "document")
-    for (const relation of siblings) {
-      if (carriers.includes(relation) || relation.via.length > 0) continue
-      const carrier = carriers.find((c) => c.cue.start < relation.cue.start)
-      if (carrier) relation.via.push(carrier.source)
-    }
-  }
+  heardThrough(bySentence)
 }

@@ -1,0 +1,33 @@
+/**
+ * Anaphora: what a pronoun or an anaphoric document stands for.
+ *
+ * "He said", "the report says": the source is the nearest earlier named
+ * source of a kind the word can mean. "he", "she" and "I" mean a person;
+ * "it", "they" or "we" an organisation, an outlet, a state or a person; "the
+ * report" an outlet or an organisation.
+ */
+import type { SourceKind } from "../Sources.ts"
+
+/** A named source seen earlier in the article, for resolving pronouns. */
+export interface Mention {
+  readonly kind: SourceKind
+  readonly name: string
+}
+
+/** The nearest earlier mention a pronoun or anaphoric document can mean. */
+export const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: ReadonlyArray<string>) => {
+  const first = words[0]!.toLowerCase()
+  const wanted: ReadonlyArray<SourceKind> | undefined =
+    kind === "pronoun"
+      ? first === "he" || first === "she" || first === "i"
+        ? ["named-person"]
+        : ["named-organisation", "media-outlet", "state", "named-person"]
+      : kind === "document" && (first === "the" || first === "this" || first === "that")
+      ? ["media-outlet", "named-organisation"]
+      : undefined
+  if (!wanted) return undefined
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (wanted.includes(history[i]!.kind)) return history[i]!.name
+  }
+  return undefined
+}

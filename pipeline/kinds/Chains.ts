@@ -1,0 +1,41 @@
+/**
+ * Chains: the outlets and documents an attribution's words came through.
+ *
+ * `via` lists them in order from the source towards the reader: the Russian
+ * Embassy told Izvestia (via Izvestia); according to the report, Ryabkov
+ * stated (via the report); Reuters reported, citing sources (the sources via
+ * Reuters, which the relation itself adds).
+ */
+import type { Sentence, SentenceContent } from "nlcst"
+import type { Classifier } from "../Sources.ts"
+import type { Relation, Source } from "./Attribution.ts"
+import { spanOf } from "./Message.ts"
+import { phrase } from "./NounPhrase.ts"
+import { text } from "./Tokens.ts"
+
+/**
+ * "told Izvestia": the outlet right after a cue whose source came before it
+ * carried the words. `cueLast` is the cue's last child and `tail` the last
+ * child of the relation's source and cue.
+ */
+export const toldOutlet = (children: ReadonlyArray<SentenceContent>, cueLast: number, tail: number, classify: Classifier["classify"]): Source | undefined => {
+  const object = phrase(children, cueLast + 1, 1)
+  const carrier = object.length > 0 ? classify(object.map(text)) : undefined
+  if (carrier?.kind !== "media-outlet" || children.indexOf(object[0]!) >= tail + 3) return undefined
+  return { start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", outlet: carrier.outlet! }
+}
+
+/**
+ * "According to the report, Ryabkov stated": a person heard through an
+ * outlet or document named earlier in the same sentence.
+ */
+export const heardThrough = (bySentence: ReadonlyMap<Sentence, ReadonlyArray<Relation>>) => {
+  for (const siblings of bySentence.values()) {
+    const carriers = siblings.filter((r) => r.source.kind === "media-outlet" || r.source.kind === "document")
+    for (const relation of siblings) {
+      if (carriers.includes(relation) || relation.via.length > 0) continue
+      const carrier = carriers.find((c) => c.cue.start < relation.cue.start)
+      if (carrier) relation.via.push(carrier.source)
+    }
+  }
+}
