@@ -58,12 +58,16 @@ const components: Record<string, (input: Scored, scoring: Scoring) => Part> = {
   sourcing: ({ checked: { attributions } }, { checkableSources, halfCreditOutlets = [] }) => {
     if (attributions.length === 0) return { value: 0, evidence: "no attributed statements" }
     const named = attributions.filter((a) => checkable(a.source, checkableSources))
-    const credit = named.reduce((sum, a) => sum + (a.source.outletType && halfCreditOutlets.includes(a.source.outletType) ? 0.5 : 1), 0)
-    const halved = named.length - credit
+    // Which outlet types count half is the rule file's; the evidence names the ones met.
+    const halved = new Map<string, number>()
+    for (const { source: { outletType } } of named) {
+      if (outletType && halfCreditOutlets.includes(outletType)) halved.set(outletType, (halved.get(outletType) ?? 0) + 1)
+    }
+    const credit = named.length - [...halved.values()].reduce((sum, n) => sum + n, 0) / 2
     return {
       value: credit / attributions.length,
       evidence: `${named.length} of ${plural(attributions.length, "attribution")} name or describe a checkable source` +
-        (halved > 0 ? `; ${plural(halved * 2, "state-affiliated outlet")} counted half` : ""),
+        (halved.size > 0 ? `; ${[...halved].map(([type, n]) => plural(n, `${type} outlet`)).join(", ")} counted half` : ""),
       spans: attributions.filter((a) => !checkable(a.source, checkableSources)).map((a) => a.source)
     }
   },
