@@ -98,6 +98,7 @@ const words = (text: string) => text.match(/\S+/g)?.length ?? 0
 export const make = (rules: RuleSet) => {
   const analyse = Analyse.make(rules)
   const claims = Claims.compile(rules.claims)
+  const undatedIn = relativeTime(rules.relativeTime)
 
   const check = (job: CheckJob): CheckDone => {
     const { article } = job
@@ -105,7 +106,7 @@ export const make = (rules: RuleSet) => {
     const analysis = stage("analyse", () => analyse(normalised))
     const checked = stage("claims", (): Checked => {
       const { article: described, text } = facts(article, normalised)
-      const undated = relativeTime(rules.relativeTime, described.published, article.text, analysis.sentences)
+      const undated = undatedIn(described.published, article.text, analysis.sentences)
       const found = Claims.extract(claims, rules.claims.threshold, article.text, analysis.sentences, analysis.attributions)
       return {
         article: described,

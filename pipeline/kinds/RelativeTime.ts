@@ -8,7 +8,7 @@
  * metadata rather than on the words alone.
  */
 import type { Finding, SentenceReport } from "../Analyse.ts"
-import { wordPattern } from "../Claims.ts"
+import { allMatches, wordPattern } from "../Claims.ts"
 import type { RelativeTimeRule } from "../Rules.ts"
 import { lineStarts, pointAt } from "../SourceMap.ts"
 import { fill } from "./Message.ts"
@@ -16,19 +16,26 @@ import { fill } from "./Message.ts"
 /** Whether the article gives a date a reader can anchor relative time to. */
 const dated = (published: string | undefined) => published !== undefined && published !== "missing"
 
-/** The findings of the relative-time rules for one article. */
-export const relativeTime = (
-  rules: ReadonlyArray<RelativeTimeRule>,
-  published: string | undefined,
+/**
+ * The relative-time rules, compiled once for a rule set: made per article,
+ * a pattern for a list ten times as long cost a fifth more time per article.
+ */
+export const relativeTime = (rules: ReadonlyArray<RelativeTimeRule>) => {
+  const compiled = rules.map((rule) => ({ rule, pattern: wordPattern(rule.phrases) }))
+  /** The findings for one article. */
+  return (published: string | undefined, original: string, sentences: ReadonlyArray<SentenceReport>): Array<Finding> =>
+    compiled.length === 0 || dated(published) ? [] : findings(compiled, original, sentences)
+}
+
+const findings = (
+  compiled: ReadonlyArray<{ readonly rule: RelativeTimeRule; readonly pattern: RegExp }>,
   original: string,
   sentences: ReadonlyArray<SentenceReport>
 ): Array<Finding> => {
-  if (rules.length === 0 || dated(published)) return []
   const lines = lineStarts(original)
-  return rules.flatMap((rule) => {
-    const pattern = wordPattern(rule.phrases)
-    return sentences.flatMap((sentence) =>
-      [...original.slice(sentence.start, sentence.end).matchAll(pattern)].map((match): Finding => {
+  return compiled.flatMap(({ rule, pattern }) =>
+    sentences.flatMap((sentence) =>
+      allMatches(pattern, original.slice(sentence.start, sentence.end)).map((match): Finding => {
         const start = sentence.start + match.index
         const end = start + match[0].length
         const from = pointAt(lines, start)
@@ -50,5 +57,5 @@ export const relativeTime = (
         }
       })
     )
-  })
+  )
 }
