@@ -23,10 +23,10 @@ export const defaultJobs = (): number => availableParallelism()
  * 300 MB each, measured at 10,000 articles, against about 65 MB live after a
  * full collection, which stays flat over 10,000 articles), so a batch's
  * memory grew with its length. A worker's heap fills to its cap on a long
- * run and not on a short one: 256 MB let peak RSS at 10,000 articles reach
- * 1.4 to 1.5 times that at 1,000; 192 MB brought it to 1.27, at the same
- * speed. Below that, the headroom over an article near `bigAbove` (about 35
- * MB while it is analysed) gets thin.
+ * run and not on a short one, so the cap is what a long batch adds: 192 MB
+ * runs 5,000 articles as fast as 256 MB did (45.1 s against 45.9 s) with
+ * two times 64 MB less to fill. Below that, the headroom over an article near
+ * `bigAbove` (about 35 MB while it is analysed) gets thin.
  */
 export const workerHeapMb = 192
 
@@ -44,11 +44,8 @@ export const bigAbove = 256 * 1024
 /** Whether a job failed because its worker ran out of memory and was stopped. */
 const outOfMemory = (error: unknown) => error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
 
-/**
- * Worker threads started with their first job, and stopped with the batch,
- * or once idle for `idleMs` when it is given.
- */
-const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number; readonly idleMs?: number }) => {
+/** Worker threads started with their first job, and stopped with the batch. */
+const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number }) => {
   let started: Tinypool | undefined
   // Until some worker has answered a job, a worker error means none can start
   // (the entry point cannot load, say): the pool is broken, and every job
@@ -62,9 +59,8 @@ const threads = (options: { readonly size: number; readonly workerData: unknown;
       if (started) return started
       const pool = new Tinypool({
         filename: workerEntry(),
-        minThreads: options.idleMs === undefined ? options.size : 0,
+        minThreads: options.size,
         maxThreads: options.size,
-        ...(options.idleMs === undefined ? {} : { idleTimeout: options.idleMs }),
         workerData: options.workerData,
         ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
       })
@@ -104,13 +100,8 @@ export const pool = (options: {
         Effect.sync(() => threads({ size: options.jobs, workerData, heapMb: options.heapMb ?? workerHeapMb })),
         release
       )
-      // The big articles' worker keeps the heap its last article needed (a
-      // page can take hundreds of MB), so it stops once idle for a second.
-      // Starting it again costs about 0.6 s: over 10,000 articles with 15
-      // pages past `bigAbove`, 94 s instead of 85 s, for a peak RSS 135 MB
-      // lower (766 MB against 901). Memory that does not grow with the batch
-      // is worth that; a batch of nothing but big pages keeps it busy.
-      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData, idleMs: 1000 })), release)
+      // The big articles' worker gives back the heap a big article grew (Worker.ts).
+      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData: { ...workerData, big: true } })), release)
 
       const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown): Effect.Effect<A, StageFailed> =>
         Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(

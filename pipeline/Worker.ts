@@ -8,13 +8,32 @@
  */
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import Tinypool from "tinypool"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
 import type { Gates } from "./Rules.ts"
 import * as Tasks from "./Tasks.ts"
 
-const { rulesDir, gates } = Tinypool.workerData as { readonly rulesDir: string; readonly gates: Gates }
+const { rulesDir, gates, big } = Tinypool.workerData as { readonly rulesDir: string; readonly gates: Gates; readonly big?: boolean }
+
+/**
+ * The big articles' worker gives back the heap each job grew. V8 only
+ * shrinks a heap when it collects, and a worker waiting for its next job
+ * never does: after a page of a few hundred KB, hundreds of MB of garbage
+ * stayed until the next big article came, so a long batch's memory grew with
+ * the largest page it met. A full collection after each of its jobs returns
+ * it, for a few hundred ms per big article. Stopping the worker when idle did
+ * the same for memory, but starting it again for each big article made a
+ * 5,000-article batch 13% slower (45.1 s against 39.4 s). The collector is
+ * reached as Jest's leak detector reaches it: `gc` exists once the flag is set.
+ */
+const collect = big ? (setFlagsFromString("--expose-gc"), runInNewContext("gc") as () => void) : undefined
+const shrunk = <A>(reply: A): A => {
+  collect?.()
+  return reply
+}
 
 // Built once per worker: providing the layers per job would rebuild them for every report.
 const runtime = ManagedRuntime.make(Reports.layer.pipe(Layer.provideMerge(NodeServices.layer)))
@@ -30,7 +49,7 @@ const failed = (error: unknown): Tasks.Reply<never> =>
 /** Analyse one article and store it. */
 export const check = (job: Tasks.CheckJob): Tasks.Reply<Tasks.CheckDone> => {
   try {
-    return { ok: tasks.check(job) }
+    return shrunk({ ok: tasks.check(job) })
   } catch (error) {
     return failed(error)
   }
@@ -40,7 +59,7 @@ export const check = (job: Tasks.CheckJob): Tasks.Reply<Tasks.CheckDone> => {
 export const report = (job: Tasks.ReportJob): Promise<Tasks.Reply<Tasks.ReportDone>> =>
   runtime.runPromise(
     reportTask(job).pipe(
-      Effect.map((ok): Tasks.Reply<Tasks.ReportDone> => ({ ok })),
+      Effect.map((ok): Tasks.Reply<Tasks.ReportDone> => shrunk({ ok })),
       Effect.catch((error) => Effect.succeed(failed(error)))
     )
   )
