@@ -15,7 +15,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "./Build.ts"
@@ -124,9 +124,9 @@ const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: numbe
 
 /** A persistent cache under `dir`, for one rule set. */
 export const layer = (dir: string, rulesDigest: string) =>
-  Layer.effect(
+  Layer.sync(
     Cache,
-    Effect.gen(function*() {
+    () => {
       const root = join(dir, build, rulesDigest.slice(0, 16))
       mkdirSync(root, { recursive: true })
       // Analyses made by other builds can never be served again.
@@ -137,14 +137,25 @@ export const layer = (dir: string, rulesDigest: string) =>
       compact(join(root, ndjson), entries, lines)
       // The stored analyses, listed once: a look per article cost more.
       const stored = new Set(readdirSync(root))
-      // Open for the whole run: a batch appends a line or two per article.
-      const appending = yield* Effect.acquireRelease(
-        Effect.sync(() => openSync(join(root, ndjson), "a")),
-        (fd) => Effect.sync(() => closeSync(fd))
-      )
-      // A run killed mid-line left a torn last line: this run's first line
-      // starts on a line of its own, not spoilt by it.
-      if (torn) writeSync(appending, "\n")
+      const entriesFile = join(root, ndjson)
+      // Appended by name each time, not through a descriptor held for the
+      // run: another run that compacts the file meanwhile renames a new one
+      // into place, and appends to the old one would be lost. A run killed
+      // mid-line left a torn last line: this run's first line starts on a
+      // line of its own. Where the cache cannot be written (a read-only
+      // cache), the run goes on, warned once, and keeps nothing.
+      let pending = torn ? "\n" : ""
+      let unwritable = false
+      const append = (line: string) => {
+        if (unwritable) return
+        try {
+          appendFileSync(entriesFile, pending + line)
+          pending = ""
+        } catch (error) {
+          unwritable = true
+          process.stderr.write(`factgate: ${entriesFile}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error}); this run's analyses are not kept in the cache\n`)
+        }
+      }
       return {
         file: (key) => join(root, `${key}.json`),
         take: (key) => {
@@ -153,9 +164,9 @@ export const layer = (dir: string, rulesDigest: string) =>
           // The entry is only good while its stored analysis is still there.
           return entry && stored.has(`${key}.json`) ? entry : undefined
         },
-        remember: (key, entry) => Effect.sync(() => writeSync(appending, `${JSON.stringify({ key, ...entry })}\n`))
+        remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`))
       }
-    })
+    }
   )
 
 /** No cache: a temporary store for this run only, removed when it ends. */

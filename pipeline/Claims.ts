@@ -90,8 +90,12 @@ export const allMatches = (pattern: RegExp, text: string): Array<RegExpExecArray
   pattern.lastIndex = 0
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     found.push(match)
-    // An empty match would find itself again.
-    if (match[0] === "") pattern.lastIndex++
+    // An empty match would find itself again: step past it, by a whole code
+    // point where the pattern reads code points (else it steps back into it).
+    if (match[0] === "") {
+      const astral = /[uv]/.test(pattern.flags) && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff
+      pattern.lastIndex += astral ? 2 : 1
+    }
   }
   return found
 }

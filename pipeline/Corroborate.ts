@@ -200,7 +200,9 @@ export const corroborate = (
         // What two claims share weighs at most the lighter one, so their
         // similarity is at most the lighter over the heavier: most candidates
         // end here, without comparing concepts.
-        if (Math.min(weights[i]!, weights[j]!) < options.similarity * Math.max(weights[i]!, weights[j]!)) continue
+        // (With a margin for rounding: the bound and the sum below add the
+        // same weights in other orders.)
+        if (Math.min(weights[i]!, weights[j]!) < options.similarity * Math.max(weights[i]!, weights[j]!) * (1 - 1e-9)) continue
         const both = sharedWeight(claims.conceptsOf(i), claims.conceptsOf(j), idf)
         // Weighted Jaccard: what they share, over all either says.
         if (both / (weights[i]! + weights[j]! - both) >= options.similarity) sets.union(i, j)

@@ -120,7 +120,7 @@ export const parse = (path: string, format: Format, text: string): ReadonlyArray
 
 /** Why a file could not be read, in words. */
 const unreadable: Record<string, string> = {
-  ENOENT: "it no longer exists",
+  ENOENT: "it does not exist, or is a broken link",
   EACCES: "permission denied",
   EPERM: "permission denied",
   EISDIR: "it is a directory",

@@ -24,7 +24,7 @@ export const defaultJobs = (): number => availableParallelism()
  * full collection, which stays flat over 10,000 articles), so a batch's
  * memory grew with its length. A worker's heap fills to its cap on a long
  * run and not on a short one, so the cap is what a long batch adds: 192 MB
- * runs 5,000 articles as fast as 256 MB did (45.1 s against 45.9 s) with
+ * ran 5,000 articles as fast as 256 MB did (within 2%, in paired runs) with
  * two times 64 MB less to fill. Below that, the headroom over an article near
  * `bigAbove` (about 35 MB while it is analysed) gets thin.
  */

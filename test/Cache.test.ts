@@ -1,6 +1,6 @@
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect } from "effect"
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Cache from "../pipeline/Cache.ts"
@@ -82,5 +82,28 @@ describe("cache", () => {
       const later = yield* withCache(dir, (cache) => Effect.sync(() => cache.take("a")?.written?.digest))
       expect(later).toBe("d300")
       expect(readFileSync(entriesFile(dir), "utf8").split("\n").filter(Boolean)).toHaveLength(1)
+    }))
+
+  it.effect("goes on, warned once, when its entries file cannot be written", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      yield* withCache(dir, (cache) => analysed(cache, "a", "The bridge was closed."))
+      const warnings: Array<string> = []
+      const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (warnings.push(String(chunk)), true))
+      try {
+        yield* withCache(dir, (cache) =>
+          Effect.gen(function*() {
+            // Where the file was, a directory: every append fails.
+            rmSync(entriesFile(dir))
+            mkdirSync(entriesFile(dir))
+            yield* analysed(cache, "b", "The road was open.")
+            yield* analysed(cache, "c", "The port was busy.")
+          }))
+      } finally {
+        spy.mockRestore()
+      }
+      expect(warnings.map((w) => w.replace(dir, "DIR").replace(/\/[0-9a-f]{16}\/[^/]+\//, "/…/"))).toEqual([
+        "factgate: DIR/…/entries.ndjson: cannot be written (EISDIR); this run's analyses are not kept in the cache\n"
+      ])
     }))
 })

@@ -54,6 +54,15 @@ describe("check-worthiness", () => {
   })
 })
 
+describe("word lists", () => {
+  it("find every match, and step past an empty one beside an astral character", () => {
+    const matches = (words: Array<string>, text: string) => Claims.allMatches(Claims.wordPattern(words), text).map((m) => `${m.index}:${m[0]}`)
+    expect(matches(["last week", "today"], "Today, and last\nweek.")).toEqual(["0:Today", "11:last\nweek"])
+    // "*" can match nothing; the emoji is one code point of two units.
+    expect(matches(["*"], "a \u{1F600} b")).toEqual(["0:a", "2:", "4:", "5:b"])
+  })
+})
+
 describe("stems", () => {
   it("brings a word's forms together", () => {
     expect(["guarantee", "guarantees", "guaranteed"].map(Claims.stem)).toEqual(["guarante", "guarante", "guarante"])

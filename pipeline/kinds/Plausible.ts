@@ -21,8 +21,8 @@ export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
 // The words of a share of a group: "42%", "about one in five",
 // "three-quarters"; one of them must make it a share, since a bare number
 // ("20 points", "one that believes") counts things as often as people.
-const shareWords = /^(\d+([.,]\d+)?|%|percent|in|of|out|about|nearly|almost|roughly|just|over|under|some|fewer|one|two|three|four|five|six|seven|eight|nine|ten|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|both|few)$/
-const shares = /^(%|percent|in|out|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|both|few)$/
+const shareWords = /^(\d+([.,]\d+)?|%|percent|in|of|out|about|nearly|almost|roughly|just|over|under|some|fewer|one|two|three|four|five|six|seven|eight|nine|ten|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|few)$/
+const shares = /^(%|percent|in|out|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|few)$/
 
 /**
  * Whether words are a share of a group standing for the group: "42% say",
@@ -43,10 +43,12 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
 (words: Array<SentenceContent>): Array<SentenceContent> => {
   if (words.length === 0) return []
   if (isShare(words)) return words
-  // "The", "Another", "Additional": a determiner or modifier alone names no one.
-  // "Some believe", "many say" stand for people: vague, but a source.
+  // "The", "Another", "Additional": a determiner or modifier alone names no
+  // one, and "Both", "Either" point back to people named before, whom a
+  // pronoun's resolution does not follow. "Some believe", "many say" stand
+  // for people: vague, but a source.
   const standsAlone = words.length === 1 && /^(some|many)$/.test(lower(words[0]!))
-  if (!standsAlone && words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most)$/.test(lower(w)))) return []
+  if (!standsAlone && words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most|both|either|neither)$/.test(lower(w)))) return []
   const typed = classifier.classify(words.map(text))
   const of = partitive(words)
   if (typed.guessed && of > 0) return plausibility(children, classifier)(words.slice(of + 1)).length > 0 ? words : []

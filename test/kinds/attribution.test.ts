@@ -174,6 +174,8 @@ describe("attribution kind", () => {
     expect(relations(rules, "Carter however said he would welcome the plan.")).toEqual(["Carter (named-person) / said"])
     expect(relations(rules, "On economic issues, 42% say they are liberal.")).toEqual(["42% (vague-collective) / say"])
     expect(relations(rules, "Several said they would rather stay home.")).toEqual(["Several (vague-collective) / said"])
+    // "Both" points back to people already named: not a name, not a vague group.
+    expect(relations(rules, "Smith and Jones met in Geneva. Both said the talks were useful.")).toEqual([])
     expect(relations(rules, "Democrats in Iowa who watched the debate said they were unfazed.")).toEqual([
       "Democrats in Iowa (vague-collective) / said"
     ])
