@@ -10,7 +10,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, pronouns, verbalWords } from "./Grammar.ts"
+import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
@@ -41,10 +41,6 @@ const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
   return long >= 3
 }
 
-// Quantifiers, before which an -s form is a plural noun, not a verb.
-const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
-// Verbs that agree with a plural subject, never with "he says".
-const pluralVerbs = new Set(["are", "were", "have", "remain", "seem", "appear"])
 // Words whose "'s" is "is" or "has": "he's", "that's", "here's".
 const contracted = new Set([...pronouns, "that", "this", "there", "here", "what", "who"])
 

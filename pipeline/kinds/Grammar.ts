@@ -28,6 +28,12 @@ export const inflected = /(s|ed|said|told|wrote|sought|thought|knew|made it clea
 export const floating = new Set(["all", "both", "each", "even", "since", "together", "too", "further", "themselves", "himself", "herself", "itself"])
 // Determiners and quantifiers that open a noun phrase.
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+// Number words, which count people as figures do: "eight of 10", "one in five".
+export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+// Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
+export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
+// Verbs that agree with a plural subject, never with "he says".
+export const pluralVerbs = new Set(["are", "were", "have", "remain", "seem", "appear"])
 // Subject pronouns that can stand for a speaker.
 export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
 export const modals = new Set(["would", "could", "might", "may", "should"])

@@ -14,7 +14,7 @@
 import type { Root, Sentence, SentenceContent } from "nlcst"
 import { isLiteral } from "nlcst-is-literal"
 import type { Plugin } from "unified"
-import { sentences, text } from "./Tokens.ts"
+import { sentences, skipSpace, text } from "./Tokens.ts"
 
 /** A phrase in the shared index, and who asked for it. */
 export interface Entry<Owner> {
@@ -87,10 +87,8 @@ const trieOf = (entries: ReadonlyArray<Entry<unknown>>): Node => {
  * later press gaggle, said, "…"`, `the company, reportedly, lost money`.
  */
 const literal = (sentence: Sentence, index: number) => {
-  const children = sentence.children
-  let before = index - 1
-  while (before >= 0 && children[before]!.type === "WhiteSpaceNode") before--
-  return !(children[before]?.type === "PunctuationNode" && text(children[before]!) === ",") && isLiteral(sentence, index)
+  const before = sentence.children[skipSpace(sentence.children, index - 1, -1)]
+  return !(before?.type === "PunctuationNode" && text(before) === ",") && isLiteral(sentence, index)
 }
 
 /** Find every phrase of every entry in one pass, recording matches on the file. */

@@ -6,8 +6,11 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
-import { adjectival, determiners } from "./Grammar.ts"
+import { adjectival, determiners, numberWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+
+// What names a part of a group before its "of".
+const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|third|thirds|quarter)$`)
 
 /**
  * Where a part of a group is named, the index of its "of": "Nearly eight of
@@ -15,14 +18,14 @@ import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
  * when there is none.
  */
 export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
-  words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" &&
-    /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|none|few|several|each|both|half|third|thirds|quarter)$/.test(lower(words[i - 1]!)))
+  words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" && parts.test(lower(words[i - 1]!)))
 
 // The words of a share of a group: "42%", "about one in five",
-// "three-quarters"; one of them must make it a share, since a bare number
-// ("20 points", "one that believes") counts things as often as people.
-const shareWords = /^(\d+([.,]\d+)?|%|percent|in|of|out|about|nearly|almost|roughly|just|over|under|some|fewer|one|two|three|four|five|six|seven|eight|nine|ten|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|few)$/
-const shares = /^(%|percent|in|out|half|thirds?|quarters?|[a-z]+-(thirds|quarters|fifths)|several|few)$/
+// "three-quarters"; one of them must make it a share (`shares`), since a bare
+// number ("20 points", "one that believes") counts things as often as people.
+const shareMarks = "%|percent|in|out|half|thirds?|quarters?|[a-z]+-(?:thirds|quarters|fifths)|several|few"
+const shares = new RegExp(`^(?:${shareMarks})$`)
+const shareWords = new RegExp(`^(?:${shareMarks}|\\d+(?:[.,]\\d+)?|of|about|nearly|almost|roughly|just|over|under|some|fewer|${numberWords.join("|")})$`)
 
 /**
  * Whether words are a share of a group standing for the group: "42% say",
