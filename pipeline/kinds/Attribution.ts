@@ -29,7 +29,7 @@ import { heardThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
 import { type Mention, resolve } from "./Anaphora.ts"
-import { isShare, partitive } from "./Plausible.ts"
+import { isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -149,7 +149,10 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const of = partitive(words)
     // "Nearly eight of 10 voters": typed as the group they are part of; "42%",
     // "Several": a share of a group no head names is a group all the same.
+    // "People briefed on the move": typed by the words before their modifier.
+    const modifier = whole.guessed && of < 0 ? postModifier(words, classifier.isHead) : -1
     const typed = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name }
+      : modifier > 0 ? { ...classify(words.slice(0, modifier).map(text)), name: whole.name }
       : isShare(words) ? { ...whole, kind: "vague-collective" as const } : whole
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)

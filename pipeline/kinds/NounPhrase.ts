@@ -11,6 +11,14 @@ import { spanOf } from "./Message.ts"
 import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
+/** Whether the node at `i` is the apostrophe of a plural's possessive: "Gates' work". */
+const isPossessiveMark = (children: ReadonlyArray<SentenceContent>, i: number) => {
+  const node = children[i]!
+  const before = children[i - 1]
+  return (text(node) === "'" || text(node) === "’") && isWord(before) && /s$/.test(text(before)) &&
+    children[i + 1]?.type === "WhiteSpaceNode" && isWord(children[i + 2])
+}
+
 /** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
 export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, step: 1 | -1, coordinated = false): Array<SentenceContent> => {
   const words: Array<SentenceContent> = []
@@ -19,6 +27,9 @@ export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, s
     if (node.type === "WhiteSpaceNode") continue
     const joinsNames = lower(node) === "and" && words.length > 0 && (coordinated || isCapitalised(words.at(-1)!)) &&
       isWord(children[skipSpace(children, i + step, step)]) && (coordinated || isCapitalised(children[skipSpace(children, i + step, step)]!))
+    // A plural's possessive apostrophe is inside the phrase: "people with
+    // knowledge of Gates' work said".
+    if (isPossessiveMark(children, i)) continue
     // A percent sign is part of its number: "42% say".
     if ((isBoundary(node) && text(node) !== "%") || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
     // No noun phrase runs across an auxiliary: "The decision is politically risky for Cruz, who".

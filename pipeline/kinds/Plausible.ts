@@ -6,11 +6,12 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
-import { adjectival, determiners, numberWords } from "./Grammar.ts"
+import { adjectival, determiners, numberWords, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 // What names a part of a group before its "of".
-const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|third|thirds|quarter)$`)
+// "85% of Democrats", "the share of Republicans saying" name a part too.
+const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|thirds?|quarters?|[a-z]+-(?:thirds|quarters|fifths)|%|percent|share|proportion|percentage|majority|minority|plurality|number)$`)
 
 /**
  * Where a part of a group is named, the index of its "of": "Nearly eight of
@@ -34,6 +35,34 @@ const shareWords = new RegExp(`^(?:${shareMarks}|\\d+(?:[.,]\\d+)?|of|about|near
  */
 export const isShare = (words: ReadonlyArray<SentenceContent>) =>
   words.every((w) => shareWords.test(lower(w))) && words.some((w) => shares.test(lower(w)))
+
+// Participles that do not end in -ed or -ing: "a poll taken in May".
+const irregularParticiples = new Set(["taken", "known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written", "out"])
+
+/**
+ * Where a noun phrase's post-modifier starts: a participle, as in "a poll
+ * released in late August", "people briefed on the move", "a union
+ * representing flight attendants". The source is the whole phrase; the words
+ * before the participle name and type it. -1 when there is none.
+ */
+export const postModifier = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): number =>
+  words.findIndex((w, i) => {
+    // After a name the same word is more often the name's own verb: "Clinton
+    // traveled the globe pushing". After a common noun for people or papers,
+    // it modifies the noun.
+    const before = words[i - 1]
+    if (before === undefined || isCapitalised(w)) return false
+    const word = lower(w)
+    if (/[a-z]{2}ing$/.test(word) || /^(released|published|conducted|taken|issued|out)$/.test(word)) return true
+    if (isCapitalised(before) || pronouns.has(lower(before)) || !isHead(lower(before))) return false
+    if (!(/[a-z]{2}ed$/.test(word) && !verbalWords.has(word)) && !irregularParticiples.has(word)) return false
+    // A past form with an object is the head's own verb ("The president
+    // revisited his own promise"); a participle goes on to a preposition or a
+    // time ("briefed on", "leaked last week"), or ends the phrase.
+    const next = words[i + 1]
+    // Not "to": "declined to" is the head's verb before an infinitive.
+    return next === undefined || (tailPrepositions.has(lower(next)) && lower(next) !== "to") || timeLinks.has(lower(next)) || timeWords.has(lower(next))
+  })
 
 /**
  * Whether words can be a source. Its head (the last word before any
@@ -59,11 +88,8 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
   // is someone, though no lexicon lists it.
   if (typed.guessed && /\p{Ll}{3}(ist|ian)s?$/u.test(text(words.at(-1)!))) return words
   if (typed.guessed) {
-    // "A Quinnipiac University poll released in late August found", "a union
-    // representing flight attendants endorsed": a participle and what follows
-    // it modify the source.
-    const participle = words.findIndex((w, i) => i > 0 && !isCapitalised(w) && (/^(released|published|conducted|taken|issued|out)$/.test(lower(w)) || /ing$/.test(lower(w))))
-    return participle > 0 ? plausibility(children, classifier)(words.slice(0, participle)) : []
+    const modifier = postModifier(words, classifier.isHead)
+    return modifier > 0 && plausibility(children, classifier)(words.slice(0, modifier)).length > 0 ? words : []
   }
   // A capital at the start of a sentence is no sign of a name: "Binding
   // Promises", "Breaking:". One word right before a verb is the verb's

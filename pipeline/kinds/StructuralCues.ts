@@ -54,7 +54,11 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   // opens the sentence, and what follows the colon runs on as a clause.
   const headline = words.length === 1 && (kind === "named-person" || kind === "document") &&
     skipSpace(children, 0, 1) === match.index - 1 && children.slice(match.index).filter(isWord).length >= 4
-  return (kind === "named-person" && name && !functionWord) || headline
+  // "NY Post: Megyn Kelly …", "AP: Trump chair routed …": an outlet named
+  // before a headline's colon is its source as a person is.
+  const opensSentence = children.slice(0, match.index).filter(isWord).length === words.length
+  const outlet = kind === "media-outlet" && opensSentence && children.slice(match.index).filter(isWord).length >= 4
+  return (kind === "named-person" && name && !functionWord) || headline || outlet
 }
 
 /**

@@ -66,6 +66,9 @@ describe("attribution kind", () => {
     // The headline's "Reportedly" is the desk's wording: no finding, no sentence of the claims.
     expect(analysis.findings.filter((f) => f.line === 1)).toEqual([])
     expect(analysis.sentences.every((sentence) => sentence.start > text.indexOf("\n"))).toBe(true)
+    // An outlet before a headline's colon is the headline's source.
+    const quoted = Analyse.make(rules)(normalise("NY Post: Megyn Kelly Is No Different Than the Rest\n\nThe column ran on Monday.", { boilerplate: rules.boilerplate, structure: rules.structure, heuristics: true }))
+    expect(quoted.attributions.map((a) => `${a.source.text} (${a.source.kind}) / ${a.cue.text}`)).toEqual(["NY Post (media-outlet) / :"])
   })
 
   it("finds a speaker named with a modifier after an inverted cue", () => {
@@ -184,6 +187,23 @@ describe("attribution kind", () => {
       "Critics (vague-collective) / scoffed",
       "the senator (described-official) / downplayed"
     ])
+  })
+
+  it("reads a source's modifiers as part of it, and types it by its head", () => {
+    expect(relations(rules, "People briefed on the move said that it reflected a change.")).toEqual([
+      "People briefed on the move (anonymous) / said"
+    ])
+    expect(relations(rules, "People with direct knowledge of Gates' work said the period was long.")).toEqual([
+      "People with direct knowledge of Gates' work (anonymous) / said"
+    ])
+    expect(relations(rules, "A survey conducted for the paper showed Smith ahead.")).toEqual(["A survey conducted for the paper (document) / showed"])
+    expect(relations(rules, "In Virginia, 85% of Democrats said the system favors the wealthy.")).toEqual(["85% of Democrats (vague-collective) / said"])
+    expect(relations(rules, "Even so, three-quarters of the voters said they were worried.")).toEqual([
+      "three-quarters of the voters (vague-collective) / said"
+    ])
+    // A past form with an object is the subject's own verb: "promise" here is a noun.
+    expect(relations(rules, "The president revisited his own promise to guide the country.")).toEqual([])
+    expect(relations(rules, "They made plans to build bunkers.")).toEqual([])
   })
 
   it("reads a cue's word inside a source as part of the name", () => {
