@@ -53,6 +53,9 @@ const rareCount = 64
  */
 const maxPostings = 500
 
+/** How near a cluster's first claim each member stays, as a share of `similarity`. */
+const reach = 0.4
+
 /** The summed weight of the concepts two sorted lists share. */
 const sharedWeight = (a: Int32Array, b: Int32Array, weight: Float64Array) => {
   let sum = 0
@@ -88,6 +91,22 @@ const unionFind = (size: number) => {
 
 const list = (items: ReadonlyArray<string>) => items.join(", ")
 
+/**
+ * A conflict's message names at most this many of its values, and this many
+ * articles for each; the rest are counted. Every member's report carries its
+ * cluster's conflicts, so a list of all of them would grow each report with
+ * the batch.
+ */
+const shown = 5
+
+/** Items joined, past `shown` of them counted: "a, b, c, d, e and 3 more". */
+const some = (items: ReadonlyArray<string>, separator = ", ") =>
+  items.length <= shown ? items.join(separator) : `${items.slice(0, shown).join(separator)}${separator}and ${items.length - shown} more`
+
+/** Each value with the articles that give it: "3000 (a, b); 5000 (c)". */
+const byValue = (values: ReadonlyMap<string | number, ReadonlySet<string>>) =>
+  some([...values].map(([value, articles]) => `${value} (${some([...articles])})`), "; ")
+
 /** Where the articles of one cluster disagree: speakers, figures, dates. */
 const conflictsOf = (members: ReadonlyArray<Member>): Array<Conflict> => {
   const conflicts: Array<Conflict> = []
@@ -110,7 +129,7 @@ const conflictsOf = (members: ReadonlyArray<Member>): Array<Conflict> => {
   if (speakers.size > 1 && credited.length > 1) {
     conflicts.push({
       kind: "speaker",
-      message: `credited to different speakers: ${credited.map(([article, names]) => `${list([...names])} (${article})`).join("; ")}`
+      message: `credited to different speakers: ${some(credited.map(([article, names]) => `${list([...names])} (${article})`), "; ")}`
     })
   }
   const figures = new Map<string, Map<number, Set<string>>>()
@@ -125,7 +144,7 @@ const conflictsOf = (members: ReadonlyArray<Member>): Array<Conflict> => {
     if (values.size > 1) {
       conflicts.push({
         kind: "number",
-        message: `different figures for ${unit}…: ${[...values].map(([value, articles]) => `${value} (${list([...articles])})`).join("; ")}`
+        message: `different figures for ${unit}…: ${byValue(values)}`
       })
     }
   }
@@ -141,7 +160,7 @@ const conflictsOf = (members: ReadonlyArray<Member>): Array<Conflict> => {
   if (years.size > 1 && articlesWithYears.size > 1) {
     conflicts.push({
       kind: "date",
-      message: `different years: ${[...years].map(([year, articles]) => `${year} (${list([...articles])})`).join("; ")}`
+      message: `different years: ${byValue(years)}`
     })
   }
   return conflicts
@@ -176,38 +195,67 @@ export const corroborate = (
   const weights = new Float64Array(claims.size)
   for (const i of distinct) for (const id of claims.conceptsOf(i)) weights[i]! += idf[id]!
 
+  // Two claims alike enough (`similarity`) join their clusters, unless the
+  // clusters' first claims (their leaders) are too far apart: less than
+  // `reach` of the similarity. Without that check a chain of claims each like
+  // the one before drifts: "Revenue rose 15%" is like "Revenue rose 21%",
+  // which is like "net income rose", and a batch of earnings stories became
+  // one claim carried by a thousand articles. Within the reach, a claim
+  // worded further from the first still joins through one worded between.
+  //
   // Candidates come from each claim's rarest concepts: two claims that say
   // the same thing share what is specific to it, and a concept most claims
   // share would propose every pair. The similarity itself is computed on all
   // concepts.
   const postings = Array.from({ length: claims.conceptCount }, (): Array<number> => [])
-  for (const i of distinct) for (const id of claims.conceptsOf(i)) postings[id]!.push(i)
   const rarest = (concepts: Int32Array) =>
     [...concepts]
       .sort((a, b) => frequency[a]! - frequency[b]! || a - b)
       .filter((id, rank) => rank < proposers || frequency[id]! <= rareCount)
+  // Weighted Jaccard: what two claims share, over all either says.
+  const similarity = (i: number, j: number) => {
+    const both = sharedWeight(claims.conceptsOf(i), claims.conceptsOf(j), idf)
+    return both / (weights[i]! + weights[j]! - both)
+  }
+  // What two claims share weighs at most the lighter one, so their
+  // similarity is at most the lighter over the heavier: most candidates end
+  // here, without comparing concepts. (With a margin for rounding: the bound
+  // and the sum add the same weights in other orders.)
+  const mayReach = (i: number, j: number, bound: number) =>
+    Math.min(weights[i]!, weights[j]!) >= bound * Math.max(weights[i]!, weights[j]!) * (1 - 1e-9)
+
+  // The leader of each cluster, by its union–find root: its earliest claim.
+  const leaderOf = Int32Array.from({ length: claims.size }, (_, i) => i)
+  const bound = options.similarity * reach
+  const join = (i: number, j: number) => {
+    const [a, b] = [sets.find(i), sets.find(j)]
+    if (a === b) return
+    const [first, second] = [leaderOf[a]!, leaderOf[b]!]
+    if (!sameDirection(claims, first, second) || !mayReach(first, second, bound) || similarity(first, second) < bound) return
+    sets.union(a, b)
+    leaderOf[sets.find(a)] = Math.min(first, second)
+  }
 
   const seenBy = new Int32Array(claims.size).fill(-1)
+  const near: Array<{ readonly j: number; readonly similarity: number }> = []
   for (const i of distinct) {
     const article = claims.articleIndex(i)
+    near.length = 0
     for (const id of rarest(claims.conceptsOf(i))) {
       const proposed = postings[id]!
       for (let p = 0; p < proposed.length && p < maxPostings; p++) {
         const j = proposed[p]!
-        if (j === i || seenBy[j] === i) continue
+        if (seenBy[j] === i) continue
         seenBy[j] = i
-        if (claims.articleIndex(j) === article || !sameDirection(claims, i, j)) continue
-        // What two claims share weighs at most the lighter one, so their
-        // similarity is at most the lighter over the heavier: most candidates
-        // end here, without comparing concepts.
-        // (With a margin for rounding: the bound and the sum below add the
-        // same weights in other orders.)
-        if (Math.min(weights[i]!, weights[j]!) < options.similarity * Math.max(weights[i]!, weights[j]!) * (1 - 1e-9)) continue
-        const both = sharedWeight(claims.conceptsOf(i), claims.conceptsOf(j), idf)
-        // Weighted Jaccard: what they share, over all either says.
-        if (both / (weights[i]! + weights[j]! - both) >= options.similarity) sets.union(i, j)
+        if (claims.articleIndex(j) === article || !sameDirection(claims, i, j) || !mayReach(i, j, options.similarity)) continue
+        const s = similarity(i, j)
+        if (s >= options.similarity) near.push({ j, similarity: s })
       }
     }
+    // The likest first: a claim like two clusters joins the nearer.
+    near.sort((a, b) => b.similarity - a.similarity || a.j - b.j)
+    for (const { j } of near) join(i, j)
+    for (const id of claims.conceptsOf(i)) postings[id]!.push(i)
   }
 
   const groups = new Map<number, Array<number>>()

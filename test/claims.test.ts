@@ -98,6 +98,25 @@ describe("corroboration", () => {
     expect(corroborate(held(twice), { similarity: 0.1, conceptWeight: 1 }).clusters).toEqual([])
   })
 
+  it("does not chain: a claim like one member but far from the first is a claim of its own", () => {
+    // b is like a (Acme's revenue) and like c (Zenith's profit); a and c share
+    // almost nothing, so c stays out.
+    const result = corroborate(held(batch({
+      a: { text: "Acme revenue rose in the third quarter on strong truck sales in Ohio." },
+      b: { text: "Acme revenue rose in the third quarter while Zenith profit fell in Japan." },
+      c: { text: "Zenith profit fell in Japan after weak camera demand and a costly recall." }
+    })), { similarity: 0.2, conceptWeight: 1 })
+    expect(result.clusters.map((cluster) => cluster.articles.map((a) => a.article).join("+"))).toEqual(["a+b"])
+  })
+
+  it("names at most five figures in a conflict, and counts the rest", () => {
+    const articles = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`a${i + 1}`, { text: `The strike killed ${10 + i} soldiers near Bakhmut on Monday.` }]))
+    const result = corroborate(held(batch(articles)), { similarity: rules.claims.similarity, conceptWeight: 1 })
+    expect(result.clusters.map((c) => c.conflicts.map((k) => k.message))).toEqual([[
+      "different figures for soldier…: 10 (a1); 11 (a2); 12 (a3); 13 (a4); 14 (a5); and 3 more"
+    ]])
+  })
+
   it("names the conflicts an editor must see: speakers and figures", () => {
     const result = corroborate(held(batch({
       a: { text: "The strike killed 12 soldiers near Bakhmut on Monday.", speakers: ["the governor"] },
