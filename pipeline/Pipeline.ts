@@ -67,6 +67,8 @@ export interface Result {
   /** One item per input entry, in input order. */
   readonly items: ReadonlyArray<Indexed | InputProblem | ArticleFailed>
   readonly clusters: ReadonlyArray<Cluster>
+  /** A digest of every cluster: with the index entries, what the batch index says. */
+  readonly clustersDigest: string
 }
 
 /** How a run goes. */
@@ -129,6 +131,21 @@ interface Batchwide {
   readonly articles: number
   readonly claims: BatchClaims
   readonly corroborated: Corroborated
+  /** A digest of cluster `index`'s contents, made once. */
+  readonly clusterDigest: (index: number) => string
+}
+
+/** Each cluster's digest, made when first asked for: a report that shows a cluster, and the index, both ask. */
+const clusterDigests = (corroborated: Corroborated) => {
+  const digests = new Map<number, string>()
+  return (index: number) => {
+    let digest = digests.get(index)
+    if (digest === undefined) {
+      digest = Cache.digest(corroborated.clusters[index])
+      digests.set(index, digest)
+    }
+    return digest
+  }
 }
 
 /**
@@ -143,15 +160,7 @@ const report = (options: Options, batch: Batchwide) => {
   // The reports already on disk, listed once: a stat per report cost more.
   const present = new Set(existsSync(out) ? readdirSync(out) : [])
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
-  const clusterDigests = new Map<number, string>()
-  const clusterDigest = (index: number) => {
-    let digest = clusterDigests.get(index)
-    if (digest === undefined) {
-      digest = Cache.digest(batch.corroborated.clusters[index])
-      clusterDigests.set(index, digest)
-    }
-    return digest
-  }
+  const { clusterDigest } = batch
   return (analysed: Analysed) => Effect.gen(function*() {
     const cache = yield* Cache.Cache
     const tasks = yield* Tasks
@@ -224,7 +233,8 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     corroborate(claims, { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 })
   ).pipe(phase("corroborate"))
 
-  const reportOne = report(options, { articles: analysed.length, claims, corroborated })
+  const clusterDigest = clusterDigests(corroborated)
+  const reportOne = report(options, { articles: analysed.length, claims, corroborated, clusterDigest })
   const reportedCount = counted<Indexed | ArticleFailed>("report", options)
   const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<Indexed | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
@@ -233,5 +243,9 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     Stream.runCollect,
     phase("report")
   )
-  return { items, clusters: corroborated.clusters } satisfies Result
+  return {
+    items,
+    clusters: corroborated.clusters,
+    clustersDigest: Cache.digest(corroborated.clusters.map((_, i) => clusterDigest(i)))
+  } satisfies Result
 })

@@ -4,6 +4,8 @@
 import { NodeServices } from "@effect/platform-node"
 import { Console, Data, Effect, Layer, Runtime } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
+import { existsSync } from "node:fs"
+import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
 import * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
@@ -73,24 +75,39 @@ const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOpti
     options.cache ? Cache.layer(options.cacheDir, rules.digest) : Cache.temporary
   )
 
+/**
+ * Write the batch index into `out`, unless the one there already says what
+ * `digest` stands for: the same entries, failures and clusters.
+ */
+const writeIndex = (out: string, index: Batch.Index, digest: string) =>
+  Effect.gen(function*() {
+    const cache = yield* Cache.Cache
+    const dir = resolve(out)
+    if (cache.index(dir) === digest && existsSync(join(dir, "index.json")) && existsSync(join(dir, "index.html"))) return
+    const reports = yield* Reports.Reports
+    yield* reports.writeIndex(out, index)
+    yield* cache.rememberIndex(dir, digest)
+  })
+
 /** Check a batch, write its reports and index; the summary, the index and the per-article outcomes. */
 export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
   const rules = yield* loadRules(options.rules).pipe(phase("rules"))
   const gates = yield* gatesFor(rules, options.failOn)
-  const result = yield* Pipeline.run(options.paths, rules, {
-    out: options.out,
-    gates,
-    // Each worker has its next articles waiting, so it never idles between jobs.
-    concurrency: options.jobs > 1 ? options.jobs * 4 : 1,
-    keep: options.keep,
-    ...(options.progress ? { progress: options.progress } : {})
+  const { result, index } = yield* Effect.gen(function*() {
+    const result = yield* Pipeline.run(options.paths, rules, {
+      out: options.out,
+      gates,
+      // Each worker has its next articles waiting, so it never idles between jobs.
+      concurrency: options.jobs > 1 ? options.jobs * 4 : 1,
+      keep: options.keep,
+      ...(options.progress ? { progress: options.progress } : {})
+    })
+    const entries = result.items.flatMap((item) => (item._tag === "Indexed" ? [item.entry] : []))
+    const failures = result.items.flatMap((item) => (item._tag === "Indexed" ? [] : [item]))
+    const index = Batch.index(entries, failures, result.clusters)
+    yield* writeIndex(options.out, index, Cache.digest([entries, failures, result.clustersDigest])).pipe(phase("index"))
+    return { result, index }
   }).pipe(Effect.provide(batchLayer(rules, gates, options)))
-
-  const entries = result.items.flatMap((item) => (item._tag === "Indexed" ? [item.entry] : []))
-  const failures = result.items.flatMap((item) => (item._tag === "Indexed" ? [] : [item]))
-  const index = Batch.index(entries, failures, result.clusters)
-  const reports = yield* Reports.Reports
-  yield* reports.writeIndex(options.out, index).pipe(phase("index"))
   const outcomes = result.items.flatMap((item): Array<Pipeline.Outcome> =>
     item._tag !== "Indexed" ? [item] : item.report ? [{ _tag: "Reported", report: item.report }] : []
   )

@@ -31,6 +31,19 @@ const entriesFile = (dir: string) => {
 }
 
 describe("cache", () => {
+  it.effect("remembers the index written into each directory; the temporary store remembers none", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      yield* withCache(dir, (cache) => cache.rememberIndex("/reports", "d1"))
+      expect(yield* withCache(dir, (cache) => Effect.sync(() => [cache.index("/reports"), cache.index("/elsewhere")]))).toEqual(["d1", undefined])
+      const temporary = yield* Effect.gen(function*() {
+        const cache = yield* Cache.Cache
+        yield* cache.rememberIndex("/reports", "d1")
+        return cache.index("/reports")
+      }).pipe(Effect.provide(Cache.temporary))
+      expect(temporary).toBeUndefined()
+    }))
+
   it.effect("hands a later run what an earlier one remembered, once", () =>
     Effect.gen(function*() {
       const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -34,10 +34,18 @@ describe("the content-hash cache", () => {
     // Each article is remembered twice: once analysed, once reported.
     expect(first).toBe(10)
     const report = readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")
+    const indexWritten = () => ["index.json", "index.html"].map((name) => statSync(join(out, name)).mtimeMs)
+    const index = indexWritten()
 
     expect(run().code).toBe(0)
     expect(entriesIn(cache)).toHaveLength(first)
     expect(readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")).toBe(report)
+    // The index says what it said: it is left as it was.
+    expect(indexWritten()).toEqual(index)
+    // One that is missing is written again.
+    rmSync(join(out, "index.html"))
+    expect(run().code).toBe(0)
+    expect(existsSync(join(out, "index.html"))).toBe(true)
 
     writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
     expect(run().code).toBe(0)
