@@ -8,9 +8,8 @@
  */
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { setFlagsFromString } from "node:v8"
-import { runInNewContext } from "node:vm"
 import Tinypool from "tinypool"
+import * as Heap from "./Heap.ts"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
 import type { Gates } from "./Rules.ts"
@@ -26,12 +25,9 @@ const { rulesDir, gates, big } = Tinypool.workerData as { readonly rulesDir: str
  * the largest page it met. A full collection after each of its jobs returns
  * it, for a few hundred ms per big article. Stopping the worker when idle did
  * the same for memory, but starting it again for each big article made a
- * 5,000-article batch 14% slower (45.1 s against 39.4 s). The collector is
- * reached as Jest's leak detector reaches it: `gc` exists once the flag is set.
- * The flag is the process's, so later workers' and contexts' globals have a
- * `gc` too; nothing in factgate looks for one.
+ * 5,000-article batch 14% slower (45.1 s against 39.4 s).
  */
-const collect = big ? (setFlagsFromString("--expose-gc"), runInNewContext("gc") as () => void) : undefined
+const collect = big ? Heap.collector() : undefined
 const shrunk = <A>(reply: A): A => {
   collect?.()
   return reply
