@@ -21,6 +21,7 @@ import { join } from "node:path"
 import { build } from "./Build.ts"
 import type { BatchClaim } from "./Corroborate.ts"
 import type { Article } from "./Ingest.ts"
+import type * as Rules from "./Rules.ts"
 
 /** The last report written from one analysed article. */
 export interface Written {
@@ -128,12 +129,43 @@ const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: numbe
   }
 }
 
+/** Where a rule set's entries live under the cache directory `dir`. */
+const rootOf = (dir: string, rulesDigest: string) => join(dir, build, rulesDigest.slice(0, 16))
+
+/**
+ * The rule files a run found valid, kept beside the rule set's entries: the
+ * next run with the same files and build compiles them from their values
+ * instead of parsing their YAML again. What cannot be read or written is
+ * parsed again.
+ */
+export const checkedRules = (dir: string): Rules.Checked => ({
+  get: (digest) => {
+    try {
+      const values: unknown = JSON.parse(readFileSync(join(rootOf(dir, digest), "rules.json"), "utf8"))
+      return values !== null && typeof values === "object" ? (values as Record<string, unknown>) : undefined
+    } catch {
+      return undefined
+    }
+  },
+  set: (digest, values) => {
+    const file = join(rootOf(dir, digest), "rules.json")
+    const temp = `${file}.${process.pid}.tmp`
+    try {
+      mkdirSync(rootOf(dir, digest), { recursive: true })
+      writeFileSync(temp, JSON.stringify(values))
+      renameSync(temp, file)
+    } catch {
+      rmSync(temp, { force: true })
+    }
+  }
+})
+
 /** A persistent cache under `dir`, for one rule set. */
 export const layer = (dir: string, rulesDigest: string) =>
   Layer.sync(
     Cache,
     () => {
-      const root = join(dir, build, rulesDigest.slice(0, 16))
+      const root = rootOf(dir, rulesDigest)
       mkdirSync(root, { recursive: true })
       // Analyses made by other builds can never be served again.
       for (const name of readdirSync(dir)) {

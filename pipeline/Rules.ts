@@ -237,8 +237,20 @@ const locate = (doc: Document, counter: LineCounter, problem: Problem): { line: 
   return { line: 1, col: 1 }
 }
 
+/** A rule file's checked value as a rule of its kind, with its patterns compiled; `undefined` when one is invalid. */
+const ruleOf = (file: string, value: unknown, problem: (path: ReadonlyArray<string | number>, message: string) => void): Parsed | undefined => {
+  const data = value as { kind: Parsed["kind"] }
+  const id = file.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "")
+  let invalid = false
+  const compiled = compile(data, (path, message) => {
+    invalid = true
+    problem(path, message)
+  })
+  return invalid ? undefined : ({ kind: data.kind, rule: { ...data, ...compiled, id } } as Parsed)
+}
+
 /** Parse and check one rule file's source. Pure, so tests can feed it strings. */
-export const parseRuleFile = (file: string, source: string): { parsed?: Parsed; problems: ReadonlyArray<RuleProblem> } => {
+export const parseRuleFile = (file: string, source: string): { parsed?: Parsed; value?: unknown; problems: ReadonlyArray<RuleProblem> } => {
   const counter = new LineCounter()
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
@@ -259,16 +271,23 @@ export const parseRuleFile = (file: string, source: string): { parsed?: Parsed; 
       })
     }
   }
-  const data = value as { kind: Parsed["kind"] }
-  const id = file.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "")
   const invalid: Array<RuleProblem> = []
-  const compiled = compile(data, (path, message) => {
+  const parsed = ruleOf(file, value, (path, message) => {
     const at = locate(doc, counter, { path, message })
     invalid.push({ file, line: at.line, column: at.col, message })
   })
-  return invalid.length > 0
-    ? { problems: invalid }
-    : { parsed: { kind: data.kind, rule: { ...data, ...compiled, id } } as Parsed, problems: [] }
+  return parsed === undefined ? { problems: invalid } : { parsed, value, problems: [] }
+}
+
+/**
+ * Rule files already read and found valid, by the digest of the whole set:
+ * parsing YAML is most of the time loading takes, about 100 ms for the
+ * default rules in a process of its own. The content-hash cache keeps them.
+ */
+export interface Checked {
+  /** Each file's checked value, by file name, for a set with this digest. */
+  readonly get: (digest: string) => Readonly<Record<string, unknown>> | undefined
+  readonly set: (digest: string, values: Readonly<Record<string, unknown>>) => void
 }
 
 /** Compile a line pattern: anchored to the whole line unless it is a prefix pattern. */
@@ -311,8 +330,8 @@ const compile = (
   return {}
 }
 
-/** Load every `.yml`/`.yaml` file in `dir`, in sorted order. */
-export const load = Effect.fn("Rules.load")(function*(dir: string) {
+/** Load every `.yml`/`.yaml` file in `dir`, in sorted order; `checked` serves files read before. */
+export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Checked) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const fail = (message: string) =>
@@ -326,16 +345,27 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
 
   const problems: Array<RuleProblem> = []
   const parsed: Array<Parsed> = []
-  const digest = createHash("sha256")
+  const hash = createHash("sha256")
+  const sources: Array<readonly [string, string]> = []
   for (const name of files) {
     const file = path.join(dir, name)
     const source = yield* fs.readFileString(file).pipe(
       Effect.mapError(() => fail(`cannot read ${file}`))
     )
-    digest.update(`${name}\0${source}\0`)
-    const result = parseRuleFile(file, source)
+    hash.update(`${name}\0${source}\0`)
+    sources.push([name, source])
+  }
+  const digest = hash.digest("hex")
+  const known = checked?.get(digest)
+  const values: Record<string, unknown> = {}
+  for (const [name, source] of sources) {
+    const file = path.join(dir, name)
+    // A file read before is compiled from its value; its patterns compiled then too.
+    const served = known !== undefined && name in known ? ruleOf(file, known[name], () => {}) : undefined
+    const result = served ? { parsed: served, value: known![name], problems: [] } : parseRuleFile(file, source)
     problems.push(...result.problems)
     if (result.parsed) parsed.push(result.parsed)
+    values[name] = result.value
   }
 
   const single = <K extends "attribution" | "boilerplate" | "structure" | "scoring" | "gates" | "claims">(kind: K) => {
@@ -355,9 +385,10 @@ export const load = Effect.fn("Rules.load")(function*(dir: string) {
     return yield* new RulesInvalid({ dir, problems })
   }
 
+  if (checked && known === undefined) checked.set(digest, values)
   return {
     dir,
-    digest: digest.digest("hex"),
+    digest,
     phrase: parsed.flatMap((p) => (p.kind === "phrase" && p.rule.level !== "off" ? [p.rule] : [])),
     attribution,
     outlets: parsed.flatMap((p) => (p.kind === "outlets" ? p.rule.outlets : [])),

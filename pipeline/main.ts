@@ -36,8 +36,8 @@ const rulesFlag = Flag.String("rules").pipe(
 )
 
 /** Load the rules, or print every problem with file:line:col and exit 2. */
-const loadRules = (dir: string) =>
-  Rules.load(dir).pipe(
+const loadRules = (dir: string, checked?: Rules.Checked) =>
+  Rules.load(dir, checked).pipe(
     Effect.catchTag("RulesInvalid", (error) =>
       Console.error(`factgate: the rules in ${dir} cannot be used:\n${error.message}`).pipe(
         Effect.andThen(Effect.fail(new ExitCode({ code: 2 })))
@@ -92,7 +92,7 @@ const writeIndex = (out: string, index: Batch.Index, digest: string) =>
 
 /** Check a batch, write its reports and index; the summary, the index and the per-article outcomes. */
 export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
-  const rules = yield* loadRules(options.rules).pipe(phase("rules"))
+  const rules = yield* loadRules(options.rules, options.cache ? Cache.checkedRules(options.cacheDir) : undefined).pipe(phase("rules"))
   const gates = yield* gatesFor(rules, options.failOn)
   // With the articles on worker threads, this thread allocates little and
   // V8 collects it late: a keeper holds its heap near what the batch keeps.

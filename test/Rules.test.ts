@@ -42,6 +42,23 @@ describe("rule files", () => {
       expect(rules.outlets.map((outlet) => outlet.name)).toContain("RIA Novosti")
     }).pipe(Effect.provide(NodeServices.layer)))
 
+  it.effect("loads the same rules from the values a run found valid, without their YAML", () =>
+    Effect.gen(function*() {
+      const kept = new Map<string, Readonly<Record<string, unknown>>>()
+      const checked: Rules.Checked = { get: (digest) => kept.get(digest), set: (digest, values) => void kept.set(digest, values) }
+      const parsed = yield* Rules.load(`${root}rules`, checked)
+      expect(kept.size).toBe(1)
+      // The kept values are what is served: a message changed in the kept copy comes through.
+      const [[digest, values]] = [...kept]
+      kept.set(digest, { ...values, "weasel.yml": { ...(values["weasel.yml"] as object), message: "from the kept values" } })
+      const served = yield* Rules.load(`${root}rules`, checked)
+      expect(served.phrase.find((rule) => rule.id === "weasel")?.message).toBe("from the kept values")
+      expect({ ...served, phrase: served.phrase.filter((rule) => rule.id !== "weasel") }).toEqual({
+        ...parsed,
+        phrase: parsed.phrase.filter((rule) => rule.id !== "weasel")
+      })
+    }).pipe(Effect.provide(NodeServices.layer)))
+
   it("takes the editors' labels as single words", () => {
     const attribution = readFileSync(`${root}rules/attribution.yml`, "utf8")
     expect(problems(attribution.replace("labels: [Correction,", "labels: [Editor's note,"))).toEqual([
