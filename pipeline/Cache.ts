@@ -101,16 +101,21 @@ const readEntries = (file: string): { readonly entries: Map<string, Entry>; read
   for (const line of text.split("\n")) {
     if (line === "") continue
     lines++
+    let entry: { key?: unknown } & Partial<Entry>
     try {
-      const { key, ...entry } = JSON.parse(line) as { key: string } & Partial<Entry>
-      entries.set(key, { ...entries.get(key), ...entry })
+      entry = JSON.parse(line) as typeof entry
     } catch {
       // Not JSON: its article is analysed again.
+      continue
     }
+    if (typeof entry?.key !== "string") continue
+    // Most keys have a claims line, then a written line: the second adds to the first.
+    const earlier = entries.get(entry.key)
+    entries.set(entry.key, earlier === undefined ? entry : { ...earlier, ...entry })
   }
   // An entry whose claims line was lost or spoilt is of no use.
-  const usable = new Map([...entries].flatMap(([key, entry]) => (wellFormed(entry.claims) ? [[key, entry as Entry] as const] : [])))
-  return { entries: usable, lines, torn: text !== "" && !text.endsWith("\n") }
+  for (const [key, entry] of entries) if (!wellFormed(entry.claims)) entries.delete(key)
+  return { entries: entries as Map<string, Entry>, lines, torn: text !== "" && !text.endsWith("\n") }
 }
 
 /**
@@ -224,7 +229,8 @@ export const layer = (dir: string, rulesDigest: string) =>
           const entry = entries.get(key)
           entries.delete(key)
           // The entry is only good while its stored analysis is still there.
-          return entry && stored.has(`${key}.json`) ? entry : undefined
+          if (!entry || !stored.has(`${key}.json`)) return undefined
+          return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
         },
         remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`))
       }
