@@ -16,7 +16,6 @@ import { junit } from "./format/junit.ts"
 import { sarif } from "./format/sarif.ts"
 import { stylish } from "./format/stylish.ts"
 import * as Gate from "./Gate.ts"
-import * as Heap from "./Heap.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
@@ -94,10 +93,6 @@ const writeIndex = (out: string, index: Batch.Index, digest: string) =>
 export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
   const rules = yield* loadRules(options.rules, options.cache ? Cache.checkedRules(options.cacheDir) : undefined).pipe(phase("rules"))
   const gates = yield* gatesFor(rules, options.failOn)
-  // With the articles on worker threads, this thread allocates little and
-  // V8 collects it late: a keeper holds its heap near what the batch keeps.
-  const keepHeap = options.jobs > 1 ? Heap.keeper(64) : undefined
-  const { progress } = options
   const { result, index } = yield* Effect.gen(function*() {
     const result = yield* Pipeline.run(options.paths, rules, {
       out: options.out,
@@ -105,14 +100,7 @@ export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckO
       // Each worker has its next articles waiting, so it never idles between jobs.
       concurrency: options.jobs > 1 ? options.jobs * 4 : 1,
       keep: options.keep,
-      ...(keepHeap || progress
-        ? {
-          progress: (pass: "check" | "report", done: number) => {
-            keepHeap?.()
-            progress?.(pass, done)
-          }
-        }
-        : {})
+      ...(options.progress ? { progress: options.progress } : {})
     })
     const entries = result.items.flatMap((item) => (item._tag === "Indexed" ? [item.entry] : []))
     const failures = result.items.flatMap((item) => (item._tag === "Indexed" ? [] : [item]))
