@@ -64,8 +64,10 @@ class Dictionary<A> {
 }
 
 const byItself = (value: string) => value
-// Most lists are empty: their key needs no JSON.
-const byList = (list: ReadonlyArray<string>) => (list.length === 0 ? "" : JSON.stringify(list))
+// Most lists are empty: their key needs no JSON. A list's items joined by a
+// character no name holds, after their count, is a key as unique as its JSON
+// and quicker made.
+const byList = (list: ReadonlyArray<string>) => (list.length === 0 ? "" : `${list.length}\u0000${list.join("\u0000")}`)
 const byNumbers = (list: Numbers) => (list.length === 0 ? "" : JSON.stringify(list.map(({ value, unit }) => [value, unit])))
 
 /** The claims of one batch, in the order they were added. */
@@ -120,11 +122,12 @@ export class BatchClaims {
       this.agent.push(this.words.id(signature.agent))
       this.dates.push(this.dateLists.id(signature.dates))
       this.numbers.push(this.numberLists.id(signature.numbers))
-      const ids = new Int32Array(signature.concepts.length)
-      signature.concepts.forEach((concept, k) => {
-        const id = (ids[k] = this.concepts.id(concept))
-        if (signature.known.length > 0 && signature.known.includes(concept)) this.knownConcept[id] = true
-      })
+      const { concepts, known } = signature
+      const ids = new Int32Array(concepts.length)
+      for (let k = 0; k < concepts.length; k++) {
+        const id = (ids[k] = this.concepts.id(concepts[k]!))
+        if (known.length > 0 && known.includes(concepts[k]!)) this.knownConcept[id] = true
+      }
       for (const id of ids.sort()) this.conceptIds.push(id)
       this.conceptStart.push(this.conceptIds.length)
     }
