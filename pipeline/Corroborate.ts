@@ -53,7 +53,7 @@ const rareCount = 64
  */
 const maxPostings = 500
 
-/** How near a cluster's first claim each member stays, as a share of `similarity`. */
+/** How near its cluster's leader every member stays, as a share of `similarity`. */
 const reach = 0.4
 
 /** The summed weight of the concepts two sorted lists share. */
@@ -195,13 +195,15 @@ export const corroborate = (
   const weights = new Float64Array(claims.size)
   for (const i of distinct) for (const id of claims.conceptsOf(i)) weights[i]! += idf[id]!
 
-  // Two claims alike enough (`similarity`) join their clusters, unless the
-  // clusters' first claims (their leaders) are too far apart: less than
-  // `reach` of the similarity. Without that check a chain of claims each like
-  // the one before drifts: "Revenue rose 15%" is like "Revenue rose 21%",
-  // which is like "net income rose", and a batch of earnings stories became
-  // one claim carried by a thousand articles. Within the reach, a claim
-  // worded further from the first still joins through one worded between.
+  // Two claims alike enough (`similarity`) join their clusters when one of
+  // them is a lone claim and it is near the other's leader: at least `reach`
+  // of the similarity. Two clusters of several claims never merge, so every
+  // member stays within the reach of its leader. Without that, a chain of
+  // claims each like the one before drifted: "Revenue rose 15%" is like
+  // "Revenue rose 21%", which is like "net income rose", and a batch of
+  // earnings stories became one claim carried by a thousand articles. Within
+  // the reach, a claim worded further from the leader still joins through
+  // one worded between.
   //
   // Candidates come from each claim's rarest concepts: two claims that say
   // the same thing share what is specific to it, and a concept most claims
@@ -225,15 +227,23 @@ export const corroborate = (
     Math.min(weights[i]!, weights[j]!) >= bound * Math.max(weights[i]!, weights[j]!) * (1 - 1e-9)
 
   // The leader of each cluster, by its union–find root: its earliest claim.
+  // By union–find root: each cluster's leader, and how many distinct claims
+  // it holds (copies of one claim count once).
   const leaderOf = Int32Array.from({ length: claims.size }, (_, i) => i)
+  const distinctIn = new Int32Array(claims.size).fill(1)
   const bound = options.similarity * reach
   const join = (i: number, j: number) => {
     const [a, b] = [sets.find(i), sets.find(j)]
-    if (a === b) return
+    if (a === b || (distinctIn[a]! > 1 && distinctIn[b]! > 1)) return
     const [first, second] = [leaderOf[a]!, leaderOf[b]!]
     if (!sameDirection(claims, first, second) || !mayReach(first, second, bound) || similarity(first, second) < bound) return
+    // A cluster keeps its leader; two lone claims are led by the earlier.
+    const leader = distinctIn[a]! > 1 ? first : distinctIn[b]! > 1 ? second : Math.min(first, second)
+    const size = distinctIn[a]! + distinctIn[b]!
     sets.union(a, b)
-    leaderOf[sets.find(a)] = Math.min(first, second)
+    const root = sets.find(a)
+    leaderOf[root] = leader
+    distinctIn[root] = size
   }
 
   const seenBy = new Int32Array(claims.size).fill(-1)
@@ -252,7 +262,8 @@ export const corroborate = (
         if (s >= options.similarity) near.push({ j, similarity: s })
       }
     }
-    // The likest first: a claim like two clusters joins the nearer.
+    // The likest first: a lone claim like two clusters joins the nearer, and
+    // a lone claim like it then joins that cluster too.
     near.sort((a, b) => b.similarity - a.similarity || a.j - b.j)
     for (const { j } of near) join(i, j)
     for (const id of claims.conceptsOf(i)) postings[id]!.push(i)

@@ -109,6 +109,17 @@ describe("corroboration", () => {
     expect(result.clusters.map((cluster) => cluster.articles.map((a) => a.article).join("+"))).toEqual(["a+b"])
   })
 
+  it("never merges two clusters: a claim like both joins the nearer", () => {
+    // b and c are one cluster; z is like a and like b, but a and c share nothing.
+    const store = new BatchClaims()
+    const concepts = { a: ["a1", "a2", "x1", "x2"], b: ["b1", "x1", "x2", "y1", "y2"], c: ["b1", "y1", "y2"], z: ["a1", "a2", "x1", "x2", "y1", "y2"] }
+    for (const [article, list] of Object.entries(concepts)) {
+      store.add(article, [{ claim: "c1", text: article, checkworthiness: 1, speakers: [], signature: { concepts: list, known: [], numbers: [], dates: [] } }])
+    }
+    expect(corroborate(store, { similarity: 0.5, conceptWeight: 1 }).clusters.map((cluster) => cluster.articles.map((a) => a.article).sort().join("+")).sort())
+      .toEqual(["a+z", "b+c"])
+  })
+
   it("names at most five figures in a conflict, and counts the rest", () => {
     const articles = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`a${i + 1}`, { text: `The strike killed ${10 + i} soldiers near Bakhmut on Monday.` }]))
     const result = corroborate(held(batch(articles)), { similarity: rules.claims.similarity, conceptWeight: 1 })

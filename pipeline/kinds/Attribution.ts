@@ -140,7 +140,11 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // source, so a cue's word inside it ("lists") is part of the name.
     const introduces = owner.cue.source === "after" && !owner.cue.relay && owner.cue.phrases.length > 0
     const crossed = introduces ? -1 : found.findLastIndex((word) => inCue(word, match))
-    const words = crossed === -1 ? found : found.slice(crossed + 1)
+    // "Lawmakers arguing for the bill said", "the man accused of the attack
+    // said": a cue's participle that modifies the source's noun says who the
+    // speakers are, and what follows it is not who spoke.
+    const modifies = crossed > 0 && postModifier(found, classifier.isHead) === crossed
+    const words = crossed === -1 ? found : modifies ? found.slice(0, crossed) : found.slice(crossed + 1)
     if (words.length === 0) continue
     // "an architect who said": the span stays the pronoun, but who speaks is
     // the noun phrase it stands for, as a pronoun resolves to a name.

@@ -11,12 +11,20 @@ import { spanOf } from "./Message.ts"
 import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
-/** Whether the node at `i` is the apostrophe of a plural's possessive: "Gates' work". */
+const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
+
+/**
+ * Whether the node at `i` is the apostrophe of a plural's possessive:
+ * "Gates' work"; not the close of a quote: "the so-called 'Friends of
+ * Veterans' group", where an apostrophe before it opened one.
+ */
 const isPossessiveMark = (children: ReadonlyArray<SentenceContent>, i: number) => {
-  const node = children[i]!
   const before = children[i - 1]
-  return (text(node) === "'" || text(node) === "’") && isWord(before) && /s$/.test(text(before)) &&
-    children[i + 1]?.type === "WhiteSpaceNode" && isWord(children[i + 2])
+  if (!isApostrophe(children[i]) || !isWord(before) || !/s$/.test(text(before))) return false
+  if (children[i + 1]?.type !== "WhiteSpaceNode" || !isWord(children[i + 2])) return false
+  let open = false
+  for (let j = 0; j < i; j++) if (isApostrophe(children[j]) && (j === 0 || children[j - 1]!.type === "WhiteSpaceNode")) open = !open
+  return !open
 }
 
 /** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */

@@ -89,7 +89,9 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
   if (typed.guessed && /\p{Ll}{3}(ist|ian)s?$/u.test(text(words.at(-1)!))) return words
   if (typed.guessed) {
     const modifier = postModifier(words, classifier.isHead)
-    return modifier > 0 && plausibility(children, classifier)(words.slice(0, modifier)).length > 0 ? words : []
+    if (modifier <= 0 || plausibility(children, classifier)(words.slice(0, modifier)).length === 0) return []
+    // A participle that ends the phrase adds nothing to it: "A report released [Tuesday] found".
+    return modifier === words.length - 1 ? words.slice(0, modifier) : words
   }
   // A capital at the start of a sentence is no sign of a name: "Binding
   // Promises", "Breaking:". One word right before a verb is the verb's

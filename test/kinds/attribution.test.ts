@@ -201,6 +201,18 @@ describe("attribution kind", () => {
     expect(relations(rules, "Even so, three-quarters of the voters said they were worried.")).toEqual([
       "three-quarters of the voters (vague-collective) / said"
     ])
+    // A cue's own participle modifies the speakers; what follows it is not who spoke.
+    expect(relations(rules, "Lawmakers arguing for the bill said it would pass.")).toEqual([
+      "Lawmakers (vague-collective) / arguing",
+      "Lawmakers (vague-collective) / said"
+    ])
+    expect(relations(rules, "Analysts expecting a rate cut said the bank would act.")).toEqual([
+      "Analysts (vague-collective) / expecting",
+      "Analysts (vague-collective) / said"
+    ])
+    expect(relations(rules, "A report released Tuesday found the rate rose.")).toEqual(["A report (document) / found"])
+    // A closing quote is no possessive.
+    expect(relations(rules, "The so-called 'Friends of Veterans' group said it was neutral.")).toEqual(["group (described-official) / said"])
     // A past form with an object is the subject's own verb: "promise" here is a noun.
     expect(relations(rules, "The president revisited his own promise to guide the country.")).toEqual([])
     expect(relations(rules, "They made plans to build bunkers.")).toEqual([])
