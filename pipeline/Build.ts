@@ -15,11 +15,15 @@ import packageJson from "../package.json" with { type: "json" }
 const pipeline = dirname(fileURLToPath(import.meta.url))
 
 /**
- * A hash of the package version, every source file of the pipeline, and the
- * JSON Schemas it compiles in: a changed schema changes what is valid.
+ * A hash of the package version, every source file of the pipeline, the
+ * JSON Schemas it compiles in (a changed schema changes what is valid), and
+ * npm's record of the installed packages where there is one (another parser
+ * or YAML reader changes what an analysis or a rule file comes to).
  */
 export const build: string = (() => {
   const hash = createHash("sha256").update(packageJson.version)
+  const installed = join(pipeline, "..", "node_modules", ".package-lock.json")
+  if (existsSync(installed)) hash.update(readFileSync(installed))
   for (const dir of [pipeline, join(pipeline, "..", "schemas")]) {
     for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
       if (/\.(?:ts|js|json)$/.test(name)) hash.update(name).update(readFileSync(join(dir, name)))

@@ -53,10 +53,10 @@ export class Cache extends Context.Service<Cache, {
   readonly take: (key: string) => Entry | undefined
   /** Remember what the batch needs of a key. */
   readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
-  /** The digest of the batch index last written into the directory `out`, as remembered. */
+  /** What the batch index last written into the directory `out` was, as remembered (a digest and the files' stamps). */
   readonly index: (out: string) => string | undefined
-  /** Remember the digest of the batch index just written into `out`. */
-  readonly rememberIndex: (out: string, digest: string) => Effect.Effect<void>
+  /** Remember what the batch index just written into `out` is. */
+  readonly rememberIndex: (out: string, stamp: string) => Effect.Effect<void>
 }>()("factgate/Cache") {}
 
 /** The key of one article under one rule set. */
@@ -211,9 +211,10 @@ export const layer = (dir: string, rulesDigest: string) =>
       }
       return {
         index: (out) => (typeof indexDigests[out] === "string" ? indexDigests[out] : undefined),
-        rememberIndex: (out, digest) =>
+        rememberIndex: (out, stamp) =>
           Effect.sync(() => {
-            indexDigests = { ...indexDigests, [out]: digest }
+            // Directories that are gone are forgotten, so the file does not grow with every one ever used.
+            indexDigests = Object.fromEntries([...Object.entries(indexDigests).filter(([dir]) => dir !== out && existsSync(dir)), [out, stamp]])
             const temp = `${indexesFile}.${process.pid}.tmp`
             try {
               writeFileSync(temp, JSON.stringify(indexDigests))

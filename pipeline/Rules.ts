@@ -356,13 +356,18 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
     sources.push([name, source])
   }
   const digest = hash.digest("hex")
+  // A file read before is compiled from its value, checked against the schema
+  // again (a millisecond or two, against the YAML's hundred); a value that is
+  // spoilt or missing is read from its file as if none were kept.
   const known = checked?.get(digest)
+  let servedAll = known !== undefined
   const values: Record<string, unknown> = {}
   for (const [name, source] of sources) {
     const file = path.join(dir, name)
-    // A file read before is compiled from its value; its patterns compiled then too.
-    const served = known !== undefined && name in known ? ruleOf(file, known[name], () => {}) : undefined
-    const result = served ? { parsed: served, value: known![name], problems: [] } : parseRuleFile(file, source)
+    const value = known?.[name]
+    const served = value !== undefined && checkRule(value).length === 0 ? ruleOf(file, value, () => {}) : undefined
+    const result = served ? { parsed: served, value, problems: [] } : parseRuleFile(file, source)
+    if (!served) servedAll = false
     problems.push(...result.problems)
     if (result.parsed) parsed.push(result.parsed)
     values[name] = result.value
@@ -385,7 +390,7 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
     return yield* new RulesInvalid({ dir, problems })
   }
 
-  if (checked && known === undefined) checked.set(digest, values)
+  if (checked && !servedAll) checked.set(digest, values)
   return {
     dir,
     digest,

@@ -4,7 +4,7 @@
 import { NodeServices } from "@effect/platform-node"
 import { Console, Data, Effect, Layer, Runtime } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
-import { existsSync } from "node:fs"
+import { statSync } from "node:fs"
 import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
 import * as Batch from "./Batch.ts"
@@ -76,17 +76,31 @@ const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOpti
   )
 
 /**
- * Write the batch index into `out`, unless the one there already says what
- * `digest` stands for: the same entries, failures and clusters.
+ * What the index files in `dir` are, for a batch index with `digest`: the
+ * digest with each file's inode, size and modification time, so that files
+ * another run wrote since (with another cache, or none) are not taken for
+ * this batch's. `undefined` when a file is missing.
+ */
+const indexStamp = (dir: string, digest: string): string | undefined => {
+  const files = ["index.json", "index.html"].map((name) => statSync(join(dir, name), { throwIfNoEntry: false }))
+  return files.every((file) => file !== undefined) ? [digest, ...files.map((file) => `${file!.ino}:${file!.size}:${file!.mtimeMs}`)].join(" ") : undefined
+}
+
+/**
+ * Write the batch index into `out`, unless the files there are the ones this
+ * cache saw written for what `digest` stands for: the same entries, failures
+ * and clusters.
  */
 const writeIndex = (out: string, index: Batch.Index, digest: string) =>
   Effect.gen(function*() {
     const cache = yield* Cache.Cache
     const dir = resolve(out)
-    if (cache.index(dir) === digest && existsSync(join(dir, "index.json")) && existsSync(join(dir, "index.html"))) return
+    const remembered = cache.index(dir)
+    if (remembered !== undefined && remembered === indexStamp(dir, digest)) return
     const reports = yield* Reports.Reports
     yield* reports.writeIndex(out, index)
-    yield* cache.rememberIndex(dir, digest)
+    const written = indexStamp(dir, digest)
+    if (written !== undefined) yield* cache.rememberIndex(dir, written)
   })
 
 /** Check a batch, write its reports and index; the summary, the index and the per-article outcomes. */

@@ -1,8 +1,11 @@
 import { NodeServices } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { readdirSync, readFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { Ajv2020 } from "ajv/dist/2020.js"
+import * as Cache from "../pipeline/Cache.ts"
 import * as Rules from "../pipeline/Rules.ts"
 import { componentIds } from "../pipeline/Score.ts"
 import { root } from "./support.ts"
@@ -57,6 +60,18 @@ describe("rule files", () => {
         ...parsed,
         phrase: parsed.phrase.filter((rule) => rule.id !== "weasel")
       })
+    }).pipe(Effect.provide(NodeServices.layer)))
+
+  it.effect("reads a rule file again when the value kept for it is spoilt, and keeps it mended", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "factgate-rules-"))
+      yield* Rules.load(`${root}rules`, Cache.checkedRules(dir))
+      const kept = readdirSync(dir, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith("rules.json"))!
+      const values = JSON.parse(readFileSync(join(dir, kept), "utf8")) as Record<string, unknown>
+      writeFileSync(join(dir, kept), JSON.stringify({ ...values, "gates.yml": {} }))
+      const rules = yield* Rules.load(`${root}rules`, Cache.checkedRules(dir))
+      expect(rules.gates.minScore).toBeTypeOf("number")
+      expect(JSON.parse(readFileSync(join(dir, kept), "utf8"))["gates.yml"]).toEqual(values["gates.yml"])
     }).pipe(Effect.provide(NodeServices.layer)))
 
   it("takes the editors' labels as single words", () => {

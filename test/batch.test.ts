@@ -46,6 +46,14 @@ describe("the content-hash cache", () => {
     rmSync(join(out, "index.html"))
     expect(run().code).toBe(0)
     expect(existsSync(join(out, "index.html"))).toBe(true)
+    // And so is one another run wrote since, even with no cache.
+    const other = fresh()
+    writeFileSync(join(other, "note.txt"), "Another article, checked into the same directory.\n")
+    expect(cli(["check", other, "--out", out, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
+    expect(run().code).toBe(0)
+    expect(readJson(join(out, "index.json")).articles.map((a: { id: string }) => a.id).sort()).toEqual(
+      readdirSync(articles).map((name) => name.replace(/\.txt$/, "")).sort()
+    )
 
     writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
     expect(run().code).toBe(0)
