@@ -1,6 +1,8 @@
 /**
  * api: factgate as a library. `check` does what `factgate check` does, without
  * printing: it writes the reports and the index, and resolves to the summary.
+ * As the command does, a batch on worker threads collects this thread's heap
+ * as it goes (`Heap.ts`): in a host process, that is the host's heap too.
  */
 import { Effect } from "effect"
 import * as Pool from "./Pool.ts"
