@@ -146,7 +146,12 @@ const rootOf = (dir: string, rulesDigest: string) => join(dir, build, rulesDiges
 export const checkedRules = (dir: string): Rules.Checked => ({
   get: (digest) => {
     try {
-      const values: unknown = JSON.parse(readFileSync(join(rootOf(dir, digest), "rules.json"), "utf8"))
+      // The file's first line is a hash of its second: a file spoilt or
+      // edited since is not served, so values the schema passed are the only
+      // ones that are.
+      const [hash, json] = readFileSync(join(rootOf(dir, digest), "rules.json"), "utf8").split("\n")
+      if (json === undefined || createHash("sha256").update(json).digest("hex") !== hash) return undefined
+      const values: unknown = JSON.parse(json)
       return values !== null && typeof values === "object" ? (values as Record<string, unknown>) : undefined
     } catch {
       return undefined
@@ -155,9 +160,10 @@ export const checkedRules = (dir: string): Rules.Checked => ({
   set: (digest, values) => {
     const file = join(rootOf(dir, digest), "rules.json")
     const temp = `${file}.${process.pid}.tmp`
+    const json = JSON.stringify(values)
     try {
       mkdirSync(rootOf(dir, digest), { recursive: true })
-      writeFileSync(temp, JSON.stringify(values))
+      writeFileSync(temp, `${createHash("sha256").update(json).digest("hex")}\n${json}`)
       renameSync(temp, file)
     } catch {
       rmSync(temp, { force: true })

@@ -285,7 +285,10 @@ export const parseRuleFile = (file: string, source: string): { parsed?: Parsed; 
  * default rules in a process of its own. The content-hash cache keeps them.
  */
 export interface Checked {
-  /** Each file's checked value, by file name, for a set with this digest. */
+  /**
+   * Each file's checked value, by file name, for a set with this digest:
+   * only values `set` was given, which the schema is not asked about again.
+   */
   readonly get: (digest: string) => Readonly<Record<string, unknown>> | undefined
   readonly set: (digest: string, values: Readonly<Record<string, unknown>>) => void
 }
@@ -356,16 +359,15 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
     sources.push([name, source])
   }
   const digest = hash.digest("hex")
-  // A file read before is compiled from its value, checked against the schema
-  // again (a millisecond or two, against the YAML's hundred); a value that is
-  // spoilt or missing is read from its file as if none were kept.
+  // A file read before is compiled from its value; one the store has no
+  // value for, or whose value does not compile, is read from its file.
   const known = checked?.get(digest)
   let servedAll = known !== undefined
   const values: Record<string, unknown> = {}
   for (const [name, source] of sources) {
     const file = path.join(dir, name)
     const value = known?.[name]
-    const served = value !== undefined && checkRule(value).length === 0 ? ruleOf(file, value, () => {}) : undefined
+    const served = value !== undefined ? ruleOf(file, value, () => {}) : undefined
     const result = served ? { parsed: served, value, problems: [] } : parseRuleFile(file, source)
     if (!served) servedAll = false
     problems.push(...result.problems)

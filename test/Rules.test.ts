@@ -67,11 +67,13 @@ describe("rule files", () => {
       const dir = mkdtempSync(join(tmpdir(), "factgate-rules-"))
       yield* Rules.load(`${root}rules`, Cache.checkedRules(dir))
       const kept = readdirSync(dir, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith("rules.json"))!
-      const values = JSON.parse(readFileSync(join(dir, kept), "utf8")) as Record<string, unknown>
-      writeFileSync(join(dir, kept), JSON.stringify({ ...values, "gates.yml": {} }))
+      const keptValues = () => JSON.parse(readFileSync(join(dir, kept), "utf8").split("\n")[1]!) as Record<string, unknown>
+      const values = keptValues()
+      const [hash] = readFileSync(join(dir, kept), "utf8").split("\n")
+      writeFileSync(join(dir, kept), `${hash}\n${JSON.stringify({ ...values, "gates.yml": {} })}`)
       const rules = yield* Rules.load(`${root}rules`, Cache.checkedRules(dir))
       expect(rules.gates.minScore).toBeTypeOf("number")
-      expect(JSON.parse(readFileSync(join(dir, kept), "utf8"))["gates.yml"]).toEqual(values["gates.yml"])
+      expect(keptValues()["gates.yml"]).toEqual(values["gates.yml"])
     }).pipe(Effect.provide(NodeServices.layer)))
 
   it("takes the editors' labels as single words", () => {
