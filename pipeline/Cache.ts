@@ -9,9 +9,11 @@
  * directory removed at the end, and nothing is read back from earlier runs.
  *
  * Layout: `<dir>/<build>/<rules digest>/<key>.json` for each analysed
- * article, and `entries.ndjson` beside them: one line per key with what the
- * batch needs without reading the article back (its claims, and the last
- * report written from it). Later lines win.
+ * article, and beside them `entries.ndjson` (one line per key with what the
+ * batch needs without reading the article back: its claims, and the last
+ * report written from it; later lines win), `indexes.json` (what the batch
+ * index last written into each output directory was) and `rules.json` (the
+ * rule files' checked values).
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
@@ -205,9 +207,10 @@ export const layer = (dir: string, rulesDigest: string) =>
           process.stderr.write(`factgate: ${entriesFile}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error}); this run's analyses are not kept in the cache\n`)
         }
       }
-      // A batch's index is written again only when what it says changed: it
-      // holds every cluster of the batch, tens of megabytes for thousands of
-      // articles, which took a sixth of a run served from the cache.
+      // A batch's index is written again only when what it says changed or
+      // its files are not the ones written last: it holds every cluster of
+      // the batch, tens of megabytes for thousands of articles, which took a
+      // sixth of a run served from the cache.
       const indexesFile = join(root, indexes)
       let indexDigests: Record<string, string> = {}
       try {
