@@ -19,7 +19,7 @@ import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { build } from "./Build.ts"
 import type { BatchClaim } from "./Corroborate.ts"
 import type { Article } from "./Ingest.ts"
@@ -73,7 +73,7 @@ export const key = (article: Article, rulesDigest: string): string =>
 export const digest = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex")
 
 const ndjson = "entries.ndjson"
-/** The digest of the last index written into each output directory, by its path. */
+/** What the last index written into each output directory was, by its path. */
 const indexes = "indexes.json"
 
 /** Whether claims read back from the entries file have the shape the batch needs. */
@@ -121,19 +121,28 @@ const readEntries = (file: string): { readonly entries: Map<string, Entry>; read
 }
 
 /**
- * The entries file only grows: when it holds more than twice the lines its
- * entries need, it is written anew. Where it cannot be (a read-only cache),
- * it stays as it is.
+ * Put `data` in `file` whole, through a temporary name, or leave the file as
+ * it was: what the cache writes whole is only ever an aid, and a cache that
+ * cannot be written (read-only) is used as it is.
  */
-const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: number) => {
-  if (lines <= 2 * entries.size + 100) return
+const replace = (file: string, data: string) => {
   const temp = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temp, [...entries].map(([key, entry]) => `${JSON.stringify({ key, ...entry })}\n`).join(""))
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(temp, data)
     renameSync(temp, file)
   } catch {
     rmSync(temp, { force: true })
   }
+}
+
+/**
+ * The entries file only grows: when it holds more than twice the lines its
+ * entries need, it is written anew.
+ */
+const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: number) => {
+  if (lines <= 2 * entries.size + 100) return
+  replace(file, [...entries].map(([key, entry]) => `${JSON.stringify({ key, ...entry })}\n`).join(""))
 }
 
 /** Where a rule set's entries live under the cache directory `dir`. */
@@ -160,16 +169,8 @@ export const checkedRules = (dir: string): Rules.Checked => ({
     }
   },
   set: (digest, values) => {
-    const file = join(rootOf(dir, digest), "rules.json")
-    const temp = `${file}.${process.pid}.tmp`
     const json = JSON.stringify(values)
-    try {
-      mkdirSync(rootOf(dir, digest), { recursive: true })
-      writeFileSync(temp, `${createHash("sha256").update(json).digest("hex")}\n${json}`)
-      renameSync(temp, file)
-    } catch {
-      rmSync(temp, { force: true })
-    }
+    replace(join(rootOf(dir, digest), "rules.json"), `${createHash("sha256").update(json).digest("hex")}\n${json}`)
   }
 })
 
@@ -212,27 +213,19 @@ export const layer = (dir: string, rulesDigest: string) =>
       // the batch, tens of megabytes for thousands of articles, which took a
       // sixth of a run served from the cache.
       const indexesFile = join(root, indexes)
-      let indexDigests: Record<string, string> = {}
+      let indexStamps: Record<string, string> = {}
       try {
-        indexDigests = JSON.parse(readFileSync(indexesFile, "utf8")) as Record<string, string>
+        indexStamps = JSON.parse(readFileSync(indexesFile, "utf8")) as Record<string, string>
       } catch {
         // None yet, or unreadable: every index is written.
       }
       return {
-        index: (out) => (typeof indexDigests[out] === "string" ? indexDigests[out] : undefined),
+        index: (out) => (typeof indexStamps[out] === "string" ? indexStamps[out] : undefined),
         rememberIndex: (out, stamp) =>
           Effect.sync(() => {
             // Directories that are gone are forgotten, so the file does not grow with every one ever used.
-            indexDigests = Object.fromEntries([...Object.entries(indexDigests).filter(([dir]) => dir !== out && existsSync(dir)), [out, stamp]])
-            const temp = `${indexesFile}.${process.pid}.tmp`
-            try {
-              writeFileSync(temp, JSON.stringify(indexDigests))
-              renameSync(temp, indexesFile)
-            } catch {
-              // A cache that cannot be written (the entries file warns of
-              // it) has the index written each time.
-              rmSync(temp, { force: true })
-            }
+            indexStamps = Object.fromEntries([...Object.entries(indexStamps).filter(([dir]) => dir !== out && existsSync(dir)), [out, stamp]])
+            replace(indexesFile, JSON.stringify(indexStamps))
           }),
         file: (key) => join(root, `${key}.json`),
         take: (key) => {

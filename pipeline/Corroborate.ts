@@ -226,7 +226,6 @@ export const corroborate = (
   const mayReach = (i: number, j: number, bound: number) =>
     Math.min(weights[i]!, weights[j]!) >= bound * Math.max(weights[i]!, weights[j]!) * (1 - 1e-9)
 
-  // The leader of each cluster, by its union–find root: its earliest claim.
   // By union–find root: each cluster's leader, and how many distinct claims
   // it holds (copies of one claim count once).
   const leaderOf = Int32Array.from({ length: claims.size }, (_, i) => i)

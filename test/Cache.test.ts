@@ -13,6 +13,9 @@ const claim = (text: string) => ({
   signature: { concepts: ["bridge"], known: [], numbers: [], dates: [] }
 })
 
+/** A cache directory of its own. */
+const fresh = () => mkdtempSync(join(tmpdir(), "factgate-cache-"))
+
 /** One run's use of the cache in `dir`: `f` gets the service, and the layer is closed after. */
 const withCache = <A>(dir: string, f: (cache: Cache.Cache["Service"]) => Effect.Effect<A>) =>
   Effect.gen(function*() {
@@ -33,7 +36,7 @@ const entriesFile = (dir: string) => {
 describe("cache", () => {
   it.effect("remembers the index written into each directory; the temporary store remembers none", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      const dir = fresh()
       yield* withCache(dir, (cache) => cache.rememberIndex("/reports", "d1"))
       expect(yield* withCache(dir, (cache) => Effect.sync(() => [cache.index("/reports"), cache.index("/elsewhere")]))).toEqual(["d1", undefined])
       const temporary = yield* Effect.gen(function*() {
@@ -46,7 +49,7 @@ describe("cache", () => {
 
   it.effect("hands a later run what an earlier one remembered, once", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      const dir = fresh()
       yield* withCache(dir, (cache) =>
         analysed(cache, "a", "The bridge was closed.").pipe(
           Effect.andThen(cache.remember("a", { written: { digest: "d1", entry: { id: "a" } } }))
@@ -61,14 +64,14 @@ describe("cache", () => {
 
   it.effect("serves nothing for a key whose stored analysis is gone", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      const dir = fresh()
       yield* withCache(dir, (cache) => cache.remember("a", { claims: [claim("No file was stored for this.")] }))
       expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("a")))).toBeUndefined()
     }))
 
   it.effect("skips torn and malformed lines, and reads the rest", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      const dir = fresh()
       yield* withCache(dir, (cache) =>
         Effect.gen(function*() {
           yield* analysed(cache, "a", "The bridge was closed.")
@@ -84,7 +87,7 @@ describe("cache", () => {
 
   it.effect("writes the entries file anew once most of its lines are superseded", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      const dir = fresh()
       // 300 runs' reports of one article: each adds a line the next supersedes.
       yield* withCache(dir, (cache) =>
         Effect.gen(function*() {
@@ -99,7 +102,7 @@ describe("cache", () => {
 
   it.effect("goes on, warned once, when its entries file cannot be written", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-cache-"))
+      const dir = fresh()
       yield* withCache(dir, (cache) => analysed(cache, "a", "The bridge was closed."))
       const warnings: Array<string> = []
       const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (warnings.push(String(chunk)), true))

@@ -36,8 +36,11 @@ const shareWords = new RegExp(`^(?:${shareMarks}|\\d+(?:[.,]\\d+)?|of|about|near
 export const isShare = (words: ReadonlyArray<SentenceContent>) =>
   words.every((w) => shareWords.test(lower(w))) && words.some((w) => shares.test(lower(w)))
 
-// Participles that do not end in -ed or -ing: "a poll taken in May".
-const irregularParticiples = new Set(["taken", "known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written", "out"])
+// Participles of putting a paper out, which modify whatever they follow: "a
+// Quinnipiac University poll released in late August", "a poll out today".
+const publishing = /^(released|published|conducted|taken|issued|out)$/
+// Participles that do not end in -ed or -ing: "people given the figures".
+const irregularParticiples = new Set(["known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written"])
 
 /**
  * Where a noun phrase's post-modifier starts: a participle, as in "a poll
@@ -47,13 +50,13 @@ const irregularParticiples = new Set(["taken", "known", "given", "chosen", "show
  */
 export const postModifier = (words: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): number =>
   words.findIndex((w, i) => {
-    // After a name the same word is more often the name's own verb: "Clinton
-    // traveled the globe pushing". After a common noun for people or papers,
-    // it modifies the noun.
     const before = words[i - 1]
     if (before === undefined || isCapitalised(w)) return false
     const word = lower(w)
-    if (/[a-z]{2}ing$/.test(word) || /^(released|published|conducted|taken|issued|out)$/.test(word)) return true
+    if (/[a-z]{2}ing$/.test(word) || publishing.test(word)) return true
+    // Other past forms only after a common noun for people or papers: after a
+    // name or a pronoun the same word is more often its own verb ("Clinton
+    // traveled the globe").
     if (isCapitalised(before) || pronouns.has(lower(before)) || !isHead(lower(before))) return false
     if (!(/[a-z]{2}ed$/.test(word) && !verbalWords.has(word)) && !irregularParticiples.has(word)) return false
     // A past form with an object is the head's own verb ("The president

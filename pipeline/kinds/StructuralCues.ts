@@ -50,15 +50,14 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   // "Correction" or "Little Relief for Refugees".
   const functionWord = words.some((w) => determiners.has(w.toLowerCase()) || /^(of|for|on|in|over|to|and|with|at|by)$/i.test(w))
   const name = words.length >= 2 || /^\p{Lu}{2,}$/u.test(words[0]!)
-  // "Sanders: Clinton needs to …", "Poll: Trump leads": a headline's speaker
-  // opens the sentence, and what follows the colon runs on as a clause.
-  const headline = words.length === 1 && (kind === "named-person" || kind === "document") &&
-    skipSpace(children, 0, 1) === match.index - 1 && children.slice(match.index).filter(isWord).length >= 4
-  // "NY Post: Megyn Kelly …", "AP: Trump chair routed …": an outlet named
-  // before a headline's colon is its source as a person is.
-  const opensSentence = children.slice(0, match.index).filter(isWord).length === words.length
-  const outlet = kind === "media-outlet" && opensSentence && children.slice(match.index).filter(isWord).length >= 4
-  return (kind === "named-person" && name && !functionWord) || headline || outlet
+  // "Sanders: Clinton needs to …", "Poll: Trump leads", "NY Post: Megyn
+  // Kelly …": a headline's speaker, one name or an outlet, opens the
+  // sentence, and what follows the colon runs on as a clause.
+  const headline = skipSpace(children, 0, 1) === children.findIndex(isWord) &&
+    children.slice(0, match.index).filter(isWord).length === words.length &&
+    children.slice(match.index).filter(isWord).length >= 4 &&
+    (kind === "media-outlet" || (words.length === 1 && (kind === "named-person" || kind === "document")))
+  return (kind === "named-person" && name && !functionWord) || headline
 }
 
 /**
