@@ -10,6 +10,7 @@
 import type { Attribution, SentenceReport } from "./Analyse.ts"
 import type { ClaimRules } from "./Rules.ts"
 import type { Span } from "./SourceMap.ts"
+import { wordLists } from "./WordLists.ts"
 
 /** What the batch says about one claim. */
 export interface Corroboration {
@@ -127,10 +128,12 @@ export const plain = (text: string): string =>
     .trim()
 
 /**
- * A crude English stemmer, enough for comparing claims: "guarantees",
- * "guaranteed" and "guarantee" meet at "guarante".
+ * Stems already made, at most 50,000: a claim's words are mostly ones seen
+ * before, and stemming one takes five tests and as many copies.
  */
-export const stem = (word: string): string => {
+const stems = new Map<string, string>()
+
+const stemOf = (word: string): string => {
   let w = word.toLowerCase().replace(/['’]s$/, "")
   if (w.length <= 3) return w
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`
@@ -143,46 +146,24 @@ export const stem = (word: string): string => {
   return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w
 }
 
+/**
+ * A crude English stemmer, enough for comparing claims: "guarantees",
+ * "guaranteed" and "guarantee" meet at "guarante".
+ */
+export const stem = (word: string): string => {
+  let stemmed = stems.get(word)
+  if (stemmed === undefined) {
+    stemmed = stemOf(word)
+    if (stems.size >= 50_000) stems.clear()
+    stems.set(word, stemmed)
+  }
+  return stemmed
+}
+
 const words = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*[\p{L}\p{N}]|[\p{L}\p{N}%]/gu) ?? []
 
 /** Words as the signal lists see them: a hyphenated compound is its parts ("forty-three", "28-point"). */
 const listWords = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’']*[\p{L}\p{N}]|[\p{L}\p{N}%]/gu) ?? []
-
-/** One word of a list entry: exact, or a prefix when it ends in `*`. */
-const part = (word: string) => (word.endsWith("*") ? { prefix: word.slice(0, -1) } : { exact: word })
-type Part = ReturnType<typeof part>
-const fits = (token: string | undefined, p: Part) => token !== undefined && ("exact" in p ? token === p.exact : token.startsWith(p.prefix))
-
-/**
- * A word list matched over a sentence's lower-cased words, in one pass: each
- * entry is a word, a `prefix*`, or a phrase of them. Entries are indexed by
- * their first word, so the cost per word does not grow with the list.
- */
-export const wordList = (entries: ReadonlyArray<string>) => {
-  const byFirst = new Map<string, Array<ReadonlyArray<Part>>>()
-  const byPrefix = new Map<string, Array<ReadonlyArray<Part>>>()
-  for (const entry of entries) {
-    const parts = entry.toLowerCase().split(/\s+/).map(part)
-    const first = parts[0]!
-    const [index, key] = "exact" in first ? [byFirst, first.exact] : [byPrefix, first.prefix]
-    const list = index.get(key)
-    if (list) list.push(parts)
-    else index.set(key, [parts])
-  }
-  const prefixLengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))]
-  const any = (list: ReadonlyArray<ReadonlyArray<Part>> | undefined, tokens: ReadonlyArray<string>, i: number) =>
-    list !== undefined && list.some((parts) => parts.every((p, k) => fits(tokens[i + k], p)))
-  const matchesAt = (tokens: ReadonlyArray<string>, i: number) => {
-    const token = tokens[i]!
-    return any(byFirst.get(token), tokens, i) ||
-      prefixLengths.some((length) => length <= token.length && any(byPrefix.get(token.slice(0, length)), tokens, i))
-  }
-  /** The index of the first word where an entry matches, or -1. */
-  return (tokens: ReadonlyArray<string>): number => {
-    for (let i = 0; i < tokens.length; i++) if (matchesAt(tokens, i)) return i
-    return -1
-  }
-}
 
 /** The claims rule file, compiled once. */
 export const compile = (rules: ClaimRules) => {
@@ -194,11 +175,16 @@ export const compile = (rules: ClaimRules) => {
     },
     "named-entity": (text) => entityPattern.test(text)
   }
+  // The signals' word lists are matched together: `found[list]` is where list `list` first matched.
+  const lists: Array<ReadonlyArray<string>> = []
   const signals = Object.entries(rules.signals).map(([name, { weight, words: list }]) => {
-    const find = list && list.length > 0 ? wordList(list) : undefined
-    const test = builtIn[name] ?? (find ? (_: string, tokens: ReadonlyArray<string>) => find(tokens) >= 0 : () => false)
-    return { name, weight, test }
+    const detector = builtIn[name]
+    if (detector) return { name, weight, test: (text: string, tokens: ReadonlyArray<string>) => detector(text, tokens) }
+    if (!list || list.length === 0) return { name, weight, test: () => false }
+    const index = lists.push(list) - 1
+    return { name, weight, test: (_: string, __: ReadonlyArray<string>, found: Int32Array) => found[index]! >= 0 }
   })
+  const signalLists = wordLists(lists)
   const ignore = new Set((rules.ignore ?? []).map((word) => word.toLowerCase()))
   // Concept phrases as stemmed word sequences, longest first, so "european union" beats "european".
   const concepts = new Map<string, string>()
@@ -214,7 +200,8 @@ export const compile = (rules: ClaimRules) => {
       if (!concepts.has(key)) concepts.set(key, name!)
     }
   }
-  const frames = Object.entries(rules.frames ?? {}).map(([name, list]) => ({ name, find: wordList(list) }))
+  const frameNames = Object.keys(rules.frames ?? {})
+  const frameLists = wordLists(Object.values(rules.frames ?? {}))
 
   /** The concepts of a text, in order of appearance. */
   const conceptsOf = (tokens: ReadonlyArray<string>): Array<{ readonly concept: string; readonly at: number; readonly known: boolean }> => {
@@ -240,7 +227,15 @@ export const compile = (rules: ClaimRules) => {
     return found
   }
 
-  return { signals, conceptsOf, frames }
+  /** The claim's direction: the frame whose words come first, and where; the first-named frame on a tie. */
+  const frameOf = (tokens: ReadonlyArray<string>): { readonly frame?: string; readonly at: number } => {
+    const found = frameLists(tokens)
+    let best = -1
+    for (let f = 0; f < found.length; f++) if (found[f]! >= 0 && (best === -1 || found[f]! < found[best]!)) best = f
+    return best === -1 ? { at: Infinity } : { frame: frameNames[best]!, at: found[best]! }
+  }
+
+  return { signals, signalLists, conceptsOf, frameOf }
 }
 
 /** The claims rule file, compiled. */
@@ -249,7 +244,8 @@ export type Compiled = ReturnType<typeof compile>
 /** Score one sentence's check-worthiness: the signals it shows, and their weights' sum. */
 export const checkworthiness = (compiled: Compiled, text: string): { readonly value: number; readonly signals: Array<string> } => {
   const tokens = listWords(text)
-  const signals = compiled.signals.filter(({ test }) => test(text, tokens))
+  const found = compiled.signalLists(tokens)
+  const signals = compiled.signals.filter(({ test }) => test(text, tokens, found))
   const value = Math.min(1, signals.reduce((sum, { weight }) => sum + weight, 0))
   return { value: Math.round(value * 100) / 100, signals: signals.map(({ name }) => name) }
 }
@@ -259,15 +255,7 @@ export const signature = (compiled: Compiled, text: string, speakers: ReadonlyAr
   const spoken = new Set(speakers.flatMap((speaker) => words(speaker).map(stem)))
   const tokens = words(text)
   const found = compiled.conceptsOf(tokens).filter(({ concept }) => !spoken.has(concept))
-  let frame: string | undefined
-  let frameAt = Infinity
-  for (const candidate of compiled.frames) {
-    const at = candidate.find(tokens)
-    if (at >= 0 && at < frameAt) {
-      frame = candidate.name
-      frameAt = at
-    }
-  }
+  const { frame, at: frameAt } = compiled.frameOf(tokens)
   // Who gives or seeks: the first known concept before the direction word.
   const agent = frame === undefined ? undefined : found.find(({ at, known }) => known && at < frameAt)?.concept
   const numbers = allMatches(figurePattern, text)

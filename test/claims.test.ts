@@ -3,6 +3,7 @@ import * as Claims from "../pipeline/Claims.ts"
 import { BatchClaims } from "../pipeline/BatchClaims.ts"
 import { type BatchClaim, corroborate } from "../pipeline/Corroborate.ts"
 import type { RuleSet } from "../pipeline/Rules.ts"
+import { wordLists } from "../pipeline/WordLists.ts"
 import { defaultRules } from "./support.ts"
 
 let rules: RuleSet
@@ -60,6 +61,14 @@ describe("word lists", () => {
     expect(matches(["last week", "today"], "Today, and last\nweek.")).toEqual(["0:Today", "11:last\nweek"])
     // "*" can match nothing; the emoji is one code point of two units.
     expect(matches(["*"], "a \u{1F600} b")).toEqual(["0:a", "2:", "4:", "5:b"])
+  })
+
+  it("read a sentence once for every list: where each first matched, or -1", () => {
+    const firsts = wordLists([["more than", "rose"], ["increase*"], ["push* for"], ["fraud"]])
+    const words = "the budget increased by more than half as unions pushed for more".split(" ")
+    expect([...firsts(words)]).toEqual([4, 2, 9, -1])
+    // A phrase cut off by the sentence's end does not match.
+    expect([...firsts(["unions", "pushed"])]).toEqual([-1, -1, -1, -1])
   })
 })
 
