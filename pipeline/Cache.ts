@@ -17,9 +17,10 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
+import * as Atomic from "./Atomic.ts"
 import { build } from "./Build.ts"
 import type { BatchClaim } from "./Corroborate.ts"
 import type { Article } from "./Ingest.ts"
@@ -126,13 +127,11 @@ const readEntries = (file: string): { readonly entries: Map<string, Entry>; read
  * cannot be written (read-only) is used as it is.
  */
 const replace = (file: string, data: string) => {
-  const temp = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(temp, data)
-    renameSync(temp, file)
+    Atomic.write(file, data)
   } catch {
-    rmSync(temp, { force: true })
+    // Left as it was.
   }
 }
 

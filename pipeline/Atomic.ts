@@ -1,0 +1,53 @@
+/**
+ * Atomic: a file written whole or not at all.
+ *
+ * The data goes to a temporary name beside the file and is renamed into
+ * place, so a reader (an editor's browser, another run sharing the cache)
+ * never sees half a file. The temporary name is the process's and the
+ * thread's, so that workers writing at once never share one.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs"
+import { threadId } from "node:worker_threads"
+
+/** Large data given in pieces is written in pieces of about this many characters. */
+const piece = 1 << 20
+
+/** Write `chunks` to `fd`, joined into pieces of about `piece` characters. */
+const writeInPieces = (fd: number, chunks: Iterable<string>) => {
+  let pending: Array<string> = []
+  let size = 0
+  for (const chunk of chunks) {
+    pending.push(chunk)
+    size += chunk.length
+    if (size >= piece) {
+      writeSync(fd, pending.join(""))
+      pending = []
+      size = 0
+    }
+  }
+  if (pending.length > 0) writeSync(fd, pending.join(""))
+}
+
+/**
+ * Put `data` in `file` whole: a string, or pieces of one made as they are
+ * written (an index of thousands of articles). Throws the file system's error
+ * when it cannot, leaving `file` as it was and no temporary file behind.
+ */
+export const write = (file: string, data: string | Iterable<string>): void => {
+  const temp = `${file}.${process.pid}-${threadId}.tmp`
+  try {
+    if (typeof data === "string") writeFileSync(temp, data)
+    else {
+      const fd = openSync(temp, "w")
+      try {
+        writeInPieces(fd, data)
+      } finally {
+        closeSync(fd)
+      }
+    }
+    renameSync(temp, file)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+}
