@@ -91,34 +91,79 @@ const wellFormed = (claims: unknown): claims is Entry["claims"] =>
     Array.isArray(claim.signature.dates)
   )
 
-/**
- * Read the entries file. A line that cannot be used (torn by a run killed
- * mid-write, or edited by hand) is skipped: its article is analysed again.
- * Later lines add to earlier ones.
- */
-const readEntries = (file: string): { readonly entries: Map<string, Entry>; readonly lines: number; readonly torn: boolean } => {
-  const entries = new Map<string, Partial<Entry>>()
-  if (!existsSync(file)) return { entries: new Map(), lines: 0, torn: false }
-  let lines = 0
-  const text = readFileSync(file, "utf8")
-  for (const line of text.split("\n")) {
-    if (line === "") continue
-    lines++
-    let entry: { key?: unknown } & Partial<Entry>
-    try {
-      entry = JSON.parse(line) as typeof entry
-    } catch {
-      // Not JSON: its article is analysed again.
-      continue
-    }
-    if (typeof entry?.key !== "string") continue
-    // Most keys have a claims line, then a written line: the second adds to the first.
-    const earlier = entries.get(entry.key)
-    entries.set(entry.key, earlier === undefined ? entry : { ...earlier, ...entry })
+/** The start of a line as the cache writes it: the key's 64 hex digits follow, then a quote. */
+const keyPrefix = Buffer.from('{"key":"')
+const keyEnd = keyPrefix.length + 64
+
+/** The entries file as read: each key's lines, as byte ranges of the file. */
+interface Lines {
+  readonly file: Buffer
+  /** Per key, the start and end of each of its lines, in file order. */
+  readonly ranges: Map<string, Array<number>>
+}
+
+/** The key a line is for: read in place when the line starts as the cache writes it, else parsed. */
+const keyOf = (file: Buffer, start: number, end: number): string | undefined => {
+  if (end > keyEnd && file.compare(keyPrefix, 0, keyPrefix.length, start, start + keyPrefix.length) === 0 && file[start + keyEnd] === 0x22) {
+    return file.toString("latin1", start + keyPrefix.length, start + keyEnd)
   }
-  // An entry whose claims line was lost or spoilt is of no use.
-  for (const [key, entry] of entries) if (!wellFormed(entry.claims)) entries.delete(key)
-  return { entries: entries as Map<string, Entry>, lines, torn: text !== "" && !text.endsWith("\n") }
+  try {
+    const { key } = JSON.parse(file.toString("utf8", start, end)) as { key?: unknown }
+    return typeof key === "string" ? key : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Read the entries file: where each key's lines are. A line is decoded and
+ * parsed only when its key is taken, and its claims then go to the batch at
+ * once. Decoded and parsed together up front, the 41 MB of claims of 5,000
+ * articles became an 82 MB string (one character outside Latin-1 makes a
+ * string two bytes a character) and objects that all lived long enough to be
+ * copied by the collector: a third of a run served from the cache.
+ */
+const readEntries = (path: string): { readonly lines: Lines; readonly count: number; readonly torn: boolean } => {
+  const ranges = new Map<string, Array<number>>()
+  if (!existsSync(path)) return { lines: { file: Buffer.alloc(0), ranges }, count: 0, torn: false }
+  const file = readFileSync(path)
+  let count = 0
+  for (let start = 0; start < file.length;) {
+    const newline = file.indexOf(0x0a, start)
+    const end = newline === -1 ? file.length : newline
+    if (end > start) {
+      count++
+      const key = keyOf(file, start, end)
+      // Not a line of the cache's: its article is analysed again.
+      if (key !== undefined) {
+        const earlier = ranges.get(key)
+        if (earlier) earlier.push(start, end)
+        else ranges.set(key, [start, end])
+      }
+    }
+    start = end + 1
+  }
+  return { lines: { file, ranges }, count, torn: file.length > 0 && file[file.length - 1] !== 0x0a }
+}
+
+/**
+ * A key's entry from its lines: later lines add to earlier ones (most keys
+ * have a claims line, then a written line). A line that cannot be used (torn
+ * by a run killed mid-write, or edited by hand) is skipped, and an entry
+ * without good claims is of no use: its article is analysed again.
+ */
+const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | undefined => {
+  let entry: Partial<Entry> = {}
+  for (let i = 0; i < ranges.length; i += 2) {
+    try {
+      const { key: _key, ...remembered } = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as { key: string } & Partial<Entry>
+      entry = { ...entry, ...remembered }
+    } catch {
+      // Not JSON: skipped.
+    }
+  }
+  if (!wellFormed(entry.claims)) return undefined
+  return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
 }
 
 /**
@@ -139,9 +184,14 @@ const replace = (file: string, data: string) => {
  * The entries file only grows: when it holds more than twice the lines its
  * entries need, it is written anew.
  */
-const compact = (file: string, entries: ReadonlyMap<string, Entry>, lines: number) => {
-  if (lines <= 2 * entries.size + 100) return
-  replace(file, [...entries].map(([key, entry]) => `${JSON.stringify({ key, ...entry })}\n`).join(""))
+const compact = (path: string, { file, ranges }: Lines, count: number) => {
+  if (count <= 2 * ranges.size + 100) return
+  const kept: Array<string> = []
+  for (const [key, lines] of ranges) {
+    const entry = entryOf(file, lines)
+    if (entry) kept.push(`${JSON.stringify({ key, ...entry })}\n`)
+  }
+  replace(path, kept.join(""))
 }
 
 /** Where a rule set's entries live under the cache directory `dir`. */
@@ -184,8 +234,8 @@ export const layer = (dir: string, rulesDigest: string) =>
       for (const name of readdirSync(dir)) {
         if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
       }
-      const { entries, lines, torn } = readEntries(join(root, ndjson))
-      compact(join(root, ndjson), entries, lines)
+      const { lines, count, torn } = readEntries(join(root, ndjson))
+      compact(join(root, ndjson), lines, count)
       // The stored analyses, listed once: a look per article cost more.
       const stored = new Set(readdirSync(root))
       const entriesFile = join(root, ndjson)
@@ -228,11 +278,10 @@ export const layer = (dir: string, rulesDigest: string) =>
           }),
         file: (key) => join(root, `${key}.json`),
         take: (key) => {
-          const entry = entries.get(key)
-          entries.delete(key)
+          const ranges = lines.ranges.get(key)
+          lines.ranges.delete(key)
           // The entry is only good while its stored analysis is still there.
-          if (!entry || !stored.has(`${key}.json`)) return undefined
-          return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
+          return ranges && stored.has(`${key}.json`) ? entryOf(lines.file, ranges) : undefined
         },
         remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`))
       }

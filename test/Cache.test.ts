@@ -85,6 +85,27 @@ describe("cache", () => {
       expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("d")?.claims[0]?.text))).toBe("The port was busy.")
     }))
 
+  it.effect("reads lines under real keys in place, whatever characters their claims hold", () =>
+    Effect.gen(function*() {
+      const dir = fresh()
+      const [a, b, c] = ["a", "b", "c"].map((name) => name.repeat(64))
+      yield* withCache(dir, (cache) =>
+        Effect.gen(function*() {
+          yield* analysed(cache, a!, "«Мост закрыт», — сказал министр. 🌉")
+          yield* analysed(cache, b!, "The road was open.")
+          yield* cache.remember(a!, { written: { digest: "d1", entry: { id: "a" } } })
+          writeFileSync(cache.file(c!), "{}")
+        }))
+      // A key's lines need not be next to each other; a torn line is skipped.
+      appendFileSync(entriesFile(dir), `{"key":"${c}","claims":[{"cla`)
+      const later = yield* withCache(dir, (cache) => Effect.sync(() => [a, b, c].map((key) => cache.take(key!))))
+      expect(later).toEqual([
+        { claims: [claim("«Мост закрыт», — сказал министр. 🌉")], written: { digest: "d1", entry: { id: "a" } } },
+        { claims: [claim("The road was open.")] },
+        undefined
+      ])
+    }))
+
   it.effect("writes the entries file anew once most of its lines are superseded", () =>
     Effect.gen(function*() {
       const dir = fresh()
