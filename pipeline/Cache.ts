@@ -22,7 +22,7 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import * as Atomic from "./Atomic.ts"
 import { build } from "./Build.ts"
-import type { BatchClaim } from "./Corroborate.ts"
+import { isPacked, type Packed } from "./BatchClaims.ts"
 import type { Article } from "./Ingest.ts"
 import type * as Rules from "./Rules.ts"
 
@@ -36,7 +36,7 @@ export interface Written {
 
 /** What the cache remembers of one analysed article. */
 export interface Entry {
-  readonly claims: ReadonlyArray<Omit<BatchClaim, "article">>
+  readonly claims: ReadonlyArray<Packed>
   readonly written?: Written
 }
 
@@ -78,18 +78,7 @@ const ndjson = "entries.ndjson"
 const indexes = "indexes.json"
 
 /** Whether claims read back from the entries file have the shape the batch needs. */
-const wellFormed = (claims: unknown): claims is Entry["claims"] =>
-  Array.isArray(claims) &&
-  claims.every((claim: Partial<Entry["claims"][number]> | null) =>
-    typeof claim?.claim === "string" &&
-    typeof claim.text === "string" &&
-    typeof claim.checkworthiness === "number" &&
-    Array.isArray(claim.speakers) &&
-    Array.isArray(claim.signature?.concepts) &&
-    Array.isArray(claim.signature.known) &&
-    Array.isArray(claim.signature.numbers) &&
-    Array.isArray(claim.signature.dates)
-  )
+const wellFormed = (claims: unknown): claims is Entry["claims"] => Array.isArray(claims) && claims.every(isPacked)
 
 /** The start of a line as the cache writes it: the key's 64 hex digits follow, then a quote. */
 const keyPrefix = Buffer.from('{"key":"')
@@ -104,7 +93,8 @@ interface Lines {
 
 /** The key a line is for: read in place when the line starts as the cache writes it, else parsed. */
 const keyOf = (file: Buffer, start: number, end: number): string | undefined => {
-  if (end > keyEnd && file.compare(keyPrefix, 0, keyPrefix.length, start, start + keyPrefix.length) === 0 && file[start + keyEnd] === 0x22) {
+  // The key's closing quote is the first after its opening one: a shorter key written by hand is parsed.
+  if (end > start + keyEnd && file.compare(keyPrefix, 0, keyPrefix.length, start, start + keyPrefix.length) === 0 && file.indexOf(0x22, start + keyPrefix.length) === start + keyEnd) {
     return file.toString("latin1", start + keyPrefix.length, start + keyEnd)
   }
   try {

@@ -22,8 +22,8 @@ import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
 import type { Corroboration } from "./Claims.ts"
-import { BatchClaims } from "./BatchClaims.ts"
-import { type BatchClaim, type Cluster, corroborate, type Corroborated, lookup } from "./Corroborate.ts"
+import { BatchClaims, type Packed } from "./BatchClaims.ts"
+import { type Cluster, corroborate, type Corroborated, lookup } from "./Corroborate.ts"
 import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
 import type { Report } from "./Report.ts"
@@ -88,7 +88,7 @@ interface Checked {
   readonly _tag: "Checked"
   readonly identity: Pick<Article, "id" | "path" | "line">
   readonly key: string
-  readonly claims: ReadonlyArray<Omit<BatchClaim, "article">>
+  readonly claims: ReadonlyArray<Packed>
   readonly written?: Cache.Written
 }
 

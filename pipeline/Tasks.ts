@@ -13,9 +13,10 @@ import { readFileSync } from "node:fs"
 import * as Analyse from "./Analyse.ts"
 import * as Atomic from "./Atomic.ts"
 import * as Batch from "./Batch.ts"
+import { pack, type Packed } from "./BatchClaims.ts"
 import * as Claims from "./Claims.ts"
 import type { Corroboration } from "./Claims.ts"
-import { type BatchClaim, uncorroborated } from "./Corroborate.ts"
+import { uncorroborated } from "./Corroborate.ts"
 import { gate } from "./Gate.ts"
 import type { Article } from "./Ingest.ts"
 import { relativeTime } from "./kinds/RelativeTime.ts"
@@ -39,7 +40,7 @@ export interface CheckJob {
 }
 
 /** What the batch keeps of one analysed article: its claims, for corroboration. */
-export type CheckDone = ReadonlyArray<Omit<BatchClaim, "article">>
+export type CheckDone = ReadonlyArray<Packed>
 
 /** Report one stored article, now that the batch is known. */
 export interface ReportJob {
@@ -116,13 +117,9 @@ export const make = (rules: RuleSet) => {
       }
     })
     stage("store", () => Atomic.write(job.file, JSON.stringify(checked)))
-    return checked.claims.map((claim, i) => ({
-      claim: claim.id,
-      text: claim.text,
-      checkworthiness: claim.checkworthiness,
-      speakers: claim.speakers,
-      signature: checked.signatures[i]!
-    }))
+    return checked.claims.map((claim, i) =>
+      pack({ claim: claim.id, text: claim.text, checkworthiness: claim.checkworthiness, speakers: claim.speakers, signature: checked.signatures[i]! })
+    )
   }
 
   /** Score, gate and assemble one report; the files are written by the caller. */

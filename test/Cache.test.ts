@@ -3,15 +3,11 @@ import { Effect } from "effect"
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { pack } from "../pipeline/BatchClaims.ts"
 import * as Cache from "../pipeline/Cache.ts"
 
-const claim = (text: string) => ({
-  claim: "c1",
-  text,
-  checkworthiness: 0.5,
-  speakers: [],
-  signature: { concepts: ["bridge"], known: [], numbers: [], dates: [] }
-})
+const claim = (text: string) =>
+  pack({ claim: "c1", text, checkworthiness: 0.5, speakers: [], signature: { concepts: ["bridge"], known: [], numbers: [], dates: [] } })
 
 /** A cache directory of its own. */
 const fresh = () => mkdtempSync(join(tmpdir(), "factgate-cache-"))
@@ -78,11 +74,11 @@ describe("cache", () => {
           yield* analysed(cache, "b", "The road was open.")
         }))
       appendFileSync(entriesFile(dir), `{"key":"c","claims":[{"claim":"c1"}]}\n{"key":"a","claims":[{"cla`)
-      const later = yield* withCache(dir, (cache) => Effect.sync(() => ["a", "b", "c"].map((key) => cache.take(key)?.claims[0]?.text)))
+      const later = yield* withCache(dir, (cache) => Effect.sync(() => ["a", "b", "c"].map((key) => cache.take(key)?.claims[0]?.[1])))
       expect(later).toEqual(["The bridge was closed.", "The road was open.", undefined])
       // What the next run remembers is not joined to the torn line.
       yield* withCache(dir, (cache) => analysed(cache, "d", "The port was busy."))
-      expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("d")?.claims[0]?.text))).toBe("The port was busy.")
+      expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("d")?.claims[0]?.[1]))).toBe("The port was busy.")
     }))
 
   it.effect("reads lines under real keys in place, whatever characters their claims hold", () =>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest"
 import * as Claims from "../pipeline/Claims.ts"
-import { BatchClaims } from "../pipeline/BatchClaims.ts"
+import { BatchClaims, pack } from "../pipeline/BatchClaims.ts"
 import { type BatchClaim, corroborate } from "../pipeline/Corroborate.ts"
 import type { RuleSet } from "../pipeline/Rules.ts"
 import { wordLists } from "../pipeline/WordLists.ts"
@@ -27,7 +27,7 @@ const batch = (articles: Record<string, { readonly text: string; readonly speake
 /** The claims as the batch holds them. */
 const held = (claims: ReadonlyArray<BatchClaim>) => {
   const store = new BatchClaims()
-  for (const { article, ...claim } of claims) store.add(article, [claim])
+  for (const { article, ...claim } of claims) store.add(article, [pack(claim)])
   return store
 }
 
@@ -123,7 +123,7 @@ describe("corroboration", () => {
     const store = new BatchClaims()
     const concepts = { a: ["a1", "a2", "x1", "x2"], b: ["b1", "x1", "x2", "y1", "y2"], c: ["b1", "y1", "y2"], z: ["a1", "a2", "x1", "x2", "y1", "y2"] }
     for (const [article, list] of Object.entries(concepts)) {
-      store.add(article, [{ claim: "c1", text: article, checkworthiness: 1, speakers: [], signature: { concepts: list, known: [], numbers: [], dates: [] } }])
+      store.add(article, [pack({ claim: "c1", text: article, checkworthiness: 1, speakers: [], signature: { concepts: list, known: [], numbers: [], dates: [] } })])
     }
     expect(corroborate(store, { similarity: 0.5, conceptWeight: 1 }).clusters.map((cluster) => cluster.articles.map((a) => a.article).sort().join("+")).sort())
       .toEqual(["a+z", "b+c"])
