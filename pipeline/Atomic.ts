@@ -3,10 +3,11 @@
  *
  * The data goes to a temporary name beside the file and is renamed into
  * place, so a reader (an editor's browser, another run sharing the cache)
- * never sees half a file. The temporary name is the process's and the
- * thread's, so that workers writing at once never share one.
+ * never sees half a file. The temporary name is the process's, the thread's
+ * and a random part's, so that workers writing at once, and processes on
+ * other machines sharing a cache directory, never share one.
  */
-import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs"
+import { closeSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { threadId } from "node:worker_threads"
 
 /** Large data given in pieces is written in pieces of about this many characters. */
@@ -20,12 +21,13 @@ const writeInPieces = (fd: number, chunks: Iterable<string>) => {
     pending.push(chunk)
     size += chunk.length
     if (size >= piece) {
-      writeSync(fd, pending.join(""))
+      // writeFileSync on a descriptor writes until all is written, or throws; writeSync may stop short.
+      writeFileSync(fd, pending.join(""))
       pending = []
       size = 0
     }
   }
-  if (pending.length > 0) writeSync(fd, pending.join(""))
+  if (pending.length > 0) writeFileSync(fd, pending.join(""))
 }
 
 /**
@@ -34,7 +36,7 @@ const writeInPieces = (fd: number, chunks: Iterable<string>) => {
  * when it cannot, leaving `file` as it was and no temporary file behind.
  */
 export const write = (file: string, data: string | Iterable<string>): void => {
-  const temp = `${file}.${process.pid}-${threadId}.tmp`
+  const temp = `${file}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2, 10)}.tmp`
   try {
     if (typeof data === "string") writeFileSync(temp, data)
     else {

@@ -179,7 +179,7 @@ export const compile = (rules: ClaimRules) => {
   const lists: Array<ReadonlyArray<string>> = []
   const signals = Object.entries(rules.signals).map(([name, { weight, words: list }]) => {
     const detector = builtIn[name]
-    if (detector) return { name, weight, test: (text: string, tokens: ReadonlyArray<string>) => detector(text, tokens) }
+    if (detector) return { name, weight, test: detector }
     if (!list || list.length === 0) return { name, weight, test: () => false }
     const index = lists.push(list) - 1
     return { name, weight, test: (_: string, __: ReadonlyArray<string>, found: Int32Array) => found[index]! >= 0 }
@@ -261,6 +261,8 @@ export const signature = (compiled: Compiled, text: string, speakers: ReadonlyAr
   const numbers = allMatches(figurePattern, text)
     .filter((m) => !yearPattern.test(m[1]!))
     .map((m) => ({ value: Number(m[1]!.replace(/,/g, "")), unit: stem(m[2]!) }))
+    // "12.03.2024" and "192.168.1.1" are digits but not one number.
+    .filter(({ value }) => Number.isFinite(value))
   const dates = [...new Set(allMatches(datePattern, text).map((m) => m[0].toLowerCase()))]
   return {
     concepts: [...new Set(found.map(({ concept }) => concept))].sort(),

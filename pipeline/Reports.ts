@@ -54,19 +54,25 @@ export const layer = Layer.effect(
     // Each output directory is made once, not before every one of its files.
     const made = new Set<string>()
 
-    /** Write `chunks` to `file` whole, or fail naming it. */
-    const atomically = (file: string, chunks: string | Iterable<string>) =>
-      Effect.try({
-        try: () => {
+    /**
+     * Write `chunks` to `file` whole, or fail naming it and the file system's
+     * reason. What is not the file system's (a formatter that throws) is a
+     * defect, and keeps its stack.
+     */
+    const atomically = (file: string, chunks: string | Iterable<string>): Effect.Effect<string, WriteFailed> =>
+      Effect.suspend(() => {
+        try {
           const dir = path.dirname(file)
           if (!made.has(dir)) {
             mkdirSync(dir, { recursive: true })
             made.add(dir)
           }
           Atomic.write(file, chunks)
-          return file
-        },
-        catch: (error) => new WriteFailed({ file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })
+          return Effect.succeed(file)
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          return typeof code === "string" ? Effect.fail(new WriteFailed({ file, reason: code })) : Effect.die(error)
+        }
       })
 
     return {

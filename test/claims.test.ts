@@ -72,6 +72,13 @@ describe("word lists", () => {
   })
 })
 
+describe("figures", () => {
+  it("are numbers with the word after them; dotted dates and addresses are not figures", () => {
+    const { numbers } = Claims.signature(compiled, "The 12.03.2024 meeting at 192.168.1.1 address cost 3,000 dollars.", [])
+    expect(numbers).toEqual([{ value: 3000, unit: "dollar" }])
+  })
+})
+
 describe("stems", () => {
   it("brings a word's forms together", () => {
     expect(["guarantee", "guarantees", "guaranteed"].map(Claims.stem)).toEqual(["guarante", "guarante", "guarante"])
