@@ -158,19 +158,19 @@ const reportWith = (tasks: ReturnType<typeof make>, gates: Gates) => (job: Repor
 export const reportInWorker = reportWith
 
 /** The tasks in this thread. */
-export const inline = (rules: RuleSet, gates: Gates) =>
-  Layer.effect(
-    Tasks,
-    Effect.gen(function*() {
-      const tasks = make(rules)
-      const context = yield* Effect.context<Reports>()
-      const report = reportWith(tasks, gates)
-      return {
-        check: (job: CheckJob) => Effect.try({ try: () => tasks.check(job), catch: asFailure }),
-        report: (job: ReportJob) => report(job).pipe(Effect.provideContext(context))
-      }
+export const inline = (rules: RuleSet, gates: Gates) => Layer.effect(Tasks, inThisThread(rules, gates))
+
+/** The tasks in this thread, as a service: `inline`'s, and the pool's for a batch's first articles. */
+export const inThisThread = (rules: RuleSet, gates: Gates) =>
+  Effect.gen(function*() {
+    const tasks = make(rules)
+    const context = yield* Effect.context<Reports>()
+    const report = reportWith(tasks, gates)
+    return Tasks.of({
+      check: (job: CheckJob) => Effect.try({ try: () => tasks.check(job), catch: asFailure }),
+      report: (job: ReportJob) => report(job).pipe(Effect.provideContext(context))
     })
-  )
+  })
 
 /** What a worker thread sends back: the result, or why its stage failed. */
 export type Reply<A> = { readonly ok: A } | { readonly failed: { readonly stage: string; readonly problem: string } }

@@ -71,7 +71,7 @@ const gatesFor = (rules: Rules.RuleSet, failOn: ReadonlyArray<string>) =>
  */
 const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOptions) =>
   Layer.mergeAll(
-    options.jobs > 1 ? Pool.pool({ rulesDir: rules.dir, gates, jobs: options.jobs }) : Tasks.inline(rules, gates),
+    options.jobs > 1 ? Pool.pool({ rules, gates, jobs: options.jobs }) : Tasks.inline(rules, gates),
     options.cache ? Cache.layer(options.cacheDir, rules.digest) : Cache.temporary
   )
 

@@ -50,10 +50,28 @@ describe("pipeline", () => {
       const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
       const options = { gates: rules.gates, concurrency: 2, keep: false }
       const pooled = yield* Pipeline.run([dir], rules, { ...options, out: outs[0]! }).pipe(
-        Effect.provide(Layer.mergeAll(Pool.pool({ rulesDir: rules.dir, gates: rules.gates, jobs: 2, bigAbove: 100_000 }), Cache.temporary))
+        Effect.provide(Layer.mergeAll(Pool.pool({ rules, gates: rules.gates, jobs: 2, bigAbove: 100_000, inlineFirst: 0 }), Cache.temporary))
       )
       yield* run(dir, rules, outs[1]!)
       expect(pooled.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])
       for (const name of ["big.json", "small.json"]) expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
+    }).pipe(Effect.provide(TestLayer)), 120_000)
+
+  it.effect("a batch's first articles analysed in this thread and the rest on workers get the same reports", () =>
+    Effect.gen(function*() {
+      const rules = yield* Rules.load(`${root}rules`)
+      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
+      writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
+      writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n")
+      writeFileSync(join(dir, "c.txt"), "According to Reuters, 3,000 troops crossed the border on Tuesday.\n")
+      const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
+      const mixed = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, keep: false, out: outs[0]! }).pipe(
+        Effect.provide(Layer.mergeAll(Pool.pool({ rules, gates: rules.gates, jobs: 2, inlineFirst: 1 }), Cache.temporary))
+      )
+      yield* run(dir, rules, outs[1]!)
+      expect(mixed.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed", "Indexed"])
+      for (const name of ["a", "b", "c"].flatMap((id) => [`${id}.json`, `${id}.md`, `${id}.html`])) {
+        expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
+      }
     }).pipe(Effect.provide(TestLayer)), 120_000)
 })
