@@ -21,7 +21,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import * as Atomic from "./Atomic.ts"
-import { build } from "./Build.ts"
+import { build } from "./Build.js"
 import { isPacked, type Packed } from "./BatchClaims.ts"
 import type { Article } from "./Ingest.ts"
 import type * as Rules from "./Rules.ts"

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The installed `factgate` command: load TypeScript through tsx, then run.
-import { register } from "tsx/esm/api"
+// The installed `factgate` command: run the command's bundle, made once per
+// build (Build.js), or the TypeScript source through tsx where none can be made.
+import { bundled } from "./Build.js"
 
 // `factgate check … | head` closes the pipe early: that is the reader's
 // choice, not a failure, so stop quietly.
@@ -9,5 +10,10 @@ process.stdout.on("error", (error) => {
   throw error
 })
 
-register()
-await import("./bin.ts")
+const entry = bundled("cli", "bin.ts")
+if (entry !== undefined) await import(entry)
+else {
+  const { register } = await import("tsx/esm/api")
+  register()
+  await import("./bin.ts")
+}
