@@ -11,7 +11,8 @@
  * of a one-article run (1.6 s against 1.1 s from the bundle), and each worker
  * about a second of CPU (tsx runs a loader thread per thread, and compiles
  * every module). Where the package directory cannot be written (a read-only
- * install), tsx loads the same source, only more slowly.
+ * install), tsx loads the same source, only more slowly: said when workers
+ * start, not on every command.
  */
 import { buildSync } from "esbuild"
 import { createHash } from "node:crypto"
@@ -75,8 +76,7 @@ const touch = (file) => {
 
 /**
  * The URL of `entry` (a module of the pipeline) bundled into one JavaScript
- * file, made on first use by this build; undefined, with the reason on
- * stderr, when it cannot be made.
+ * file, made on first use by this build; or why it cannot be made.
  */
 export const bundled = (name, entry) => {
   const file = join(bundles, `${name}-${build}-${place}.mjs`)
@@ -103,8 +103,7 @@ export const bundled = (name, entry) => {
     })
     renameSync(temp, file)
   } catch (error) {
-    process.stderr.write(`factgate: the ${name} entry point cannot be bundled in ${bundles} (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); it loads the source through tsx, more slowly\n`)
-    return undefined
+    return new Error(`cannot be bundled in ${bundles} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`)
   }
   try {
     prune()
@@ -114,5 +113,14 @@ export const bundled = (name, entry) => {
   return pathToFileURL(file).href
 }
 
-/** The worker's entry point, as a URL for the pool. */
-export const workerEntry = () => bundled("worker", "Worker.ts") ?? new URL("./worker.js", import.meta.url).href
+/**
+ * The worker's entry point, as a URL for the pool. A batch that starts
+ * workers says when they load the source through tsx: each then takes about a
+ * second of CPU more.
+ */
+export const workerEntry = () => {
+  const entry = bundled("worker", "Worker.ts")
+  if (typeof entry === "string") return entry
+  process.stderr.write(`factgate: the worker entry point ${entry.message}; workers load the source through tsx, more slowly\n`)
+  return new URL("./worker.js", import.meta.url).href
+}

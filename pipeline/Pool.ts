@@ -60,12 +60,12 @@ export const inlineFirst = 200
 const outOfMemory = (error: unknown) => error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
 
 /** Worker threads started with their first job, and stopped with the batch. */
-const threads = (options: { readonly size: number; readonly workerData: unknown; readonly heapMb?: number }) => {
+const threads = (options: { readonly size: number; readonly entry: () => string; readonly workerData: unknown; readonly heapMb?: number }) => {
   let started: Tinypool | undefined
-  // Until some worker has answered a job, a worker error means none can start
-  // (the entry point cannot load, say): the pool is broken, and every job
-  // fails with the reason rather than waiting for workers that never come.
-  // After that, a worker that dies while idle is replaced by tinypool.
+  // Until some worker has answered a job, a failure means the workers cannot
+  // start (the entry point cannot load, say): the pool is broken, and the
+  // batch goes on in this thread. After that, a worker that dies while idle
+  // is replaced by tinypool.
   let answered = false
   let broken: Error | undefined
   return {
@@ -73,34 +73,41 @@ const threads = (options: { readonly size: number; readonly workerData: unknown;
       if (broken) throw broken
       if (started) return started
       const pool = new Tinypool({
-        filename: workerEntry(),
+        filename: options.entry(),
         minThreads: options.size,
         maxThreads: options.size,
         workerData: options.workerData,
         ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
       })
       pool.on("error", (error: Error) => {
-        if (answered) {
-          process.stderr.write(`factgate: a worker thread stopped while idle and is replaced: ${error.message}\n`)
-          return
-        }
-        broken = new Error(`a worker thread could not start: ${error.message}`)
-        void pool.destroy()
+        if (answered) process.stderr.write(`factgate: a worker thread stopped while idle and is replaced: ${error.message}\n`)
+        else broken ??= new Error(`a worker thread could not start: ${error.message}`)
       })
       return (started = pool)
     },
-    /** Whether the threads were started. */
-    started: () => started !== undefined,
     answered: () => {
       answered = true
     },
-    /** Why the pool broke, which explains the jobs it then dropped. */
+    /**
+     * Whether a failure means the workers cannot start; then the pool is
+     * broken from here on, and says so once.
+     */
+    cannotStart: (error: unknown): boolean => {
+      if (answered) return false
+      if (broken === undefined) broken = new Error(`a worker thread could not start: ${error instanceof Error ? error.message : String(error)}`)
+      return true
+    },
     broken: () => broken,
-    stop: () => started?.destroy() ?? Promise.resolve()
+    // A broken pool is left alone: tinypool removed its workers as they
+    // failed, and it does not start new ones after a failed start. Stopping
+    // it while one was still starting crashed the process (tinypool waits for
+    // each worker's exit through a wrapper that cannot remove the listener an
+    // error then fires).
+    stop: () => (broken ? Promise.resolve() : started?.destroy() ?? Promise.resolve())
   }
 }
 
-/** The tasks over `jobs` capped workers and one for big articles, each loading the rules from `rulesDir`. */
+/** The tasks over `jobs` capped workers and one for big articles, each loading the rules from their directory. */
 export const pool = (options: {
   readonly rules: RuleSet
   readonly gates: Gates
@@ -108,11 +115,14 @@ export const pool = (options: {
   readonly heapMb?: number
   readonly bigAbove?: number
   readonly inlineFirst?: number
+  /** The workers' entry point, a URL: the bundled `Worker.ts` unless told otherwise. */
+  readonly entry?: string
 }) =>
   Layer.effect(
     Tasks,
     Effect.gen(function*() {
       const workerData = { rulesDir: options.rules.dir, gates: options.gates }
+      const entry = () => options.entry ?? workerEntry()
       // With the articles on worker threads, this thread allocates little and
       // V8 collects it late: a keeper, told of each answer, holds its heap
       // near what the batch keeps. A run served from the cache sends no job,
@@ -120,32 +130,41 @@ export const pool = (options: {
       const keepHeap = Heap.keeper(64)
       const release = (pool: ReturnType<typeof threads>) => Effect.promise(() => pool.stop())
       const small = yield* Effect.acquireRelease(
-        Effect.sync(() => threads({ size: options.jobs, workerData, heapMb: options.heapMb ?? workerHeapMb })),
+        Effect.sync(() => threads({ size: options.jobs, entry, workerData, heapMb: options.heapMb ?? workerHeapMb })),
         release
       )
       // The big articles' worker gives back the heap a big article grew (Worker.ts).
-      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, workerData: { ...workerData, big: true } })), release)
+      const big = yield* Effect.acquireRelease(Effect.sync(() => threads({ size: 1, entry, workerData: { ...workerData, big: true } })), release)
 
-      const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown): Effect.Effect<A, StageFailed> =>
-        Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
-          Effect.matchEffect({
-            onSuccess: (reply) => {
-              pool.answered()
-              keepHeap()
-              return "ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))
-            },
-            onFailure: (error) =>
-              // A capped worker stopped for memory: the big articles' worker tries again.
-              pool === small && outOfMemory(error)
-                ? run<A>(big, name, job)
-                : Effect.fail(
-                  new StageFailed({
-                    stage: name,
-                    problem: pool.broken()?.message ?? `the worker failed: ${error instanceof Error ? error.message : String(error)}`
-                  })
-                )
-          })
-        )
+      // Workers that cannot start leave the batch to this thread, said once.
+      let warned = false
+      const instead = <A>(pool: ReturnType<typeof threads>, inThisThread: Effect.Effect<A, StageFailed>) =>
+        Effect.suspend(() => {
+          if (!warned) {
+            warned = true
+            process.stderr.write(`factgate: ${pool.broken()?.message}; the batch goes on in this thread\n`)
+          }
+          return inThisThread
+        })
+      const run = <A>(pool: ReturnType<typeof threads>, name: string, job: unknown, here: Effect.Effect<A, StageFailed>): Effect.Effect<A, StageFailed> =>
+        pool.broken()
+          ? instead(pool, here)
+          : Effect.tryPromise({ try: () => pool.get().run(job, { name }) as Promise<Reply<A>>, catch: (error) => error }).pipe(
+            Effect.matchEffect({
+              onSuccess: (reply) => {
+                pool.answered()
+                keepHeap()
+                return "ok" in reply ? Effect.succeed(reply.ok) : Effect.fail(new StageFailed(reply.failed))
+              },
+              onFailure: (error) =>
+                // A capped worker stopped for memory: the big articles' worker tries again.
+                pool === small && outOfMemory(error)
+                  ? run<A>(big, name, job, here)
+                  : pool.cannotStart(error)
+                  ? instead(pool, here)
+                  : Effect.fail(new StageFailed({ stage: name, problem: `the worker failed: ${error instanceof Error ? error.message : String(error)}` }))
+            })
+          )
       // A big article's report is made where its analysis was: its stored
       // analysis runs to about four bytes per character of the article.
       const limit = options.bigAbove ?? bigAbove
@@ -159,16 +178,18 @@ export const pool = (options: {
       }
       const here = yield* inThisThread(options.rules, options.gates)
       const first = options.inlineFirst ?? inlineFirst
+      // Articles analysed, not served from the cache: only those count towards `first`.
       let checks = 0
       return {
-        check: (job: CheckJob) => {
-          if (++checks <= first) return here.check(job)
-          return run<CheckDone>(job.article.text.length > limit ? big : small, "check", job)
-        },
-        // A batch no longer than this thread's share writes its reports here too.
+        check: (job: CheckJob) =>
+          ++checks <= first
+            ? here.check(job)
+            : run<CheckDone>(job.article.text.length > limit ? big : small, "check", job, here.check(job)),
+        // The reports come after every analysis: a batch whose analyses all
+        // stayed in this thread writes its reports here too.
         report: (job: ReportJob) =>
           checks > first
-            ? run<ReportDone>(bigStore(job.file) ? big : small, "report", job)
+            ? run<ReportDone>(bigStore(job.file) ? big : small, "report", job, here.report(job))
             : here.report(job)
       }
     })

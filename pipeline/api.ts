@@ -3,6 +3,9 @@
  * printing: it writes the reports and the index, and resolves to the summary.
  * As the command does, a batch on worker threads collects this thread's heap
  * as it goes (`Heap.ts`): in a host process, that is the host's heap too.
+ * And as the command does, a batch's first 200 analyses (`Pool.inlineFirst`),
+ * and all its reports when there are no more, run in this thread: in a host,
+ * they hold its event loop for seconds. `jobs: 1` runs everything here.
  */
 import { Effect } from "effect"
 import * as Pool from "./Pool.ts"

@@ -11,7 +11,7 @@ process.stdout.on("error", (error) => {
 })
 
 const entry = bundled("cli", "bin.ts")
-if (entry !== undefined) await import(entry)
+if (typeof entry === "string") await import(entry)
 else {
   const { register } = await import("tsx/esm/api")
   register()

@@ -164,7 +164,7 @@ const check = Command.make("check", {
   ),
   jobs: Flag.Int("jobs").pipe(
     Flag.withDefault(Pool.defaultJobs()),
-    Flag.withDescription(`Worker threads, started once a batch passes ${Pool.inlineFirst} articles (default: one per core; 1 runs everything in this thread)`)
+    Flag.withDescription(`Worker threads, started once more than ${Pool.inlineFirst} of a batch's articles need analysing (default: one per core; 1 runs everything in this thread)`)
   ),
   cache: Flag.Boolean("cache").pipe(
     Flag.withDefault(true),

@@ -1,9 +1,10 @@
 import { NodeServices } from "@effect/platform-node"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import * as Cache from "../pipeline/Cache.ts"
 import * as Pipeline from "../pipeline/Pipeline.ts"
 import * as Reports from "../pipeline/Reports.ts"
@@ -70,6 +71,31 @@ describe("pipeline", () => {
       )
       yield* run(dir, rules, outs[1]!)
       expect(mixed.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed", "Indexed"])
+      for (const name of ["a", "b", "c"].flatMap((id) => [`${id}.json`, `${id}.md`, `${id}.html`])) {
+        expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
+      }
+    }).pipe(Effect.provide(TestLayer)), 120_000)
+
+  it.effect("workers that cannot start leave the batch to this thread, said once, with the same reports", () =>
+    Effect.gen(function*() {
+      const rules = yield* Rules.load(`${root}rules`)
+      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
+      writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
+      writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n")
+      writeFileSync(join(dir, "c.txt"), "According to Reuters, 3,000 troops crossed the border on Tuesday.\n")
+      const entry = join(dir, "broken-worker.mjs")
+      writeFileSync(entry, "throw new Error('this build cannot load')\n")
+      const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
+      const warnings: Array<string> = []
+      const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (warnings.push(String(chunk)), true))
+      const pool = Pool.pool({ rules, gates: rules.gates, jobs: 2, inlineFirst: 1, entry: pathToFileURL(entry).href })
+      const fallen = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, keep: false, out: outs[0]! }).pipe(
+        Effect.provide(Layer.mergeAll(pool, Cache.temporary)),
+        Effect.ensuring(Effect.sync(() => spy.mockRestore()))
+      )
+      yield* run(dir, rules, outs[1]!)
+      expect(fallen.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed", "Indexed"])
+      expect(warnings).toEqual([expect.stringMatching(/^factgate: a worker thread could not start: .*this build cannot load.*; the batch goes on in this thread\n$/)])
       for (const name of ["a", "b", "c"].flatMap((id) => [`${id}.json`, `${id}.md`, `${id}.html`])) {
         expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
       }
