@@ -125,10 +125,11 @@ const keyOf = (file: Buffer, start: number, end: number): string | undefined => 
 /**
  * Read the entries file: where each key's lines are. A line in the cache's
  * own form is decoded and parsed only when its key is taken (or the file is
- * compacted), and its claims then go to the batch at once. Decoded and parsed together up front, the 41 MB of claims of 5,000
- * articles became an 82 MB string (one character outside Latin-1 makes a
- * string two bytes a character) and objects that all lived long enough to be
- * copied by the collector: a third of a run served from the cache.
+ * compacted), and its claims then go to the batch at once. Decoded and
+ * parsed together up front, the 41 MB of claims of 5,000 articles became an
+ * 82 MB string (one character outside Latin-1 makes a string two bytes a
+ * character) and objects that all lived long enough to be copied by the
+ * collector: a third of a run served from the cache.
  */
 const readEntries = (path: string): { readonly lines: Lines; readonly count: number; readonly torn: boolean } => {
   const ranges = new Map<string, Array<number>>()

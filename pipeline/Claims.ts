@@ -10,6 +10,7 @@
 import type { Attribution, SentenceReport } from "./Analyse.ts"
 import type { ClaimRules } from "./Rules.ts"
 import type { Span } from "./SourceMap.ts"
+import { memoised } from "./Memo.ts"
 import { wordLists } from "./WordLists.ts"
 
 /** What the batch says about one claim. */
@@ -127,12 +128,6 @@ export const plain = (text: string): string =>
     .replace(/\s+/g, " ")
     .trim()
 
-/**
- * Stems already made, at most 50,000: a claim's words are mostly ones seen
- * before, and stemming one takes five tests and as many copies.
- */
-const stems = new Map<string, string>()
-
 const stemOf = (word: string): string => {
   let w = word.toLowerCase().replace(/['’]s$/, "")
   if (w.length <= 3) return w
@@ -148,17 +143,10 @@ const stemOf = (word: string): string => {
 
 /**
  * A crude English stemmer, enough for comparing claims: "guarantees",
- * "guaranteed" and "guarantee" meet at "guarante".
+ * "guaranteed" and "guarantee" meet at "guarante". Remembered per word:
+ * stemming one takes five tests and as many copies.
  */
-export const stem = (word: string): string => {
-  let stemmed = stems.get(word)
-  if (stemmed === undefined) {
-    stemmed = stemOf(word)
-    if (stems.size >= 50_000) stems.clear()
-    stems.set(word, stemmed)
-  }
-  return stemmed
-}
+export const stem = memoised(stemOf)
 
 const words = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*[\p{L}\p{N}]|[\p{L}\p{N}%]/gu) ?? []
 

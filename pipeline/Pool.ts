@@ -68,6 +68,12 @@ const threads = (options: { readonly size: number; readonly entry: () => string;
   // is replaced by tinypool.
   let answered = false
   let broken: Error | undefined
+  /** Whether a failure means the workers cannot start; then the pool is broken from here on. */
+  const cannotStart = (error: unknown): boolean => {
+    if (answered) return false
+    broken ??= new Error(`a worker thread could not start: ${error instanceof Error ? error.message : String(error)}`)
+    return true
+  }
   return {
     get: (): Tinypool => {
       if (broken) throw broken
@@ -80,23 +86,14 @@ const threads = (options: { readonly size: number; readonly entry: () => string;
         ...(options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } })
       })
       pool.on("error", (error: Error) => {
-        if (answered) process.stderr.write(`factgate: a worker thread stopped while idle and is replaced: ${error.message}\n`)
-        else broken ??= new Error(`a worker thread could not start: ${error.message}`)
+        if (!cannotStart(error)) process.stderr.write(`factgate: a worker thread stopped while idle and is replaced: ${error.message}\n`)
       })
       return (started = pool)
     },
     answered: () => {
       answered = true
     },
-    /**
-     * Whether a failure means the workers cannot start; then the pool is
-     * broken from here on, and says so once.
-     */
-    cannotStart: (error: unknown): boolean => {
-      if (answered) return false
-      if (broken === undefined) broken = new Error(`a worker thread could not start: ${error instanceof Error ? error.message : String(error)}`)
-      return true
-    },
+    cannotStart,
     broken: () => broken,
     // A broken pool is left alone: tinypool removed its workers as they
     // failed, and it does not start new ones after a failed start. Stopping

@@ -6,9 +6,10 @@
  * "push* for"). The claims rules keep one list per signal and per frame;
  * read one list at a time, a claim's words were read six times, and that took
  * a third of claim extraction. Here each word is looked up once for every
- * list, and what can start at a word is worked out once per distinct word:
- * words recur, and most start nothing.
+ * list, and what can start at a word is worked out once per distinct word
+ * (`Memo.ts`): words recur, and most start nothing.
  */
+import { memoised } from "./Memo.ts"
 
 /** One word of an entry: exact, or a prefix when it ends in `*`. */
 type Part = { readonly exact: string } | { readonly prefix: string }
@@ -23,13 +24,6 @@ const part = (word: string): Part => (word.endsWith("*") ? { prefix: word.slice(
 const fits = (token: string | undefined, p: Part) => token !== undefined && ("exact" in p ? token === p.exact : token.startsWith(p.prefix))
 
 const none: ReadonlyArray<Entry> = []
-
-/**
- * The words whose entries are known, at most this many: enough for a
- * worker's vocabulary over thousands of articles, and a bound on what it
- * keeps.
- */
-const remembered = 50_000
 
 /**
  * A matcher for `lists`: given a sentence's words, the index of the first
@@ -49,19 +43,12 @@ export const wordLists = (lists: ReadonlyArray<ReadonlyArray<string>>): (tokens:
     }
   })
   const prefixLengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))]
-  const starting = new Map<string, ReadonlyArray<Entry>>()
   /** The entries whose first word fits `token`. */
-  const startingWith = (token: string): ReadonlyArray<Entry> => {
-    let entries = starting.get(token)
-    if (entries === undefined) {
-      const found = [...(byFirst.get(token) ?? [])]
-      for (const length of prefixLengths) if (length <= token.length) found.push(...(byPrefix.get(token.slice(0, length)) ?? []))
-      entries = found.length === 0 ? none : found
-      if (starting.size >= remembered) starting.clear()
-      starting.set(token, entries)
-    }
-    return entries
-  }
+  const startingWith = memoised((token: string): ReadonlyArray<Entry> => {
+    const found = [...(byFirst.get(token) ?? [])]
+    for (const length of prefixLengths) if (length <= token.length) found.push(...(byPrefix.get(token.slice(0, length)) ?? []))
+    return found.length === 0 ? none : found
+  })
   return (tokens) => {
     const first = new Int32Array(lists.length).fill(-1)
     let open = lists.length

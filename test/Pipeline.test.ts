@@ -21,6 +21,33 @@ const run = (dir: string, rules: Rules.RuleSet, out: string) =>
     Effect.provide(Layer.mergeAll(Tasks.inline(rules, rules.gates), Cache.temporary))
   )
 
+/** Run a batch on a pool of workers into a fresh directory, and in this thread into another. */
+const pooledAndInline = (dir: string, rules: Rules.RuleSet, pool: Parameters<typeof Pool.pool>[0]) =>
+  Effect.gen(function*() {
+    const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))] as const
+    const pooled = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, keep: false, out: outs[0] }).pipe(
+      Effect.provide(Layer.mergeAll(Pool.pool(pool), Cache.temporary))
+    )
+    yield* run(dir, rules, outs[1])
+    return { pooled, outs }
+  })
+
+/** Three one-sentence articles, a to c, in a directory of their own. */
+const threeArticles = () => {
+  const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
+  writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
+  writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n")
+  writeFileSync(join(dir, "c.txt"), "According to Reuters, 3,000 troops crossed the border on Tuesday.\n")
+  return dir
+}
+
+/** Each of the three articles' reports is the same in both directories. */
+const expectSameReports = (outs: readonly [string, string]) => {
+  for (const name of ["a", "b", "c"].flatMap((id) => [`${id}.json`, `${id}.md`, `${id}.html`])) {
+    expect(readFileSync(join(outs[0], name), "utf8")).toBe(readFileSync(join(outs[1], name), "utf8"))
+  }
+}
+
 describe("pipeline", () => {
   it.effect("turns one article's failure into an error entry and reports the rest", () =>
     Effect.gen(function*() {
@@ -48,56 +75,32 @@ describe("pipeline", () => {
       const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
       writeFileSync(join(dir, "small.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
       writeFileSync(join(dir, "big.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n\n".repeat(20_000))
-      const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
-      const options = { gates: rules.gates, concurrency: 2, keep: false }
-      const pooled = yield* Pipeline.run([dir], rules, { ...options, out: outs[0]! }).pipe(
-        Effect.provide(Layer.mergeAll(Pool.pool({ rules, gates: rules.gates, jobs: 2, bigAbove: 100_000, inlineFirst: 0 }), Cache.temporary))
-      )
-      yield* run(dir, rules, outs[1]!)
+      const { pooled, outs } = yield* pooledAndInline(dir, rules, { rules, gates: rules.gates, jobs: 2, bigAbove: 100_000, inlineFirst: 0 })
       expect(pooled.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed"])
-      for (const name of ["big.json", "small.json"]) expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
+      for (const name of ["big.json", "small.json"]) expect(readFileSync(join(outs[0], name), "utf8")).toBe(readFileSync(join(outs[1], name), "utf8"))
     }).pipe(Effect.provide(TestLayer)), 120_000)
 
   it.effect("a batch's first articles analysed in this thread and the rest on workers get the same reports", () =>
     Effect.gen(function*() {
       const rules = yield* Rules.load(`${root}rules`)
-      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
-      writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
-      writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n")
-      writeFileSync(join(dir, "c.txt"), "According to Reuters, 3,000 troops crossed the border on Tuesday.\n")
-      const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
-      const mixed = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, keep: false, out: outs[0]! }).pipe(
-        Effect.provide(Layer.mergeAll(Pool.pool({ rules, gates: rules.gates, jobs: 2, inlineFirst: 1 }), Cache.temporary))
-      )
-      yield* run(dir, rules, outs[1]!)
+      const { pooled: mixed, outs } = yield* pooledAndInline(threeArticles(), rules, { rules, gates: rules.gates, jobs: 2, inlineFirst: 1 })
       expect(mixed.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed", "Indexed"])
-      for (const name of ["a", "b", "c"].flatMap((id) => [`${id}.json`, `${id}.md`, `${id}.html`])) {
-        expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
-      }
+      expectSameReports(outs)
     }).pipe(Effect.provide(TestLayer)), 120_000)
 
   it.effect("workers that cannot start leave the batch to this thread, said once, with the same reports", () =>
     Effect.gen(function*() {
       const rules = yield* Rules.load(`${root}rules`)
-      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
-      writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
-      writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n")
-      writeFileSync(join(dir, "c.txt"), "According to Reuters, 3,000 troops crossed the border on Tuesday.\n")
+      const dir = threeArticles()
       const entry = join(dir, "broken-worker.mjs")
       writeFileSync(entry, "throw new Error('this build cannot load')\n")
-      const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))]
       const warnings: Array<string> = []
       const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (warnings.push(String(chunk)), true))
-      const pool = Pool.pool({ rules, gates: rules.gates, jobs: 2, inlineFirst: 1, entry: pathToFileURL(entry).href })
-      const fallen = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, keep: false, out: outs[0]! }).pipe(
-        Effect.provide(Layer.mergeAll(pool, Cache.temporary)),
+      const { pooled: fallen, outs } = yield* pooledAndInline(dir, rules, { rules, gates: rules.gates, jobs: 2, inlineFirst: 1, entry: pathToFileURL(entry).href }).pipe(
         Effect.ensuring(Effect.sync(() => spy.mockRestore()))
       )
-      yield* run(dir, rules, outs[1]!)
       expect(fallen.items.map((o) => o._tag)).toEqual(["Indexed", "Indexed", "Indexed"])
       expect(warnings).toEqual([expect.stringMatching(/^factgate: a worker thread could not start: .*this build cannot load.*; the batch goes on in this thread\n$/)])
-      for (const name of ["a", "b", "c"].flatMap((id) => [`${id}.json`, `${id}.md`, `${id}.html`])) {
-        expect(readFileSync(join(outs[0]!, name), "utf8")).toBe(readFileSync(join(outs[1]!, name), "utf8"))
-      }
+      expectSameReports(outs)
     }).pipe(Effect.provide(TestLayer)), 120_000)
 })
