@@ -27,6 +27,7 @@ import { type Cluster, corroborate, type Corroborated, lookup } from "./Corrobor
 import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
 import type { Report } from "./Report.ts"
+import { type Piece, piece, type View } from "./format/terminal.ts"
 import { type StageFailed, Tasks } from "./Tasks.ts"
 import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
@@ -55,11 +56,10 @@ export interface Reported {
 /** What the formats show per input entry. */
 export type Outcome = Reported | InputProblem | ArticleFailed
 
-/** A written report's index entry, and the report when the caller keeps them. */
+/** A written report's index entry. */
 export interface Indexed {
   readonly _tag: "Indexed"
   readonly entry: Batch.Entry
-  readonly report?: Report
 }
 
 /** The batch, once every report is written. */
@@ -77,10 +77,22 @@ export interface Options {
   readonly gates: Gates
   /** Articles in flight at once: a few per worker thread, or 1. */
   readonly concurrency: number
-  /** Keep each report for the terminal's formats. */
-  readonly keep: boolean
+  /** Show each article on the terminal, in input order, as its report is written. */
+  readonly show?: Show
   /** Called as articles complete each pass. */
   readonly progress?: (pass: "check" | "report", done: number) => void
+}
+
+/** What the terminal shows, and where each article's piece goes. */
+export interface Show {
+  readonly view: View
+  /** Called in input order; `failure` is the input or article that could not be reported. */
+  readonly print: (piece: Piece, failure?: InputProblem | ArticleFailed) => void
+}
+
+/** A report written, with its piece when the terminal shows one. */
+interface Written extends Indexed {
+  readonly piece?: Piece
 }
 
 /** An article analysed or found in the cache, with its claims as they came. */
@@ -160,6 +172,7 @@ const report = (options: Options, batch: Batchwide) => {
   // The reports already on disk, listed once: a stat per report cost more.
   const present = new Set(existsSync(out) ? readdirSync(out) : [])
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
+  const view = options.show?.view
   const { clusterDigest } = batch
   return (analysed: Analysed) => Effect.gen(function*() {
     const cache = yield* Cache.Cache
@@ -182,8 +195,8 @@ const report = (options: Options, batch: Batchwide) => {
       return {
         _tag: "Indexed",
         entry,
-        ...(options.keep ? { report: JSON.parse(readFileSync(join(out, `${identity.id}.json`), "utf8")) as Report } : {})
-      } satisfies Indexed
+        ...(view ? { piece: piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(join(out, `${identity.id}.json`), "utf8")) as Report }) } : {})
+      } satisfies Written
     }
     const corroborations: Record<string, Corroboration> = {}
     for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
@@ -193,10 +206,10 @@ const report = (options: Options, batch: Batchwide) => {
       corroboration: corroborations,
       articles: batch.articles,
       out,
-      keep: options.keep
+      ...(view ? { view } : {})
     })
     yield* cache.remember(analysed.key, { written: { digest, entry: done.entry } })
-    return { _tag: "Indexed", ...done } satisfies Indexed
+    return { _tag: "Indexed", ...done } satisfies Written
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 }
 
@@ -235,11 +248,22 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
 
   const clusterDigest = clusterDigests(corroborated)
   const reportOne = report(options, { articles: analysed.length, claims, corroborated, clusterDigest })
-  const reportedCount = counted<Indexed | ArticleFailed>("report", options)
-  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<Indexed | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
+  const reportedCount = counted<Written | ArticleFailed>("report", options)
+  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<Written | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
+  // Each article is shown as soon as those before it are, and its piece is dropped.
+  const shown = (item: Written | InputProblem | ArticleFailed): Indexed | InputProblem | ArticleFailed => {
+    const { show } = options
+    if (item._tag !== "Indexed") {
+      show?.print(piece(show.view, item), item)
+      return item
+    }
+    if (show && item.piece !== undefined) show.print(item.piece)
+    return { _tag: "Indexed", entry: item.entry }
+  }
   const items = yield* Stream.fromIterable(checked).pipe(
     inInputOrder(reportItem, options.concurrency),
+    Stream.map(shown),
     Stream.runCollect,
     phase("report")
   )

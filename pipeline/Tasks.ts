@@ -21,6 +21,7 @@ import { gate } from "./Gate.ts"
 import type { Article } from "./Ingest.ts"
 import { relativeTime } from "./kinds/RelativeTime.ts"
 import { extract } from "./Extract.ts"
+import { type Piece, piece, type View } from "./format/terminal.ts"
 import { normalise, type Normalised } from "./Normalise.ts"
 import { assemble, type Checked, facts, type Report, validate } from "./Report.ts"
 import { Reports } from "./Reports.ts"
@@ -51,14 +52,14 @@ export interface ReportJob {
   readonly corroboration: Readonly<Record<string, Corroboration>>
   readonly articles: number
   readonly out: string
-  /** Send the whole report back, for the terminal's formats. */
-  readonly keep: boolean
+  /** What the terminal shows of the report, when it shows any. */
+  readonly view?: View
 }
 
-/** One written report: its index entry, and the report itself when asked for. */
+/** One written report: its index entry, and what the terminal shows of it when asked for. */
 export interface ReportDone {
   readonly entry: Batch.Entry
-  readonly report?: Report
+  readonly piece?: Piece
 }
 
 /** Runs the tasks. */
@@ -151,7 +152,7 @@ const reportWith = (tasks: ReturnType<typeof make>, gates: Gates) => (job: Repor
     const files = yield* Reports.use((reports) => reports.write(job.out, report, original)).pipe(
       Effect.mapError((error) => new StageFailed({ stage: "write", problem: error.message }))
     )
-    return { entry: Batch.entry(report, files), ...(job.keep ? { report } : {}) }
+    return { entry: Batch.entry(report, files), ...(job.view ? { piece: piece(job.view, { _tag: "Reported", report }) } : {}) }
   })
 
 /** Run a report job in a worker thread: the worker's own entry point calls this. */

@@ -38,7 +38,6 @@ export const check = (options: CheckOptions) =>
       jobs: options.jobs ?? Pool.defaultJobs(),
       cache: options.cache ?? true,
       cacheDir: options.cacheDir ?? ".factgate-cache",
-      failOn: options.failOn ?? [],
-      keep: false
+      failOn: options.failOn ?? []
     }).pipe(Effect.map(({ summary }) => summary), Effect.provide(MainLayer))
   )

@@ -9,12 +9,7 @@ import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
 import * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
-import { claimReview } from "./format/claimreview.ts"
-import { github } from "./format/github.ts"
-import { jsonLine } from "./format/json.ts"
-import { junit } from "./format/junit.ts"
-import { sarif } from "./format/sarif.ts"
-import { stylish } from "./format/stylish.ts"
+import * as Terminal from "./format/terminal.ts"
 import * as Gate from "./Gate.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
@@ -52,8 +47,8 @@ export interface CheckOptions {
   readonly cache: boolean
   readonly cacheDir: string
   readonly failOn: ReadonlyArray<string>
-  /** Keep each report for the terminal's formats. */
-  readonly keep: boolean
+  /** Show each article on the terminal as its report is written. */
+  readonly show?: Pipeline.Show
   readonly progress?: (pass: "check" | "report", done: number) => void
 }
 
@@ -103,29 +98,26 @@ const writeIndex = (out: string, index: Batch.Index, digest: string) =>
     if (written !== undefined) yield* cache.rememberIndex(dir, written)
   })
 
-/** Check a batch, write its reports and index; the summary, the index and the per-article outcomes. */
+/** Check a batch, write its reports and index; the summary and the index. */
 export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
   const rules = yield* loadRules(options.rules, options.cache ? Cache.checkedRules(options.cacheDir) : undefined).pipe(phase("rules"))
   const gates = yield* gatesFor(rules, options.failOn)
-  const { result, index } = yield* Effect.gen(function*() {
+  const index = yield* Effect.gen(function*() {
     const result = yield* Pipeline.run(options.paths, rules, {
       out: options.out,
       gates,
       // Each worker has its next articles waiting, so it never idles between jobs.
       concurrency: options.jobs > 1 ? options.jobs * 4 : 1,
-      keep: options.keep,
+      ...(options.show ? { show: options.show } : {}),
       ...(options.progress ? { progress: options.progress } : {})
     })
     const entries = result.items.flatMap((item) => (item._tag === "Indexed" ? [item.entry] : []))
     const failures = result.items.flatMap((item) => (item._tag === "Indexed" ? [] : [item]))
     const index = Batch.index(entries, failures, result.clusters)
     yield* writeIndex(options.out, index, Cache.digest([entries, failures, result.clustersDigest])).pipe(phase("index"))
-    return { result, index }
+    return index
   }).pipe(Effect.provide(batchLayer(rules, gates, options)))
-  const outcomes = result.items.flatMap((item): Array<Pipeline.Outcome> =>
-    item._tag !== "Indexed" ? [item] : item.report ? [{ _tag: "Reported", report: item.report }] : []
-  )
-  return { summary: index.summary, index, outcomes }
+  return { summary: index.summary, index }
 })
 
 /** A progress line on the terminal for batches: articles checked, then reports written out of the total. */
@@ -143,8 +135,6 @@ const progressBar = () => {
   }
 }
 
-const formats = ["stylish", "json", "sarif", "github", "junit", "claimreview"] as const
-
 const check = Command.make("check", {
   paths: Argument.String("paths").pipe(
     Argument.withDescription("Files, directories (read recursively) or - for stdin"),
@@ -152,7 +142,7 @@ const check = Command.make("check", {
   ),
   rules: rulesFlag,
   out: Flag.String("out").pipe(Flag.withDefault("reports"), Flag.withDescription("Directory to write reports into")),
-  format: Flag.Literals("format", formats).pipe(
+  format: Flag.Literals("format", Terminal.names).pipe(
     Flag.withDefault("stylish"),
     Flag.withDescription(
       "stylish: for a terminal; json: one report per line; sarif: one SARIF 2.1.0 log; github: workflow commands for GitHub Actions; junit: JUnit XML; claimreview: schema.org ClaimReview JSON-LD for the claims"
@@ -182,7 +172,17 @@ const check = Command.make("check", {
 }, (options) =>
   Effect.gen(function*() {
     const interactive = options.format === "stylish" && process.stderr.isTTY === true
-    const { summary, outcomes } = yield* checkBatch({
+    const view: Terminal.View = { format: options.format, color: process.stdout.isTTY === true, quiet: options.quiet, version: packageJson.version }
+    const printer = Terminal.printer(view)
+    // Each article is printed as its report is written, in input order, so
+    // the batch never holds its reports; an input's problem goes to stderr too.
+    const print = (piece: Terminal.Piece, failure?: Parameters<Pipeline.Show["print"]>[1]) => {
+      const text = printer.add(piece)
+      if (interactive && (text || failure)) process.stderr.write("\r\x1b[K")
+      if (failure) process.stderr.write(`factgate: ${failure.message}\n`)
+      if (text) process.stdout.write(text)
+    }
+    const { summary } = yield* checkBatch({
       paths: options.paths,
       rules: options.rules,
       out: options.out,
@@ -190,39 +190,17 @@ const check = Command.make("check", {
       cache: options.cache,
       cacheDir: options.cacheDir,
       failOn: options.failOn,
-      keep: true,
+      show: { view, print },
       ...(interactive ? { progress: progressBar() } : {})
     })
     if (interactive) process.stderr.write("\r\x1b[K")
-    // Each input's problem is printed before anything else can fail.
-    for (const outcome of outcomes) {
-      if (outcome._tag !== "Reported") yield* Console.error(`factgate: ${outcome.message}`)
-    }
+    process.stdout.write(printer.end())
     const line = Batch.summaryLine(summary, options.out)
-    switch (options.format) {
-      case "stylish":
-        yield* Console.log(stylish(outcomes, { color: process.stdout.isTTY === true, quiet: options.quiet }))
-        yield* Console.log(line)
-        break
-      case "json":
-        for (const outcome of outcomes) if (outcome._tag === "Reported") yield* Console.log(jsonLine(outcome.report))
-        yield* Console.error(line)
-        break
-      default:
-        yield* Console.log(documents[options.format](outcomes))
-        yield* Console.error(line)
-    }
+    if (options.format === "stylish") yield* Console.log(line)
+    else yield* Console.error(line)
     const code = Batch.exitCode(summary, { exitZero: options.exitZero })
     if (code !== 0) return yield* new ExitCode({ code })
   })).pipe(Command.withDescription("Check articles and write a report for each"))
-
-/** The formats that print one document for the whole batch. */
-const documents: Record<"sarif" | "github" | "junit" | "claimreview", (outcomes: ReadonlyArray<Pipeline.Outcome>) => string> = {
-  sarif: (outcomes) => sarif(outcomes, packageJson.version),
-  github,
-  junit,
-  claimreview: (outcomes) => claimReview(outcomes, packageJson.version)
-}
 
 const rules = Command.make("rules", { rules: rulesFlag }, (options) =>
   Effect.gen(function*() {

@@ -17,7 +17,7 @@ const TestLayer = Reports.layer.pipe(Layer.provideMerge(NodeServices.layer))
 
 /** Run a batch in this thread with a temporary store. */
 const run = (dir: string, rules: Rules.RuleSet, out: string) =>
-  Pipeline.run([dir], rules, { out, gates: rules.gates, concurrency: 1, keep: false }).pipe(
+  Pipeline.run([dir], rules, { out, gates: rules.gates, concurrency: 1 }).pipe(
     Effect.provide(Layer.mergeAll(Tasks.inline(rules, rules.gates), Cache.temporary))
   )
 
@@ -25,7 +25,7 @@ const run = (dir: string, rules: Rules.RuleSet, out: string) =>
 const pooledAndInline = (dir: string, rules: Rules.RuleSet, pool: Parameters<typeof Pool.pool>[0]) =>
   Effect.gen(function*() {
     const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))] as const
-    const pooled = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, keep: false, out: outs[0] }).pipe(
+    const pooled = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, out: outs[0] }).pipe(
       Effect.provide(Layer.mergeAll(Pool.pool(pool), Cache.temporary))
     )
     yield* run(dir, rules, outs[1])

@@ -12,7 +12,7 @@ const entriesIn = (cacheDir: string) =>
     .flatMap((name) => readFileSync(join(cacheDir, name), "utf8").trim().split("\n"))
 
 describe("workers", () => {
-  it("two worker threads write the same reports as one thread", () => {
+  it("two worker threads write the same reports, and print the same, as one thread", () => {
     // Workers start once a batch has more than 200 articles to analyse: 41 copies of the seeds.
     const articles = fresh()
     for (const name of readdirSync(join(root, "seeds"))) {
@@ -21,10 +21,14 @@ describe("workers", () => {
     }
     const one = fresh()
     const two = fresh()
-    expect(cli(["check", articles, "--out", one, "--jobs", "1", "--no-cache", "--exit-zero"]).code).toBe(0)
-    expect(cli(["check", articles, "--out", two, "--jobs", "2", "--no-cache", "--exit-zero"]).code).toBe(0)
+    const inOne = cli(["check", articles, "--out", one, "--jobs", "1", "--no-cache", "--exit-zero"])
+    const onTwo = cli(["check", articles, "--out", two, "--jobs", "2", "--no-cache", "--exit-zero"])
+    expect([inOne.code, onTwo.code]).toEqual([0, 0])
     expect(readdirSync(one)).toHaveLength(3 * 205 + 2)
     for (const name of readdirSync(one)) expect(readFileSync(join(two, name), "utf8"), name).toBe(readFileSync(join(one, name), "utf8"))
+    // What a worker sends back of each report prints as this thread's does; only the directory named differs.
+    expect(onTwo.stdout.replaceAll(two, one)).toBe(inOne.stdout)
+    expect(inOne.stdout.split("\n").filter((line) => line.startsWith(articles))).toHaveLength(205)
   }, 120_000)
 })
 
@@ -36,7 +40,8 @@ describe("the content-hash cache", () => {
     const out = fresh()
     const run = () => cli(["check", articles, "--out", out, "--cache-dir", cache, "--jobs", "1", "--exit-zero"])
 
-    expect(run().code).toBe(0)
+    const cold = run()
+    expect(cold.code).toBe(0)
     const first = entriesIn(cache).length
     // Each article is remembered twice: once analysed, once reported.
     expect(first).toBe(10)
@@ -44,7 +49,10 @@ describe("the content-hash cache", () => {
     const indexWritten = () => ["index.json", "index.html"].map((name) => statSync(join(out, name)).mtimeMs)
     const index = indexWritten()
 
-    expect(run().code).toBe(0)
+    const warm = run()
+    expect(warm.code).toBe(0)
+    // Reports served from the cache print as they did when they were written.
+    expect(warm.stdout).toBe(cold.stdout)
     expect(entriesIn(cache)).toHaveLength(first)
     expect(readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")).toBe(report)
     // The index says what it said: it is left as it was.

@@ -7,6 +7,7 @@ import { html } from "../pipeline/format/html.ts"
 import { htmlIndex } from "../pipeline/format/htmlIndex.ts"
 import { jsonChunks } from "../pipeline/format/jsonChunks.ts"
 import { junit } from "../pipeline/format/junit.ts"
+import * as Terminal from "../pipeline/format/terminal.ts"
 import { InputProblem } from "../pipeline/Ingest.ts"
 import { ArticleFailed, type Outcome } from "../pipeline/Pipeline.ts"
 import type { Report } from "../pipeline/Report.ts"
@@ -305,8 +306,49 @@ describe("github", () => {
   })
 })
 
+/** What the CLI prints for `outcomes` in `view`'s format: each piece as it comes, then the end. */
+const printed = (view: Terminal.View, all: ReadonlyArray<Outcome>) => {
+  const printer = Terminal.printer(view)
+  return all.map((outcome) => printer.add(Terminal.piece(view, outcome))).join("") + printer.end()
+}
+
+describe("stylish", () => {
+  const view = { format: "stylish", color: false, quiet: false, version: "0.0.0" } as const
+
+  it("prints a block per file as it comes, a blank line after one with messages, and the batch's tally", () => {
+    const lines = printed(view, outcomes).split("\n").map((line) => line.trimEnd())
+    expect(lines).toEqual([
+      "in/ok.txt: no issues found",
+      "in/weak.txt",
+      "          error   Gate failed: score 40 is below the minimum of 50      gate/minScore   factgate",
+      "1:1-1:10  warning Unexpected vague source `Officials`, name who said it vague-source    factgate",
+      "1:29-1:39 warning Unexpected hedge `reportedly`                         hedge-epistemic factgate",
+      "1:40-1:46 info    Loaded word `rigged`                                  loaded          factgate",
+      "",
+      "in/batch.ndjson:3 (n1)",
+      "1:29-1:39 warning Unexpected hedge `reportedly` hedge-epistemic factgate",
+      "",
+      "in/batch.ndjson:2",
+      " error is not valid JSON (Unexpected token n) input factgate",
+      "",
+      "in/odd.txt",
+      " error score failed: components[id] is <not> a function score factgate",
+      "",
+      "7 messages (✖ 3 errors, ⚠ 3 warnings)",
+      ""
+    ])
+  })
+
+  it("--quiet leaves the findings for information out of the blocks and the tally", () => {
+    const text = printed({ ...view, quiet: true }, outcomes)
+    expect(text).not.toContain("Loaded word")
+    expect(text.trimEnd().split("\n").at(-1)).toBe("6 messages (✖ 3 errors, ⚠ 3 warnings)")
+  })
+})
+
 describe("junit", () => {
-  it("makes one testsuite per input and one testcase per article", () => {
+  it("makes one testsuite per input and one testcase per article, printed once every article is in", () => {
+    expect(printed({ format: "junit", color: false, quiet: false, version: "0.0.0" }, outcomes)).toBe(`${junit(outcomes)}\n`)
     expect(junit(outcomes)).toBe(`<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="factgate" tests="5" failures="1" errors="2">
   <testsuite name="in/ok.txt" tests="1" failures="0" errors="0">

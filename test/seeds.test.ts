@@ -13,20 +13,23 @@ const seeds = readdirSync(`${root}seeds`).filter((name) => name.endsWith(".txt")
 
 describe("seed reports", () => {
   const reports = new Map<string, Report>()
+  // Each report as the json format prints it, one per line.
+  const view = { format: "json", color: false, quiet: false, version: "test" } as const
+  const print = (line: unknown) => {
+    const report = JSON.parse(line as string) as Report
+    reports.set(`${report.article.id}.txt`, report)
+  }
   let index: Index
   // The seeds as one batch, through the real pipeline in this thread, so
   // corroboration sees every article.
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), "factgate-seeds-"))
     const result = await Effect.runPromise(
-      checkBatch({ paths: ["seeds"], rules: "rules", out, jobs: 1, cache: false, cacheDir: "", failOn: [], keep: true }).pipe(
+      checkBatch({ paths: ["seeds"], rules: "rules", out, jobs: 1, cache: false, cacheDir: "", failOn: [], show: { view, print } }).pipe(
         Effect.provide(MainLayer)
       )
     )
     index = result.index
-    for (const outcome of result.outcomes) {
-      if (outcome._tag === "Reported") reports.set(`${outcome.report.article.id}.txt`, outcome.report)
-    }
   }, 60_000)
 
   it.each(seeds)("%s: the report matches its schema", (name) => {

@@ -9,6 +9,7 @@
 import type { Claim } from "../Claims.ts"
 import type { Outcome } from "../Pipeline.ts"
 import type { Report } from "../Report.ts"
+import type { Format } from "./terminal.ts"
 
 /** What the batch shows of one claim, in words. */
 const verdict = (claim: Claim): string => {
@@ -42,9 +43,28 @@ const review = (report: Report, version: string) => (claim: Claim) => ({
   }
 })
 
+/** The claims of every reported article as one JSON-LD document. */
+const document = (reviews: ReadonlyArray<object>): string =>
+  JSON.stringify({ "@context": "https://schema.org", "@graph": reviews }, null, 2)
+
+/** One outcome's reviews: one per claim of a reported article. */
+const piece = (outcome: Outcome, { version }: { readonly version: string }): ReadonlyArray<object> =>
+  outcome._tag === "Reported" ? outcome.report.claims.map(review(outcome.report, version)) : []
+
 /** Render the claims of every reported article as one JSON-LD document. */
 export const claimReview = (outcomes: ReadonlyArray<Outcome>, version: string): string =>
-  JSON.stringify({
-    "@context": "https://schema.org",
-    "@graph": outcomes.flatMap((outcome) => (outcome._tag === "Reported" ? outcome.report.claims.map(review(outcome.report, version)) : []))
-  }, null, 2)
+  document(outcomes.flatMap((outcome) => piece(outcome, { version })))
+
+export const format: Format<ReadonlyArray<object>> = {
+  piece,
+  printer: () => {
+    const reviews: Array<object> = []
+    return {
+      add: (more) => {
+        for (const one of more) reviews.push(one)
+        return ""
+      },
+      end: () => `${document(reviews)}\n`
+    }
+  }
+}

@@ -7,6 +7,7 @@
  * point into the line's `text` field rather than into the file.
  */
 import type { Outcome } from "../Pipeline.ts"
+import type { Format } from "./terminal.ts"
 
 const commands = { error: "error", warning: "warning", info: "notice" } as const
 
@@ -25,26 +26,34 @@ const command = (
   return `::${level} ${given.join(",")}::${data(message)}`
 }
 
+/** One outcome's workflow commands, one per line. */
+const commandsOf = (outcome: Outcome): Array<string> => {
+  if (outcome._tag === "InputProblem") {
+    return [command("error", { file: outcome.path, line: outcome.line, title: "input" }, outcome.problem)]
+  }
+  if (outcome._tag === "ArticleFailed") {
+    const message = `${outcome.stage} failed for article \`${outcome.id}\`: ${outcome.problem}`
+    return [command("error", { file: outcome.path, line: outcome.line, title: outcome.stage }, message)]
+  }
+  const { article, findings, gate } = outcome.report
+  const lines = findings.map((f) => {
+    const place = article.line === undefined
+      ? { line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn }
+      : { line: article.line }
+    return command(commands[f.severity], { file: article.path, ...place, title: f.ruleId }, f.expected ? `${f.message}. ${f.expected}` : f.message)
+  })
+  if (!gate.passed) {
+    const message = `Gate failed for ${article.id}: ${gate.failures.map((f) => f.message).join("; ")}`
+    lines.push(command("error", { file: article.path, line: article.line, title: "gate" }, message))
+  }
+  return lines
+}
+
 /** Render every outcome as workflow commands, one per line. */
-export const github = (outcomes: ReadonlyArray<Outcome>): string =>
-  outcomes.flatMap((outcome) => {
-    if (outcome._tag === "InputProblem") {
-      return [command("error", { file: outcome.path, line: outcome.line, title: "input" }, outcome.problem)]
-    }
-    if (outcome._tag === "ArticleFailed") {
-      const message = `${outcome.stage} failed for article \`${outcome.id}\`: ${outcome.problem}`
-      return [command("error", { file: outcome.path, line: outcome.line, title: outcome.stage }, message)]
-    }
-    const { article, findings, gate } = outcome.report
-    const lines = findings.map((f) => {
-      const place = article.line === undefined
-        ? { line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn }
-        : { line: article.line }
-      return command(commands[f.severity], { file: article.path, ...place, title: f.ruleId }, f.expected ? `${f.message}. ${f.expected}` : f.message)
-    })
-    if (!gate.passed) {
-      const message = `Gate failed for ${article.id}: ${gate.failures.map((f) => f.message).join("; ")}`
-      lines.push(command("error", { file: article.path, line: article.line, title: "gate" }, message))
-    }
-    return lines
-  }).join("\n")
+export const github = (outcomes: ReadonlyArray<Outcome>): string => outcomes.flatMap(commandsOf).join("\n")
+
+/** Printed as each report is written: the runner reads the commands line by line. */
+export const format: Format<string> = {
+  piece: (outcome) => commandsOf(outcome).join("\n"),
+  printer: () => ({ add: (lines) => (lines ? `${lines}\n` : ""), end: () => "" })
+}

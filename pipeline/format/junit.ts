@@ -7,6 +7,7 @@
  * be checked is an error.
  */
 import type { Outcome } from "../Pipeline.ts"
+import type { Format } from "./terminal.ts"
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;" }
 
@@ -21,7 +22,7 @@ const text = (value: string) => value.replace(invalid, "\uFFFD").replace(/[&<>"'
 const attribute = (value: string) => text(value).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** One testcase, and whether it counts as a failure or an error. */
-interface Case {
+export interface Case {
   readonly path: string
   readonly name: string
   readonly outcome?: { readonly element: "failure" | "error"; readonly type: string; readonly message: string; readonly body?: string }
@@ -57,12 +58,15 @@ const count = (cases: ReadonlyArray<Case>) => {
   return `tests="${cases.length}" failures="${failures}" errors="${errors}"`
 }
 
-/** Render every outcome as one JUnit XML document. */
-export const junit = (outcomes: ReadonlyArray<Outcome>): string => {
-  const cases = outcomes.map(caseOf)
+/** The document over every testcase. */
+const document = (cases: ReadonlyArray<Case>): string => {
   // By input file, in the order they came (Map.groupBy is not in Node 20).
   const suites = new Map<string, Array<Case>>()
-  for (const c of cases) suites.set(c.path, [...(suites.get(c.path) ?? []), c])
+  for (const c of cases) {
+    const suite = suites.get(c.path)
+    if (suite) suite.push(c)
+    else suites.set(c.path, [c])
+  }
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="factgate" ${count(cases)}>`,
@@ -74,4 +78,16 @@ export const junit = (outcomes: ReadonlyArray<Outcome>): string => {
     "</testsuites>",
     ""
   ].join("\n")
+}
+
+/** Render every outcome as one JUnit XML document. */
+export const junit = (outcomes: ReadonlyArray<Outcome>): string => document(outcomes.map(caseOf))
+
+/** One document for the batch: its counts come first, so it is made once every testcase is in. */
+export const format: Format<Case> = {
+  piece: caseOf,
+  printer: () => {
+    const cases: Array<Case> = []
+    return { add: (c) => (cases.push(c), ""), end: () => `${document(cases)}\n` }
+  }
 }

@@ -7,34 +7,47 @@
  * `text` field rather than into the file.
  */
 import type { Outcome } from "../Pipeline.ts"
+import type { Format } from "./terminal.ts"
 
 const levels = { error: "error", warning: "warning", info: "note" } as const
 
-/** Render every outcome as one SARIF log. */
-export const sarif = (outcomes: ReadonlyArray<Outcome>, version: string): string => {
-  const rules = new Map<string, { id: string; helpUri: string; shortDescription: { text: string } }>()
-  const results = outcomes.flatMap((outcome) => {
-    if (outcome._tag !== "Reported") {
-      return [{
+interface Rule {
+  readonly id: string
+  readonly helpUri: string
+  readonly shortDescription: { readonly text: string }
+}
+
+/** One outcome's results, and the rules they name. */
+export interface Piece {
+  readonly results: ReadonlyArray<object>
+  readonly rules: ReadonlyArray<Rule>
+}
+
+const piece = (outcome: Outcome): Piece => {
+  if (outcome._tag !== "Reported") {
+    return {
+      results: [{
         ruleId: outcome._tag === "InputProblem" ? "input" : outcome.stage,
         level: "error",
         message: { text: outcome.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: outcome.path }, ...(outcome.line ? { region: { startLine: outcome.line } } : {}) } }]
-      }]
+      }],
+      rules: []
     }
-    const { article, findings, gate } = outcome.report
-    const region = (f: (typeof findings)[number]) =>
-      article.line === undefined
-        ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
-        : { startLine: article.line }
-    const location = (f?: (typeof findings)[number]) => [{
-      physicalLocation: {
-        artifactLocation: { uri: article.path },
-        ...(f ? { region: region(f) } : article.line ? { region: { startLine: article.line } } : {})
-      }
-    }]
-    for (const f of findings) rules.set(f.ruleId, { id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } })
-    return [
+  }
+  const { article, findings, gate } = outcome.report
+  const region = (f: (typeof findings)[number]) =>
+    article.line === undefined
+      ? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
+      : { startLine: article.line }
+  const location = (f?: (typeof findings)[number]) => [{
+    physicalLocation: {
+      artifactLocation: { uri: article.path },
+      ...(f ? { region: region(f) } : article.line ? { region: { startLine: article.line } } : {})
+    }
+  }]
+  return {
+    results: [
       ...findings.map((f) => ({
         ruleId: f.ruleId,
         level: levels[f.severity],
@@ -47,14 +60,35 @@ export const sarif = (outcomes: ReadonlyArray<Outcome>, version: string): string
         message: { text: `Gate failed for ${article.id}: ${failure.message}` },
         locations: location()
       }))
-    ]
-  })
-  return JSON.stringify({
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [{
-      tool: { driver: { name: "factgate", version, informationUri: "https://factgate.dev", rules: [...rules.values()] } },
-      results
-    }]
-  }, null, 2)
+    ],
+    rules: findings.map((f) => ({ id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } }))
+  }
+}
+
+/** One log for the batch, made once every piece is in. */
+export const format: Format<Piece> = {
+  piece,
+  printer: ({ version }) => {
+    const rules = new Map<string, Rule>()
+    const results: Array<object> = []
+    return {
+      add: (piece) => {
+        for (const rule of piece.rules) rules.set(rule.id, rule)
+        // One by one: spread, a long article's findings would pass the arguments' limit.
+        for (const result of piece.results) results.push(result)
+        return ""
+      },
+      end: () =>
+        `${
+          JSON.stringify({
+            $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            version: "2.1.0",
+            runs: [{
+              tool: { driver: { name: "factgate", version, informationUri: "https://factgate.dev", rules: [...rules.values()] } },
+              results
+            }]
+          }, null, 2)
+        }\n`
+    }
+  }
 }

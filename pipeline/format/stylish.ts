@@ -1,10 +1,23 @@
 /**
  * The `stylish` format: vfile-reporter's terminal output, one block per file,
  * with gate failures and unreadable inputs reported as fatal messages.
+ *
+ * Each block is printed as its article's report is written, so the columns
+ * line up within a block rather than across the batch, and the closing tally
+ * is counted here: vfile-reporter makes one only over the files it is given.
  */
 import { VFile } from "vfile"
 import { reporter } from "vfile-reporter"
 import type { Outcome } from "../Pipeline.ts"
+import type { Format } from "./terminal.ts"
+
+/** One file's block, and what it adds to the tally. */
+export interface Piece {
+  readonly text: string
+  readonly errors: number
+  readonly warnings: number
+  readonly messages: number
+}
 
 const fileOf = (quiet: boolean) => (outcome: Outcome): VFile => {
   if (outcome._tag !== "Reported") {
@@ -35,6 +48,43 @@ const fileOf = (quiet: boolean) => (outcome: Outcome): VFile => {
   return file
 }
 
-/** Render every outcome for a terminal; `quiet` leaves out findings for information. */
-export const stylish = (outcomes: ReadonlyArray<Outcome>, options: { readonly color?: boolean; readonly quiet?: boolean } = {}): string =>
-  reporter(outcomes.map(fileOf(options.quiet ?? false)), { color: options.color ?? false })
+/** One outcome's block, without the tally vfile-reporter closes a block with. */
+const piece = (outcome: Outcome, options: { readonly color: boolean; readonly quiet: boolean }): Piece => {
+  const file = fileOf(options.quiet)(outcome)
+  const errors = file.messages.filter((m) => m.fatal === true).length
+  const warnings = file.messages.filter((m) => m.fatal === false).length
+  const text = reporter([file], { color: options.color })
+  // The tally is the block's last line, after a blank one, when it has errors or warnings.
+  return { text: errors + warnings > 0 ? text.slice(0, text.lastIndexOf("\n\n")) : text, errors, warnings, messages: file.messages.length }
+}
+
+/** The batch's tally, worded as vfile-reporter words one. */
+const tally = (count: Omit<Piece, "text">, color: boolean) => {
+  const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
+  const parts = [
+    ...(count.errors ? [`${paint("31", "✖")} ${count.errors} error${count.errors === 1 ? "" : "s"}`] : []),
+    ...(count.warnings ? [`${paint("33", "⚠")} ${count.warnings} warning${count.warnings === 1 ? "" : "s"}`] : [])
+  ]
+  const line = parts.join(", ")
+  return count.messages !== count.errors && count.messages !== count.warnings ? `${count.messages} messages (${line})` : line
+}
+
+export const format: Format<Piece> = {
+  piece,
+  printer: ({ color }) => {
+    const count = { errors: 0, warnings: 0, messages: 0 }
+    let lastHadMessages = false
+    return {
+      add: (block) => {
+        count.errors += block.errors
+        count.warnings += block.warnings
+        count.messages += block.messages
+        // A blank line between a block with messages and the next one, as within one report.
+        const text = `${lastHadMessages ? "\n" : ""}${block.text}\n`
+        lastHadMessages = block.messages > 0
+        return text
+      },
+      end: () => (count.errors + count.warnings > 0 ? `\n${tally(count, color)}\n` : "")
+    }
+  }
+}
