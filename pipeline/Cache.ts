@@ -32,6 +32,8 @@ export interface Written {
   readonly digest: string
   /** The article's entry in the batch index. */
   readonly entry: unknown
+  /** What the terminal showed of the report, and for which view (a digest of it). */
+  readonly shown?: { readonly view: string; readonly piece: unknown }
 }
 
 /** What the cache remembers of one analysed article. */

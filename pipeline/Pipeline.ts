@@ -27,7 +27,7 @@ import { type Cluster, corroborate, type Corroborated, lookup } from "./Corrobor
 import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
 import type { Report } from "./Report.ts"
-import { type Piece, piece, type View } from "./format/terminal.ts"
+import { type Piece, piece, type View, worthKeeping } from "./format/terminal.ts"
 import { type StageFailed, Tasks } from "./Tasks.ts"
 import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
@@ -91,7 +91,7 @@ export interface Show {
 }
 
 /** A report written, with its piece when the terminal shows one. */
-interface Written extends Indexed {
+interface WithPiece extends Indexed {
   readonly piece?: Piece
 }
 
@@ -173,6 +173,8 @@ const report = (options: Options, batch: Batchwide) => {
   const present = new Set(existsSync(out) ? readdirSync(out) : [])
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
   const view = options.show?.view
+  // The cache keeps each report's piece under a digest of the view it was made for.
+  const viewKey = view && worthKeeping(view) ? Cache.digest(view) : undefined
   const { clusterDigest } = batch
   return (analysed: Analysed) => Effect.gen(function*() {
     const cache = yield* Cache.Cache
@@ -190,13 +192,15 @@ const report = (options: Options, batch: Batchwide) => {
       batchDigest,
       carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
     ])
-    if (analysed.written?.digest === digest && present.has(`${identity.id}.json`) && present.has(`${identity.id}.html`)) {
-      const entry = analysed.written.entry as Batch.Entry
-      return {
-        _tag: "Indexed",
-        entry,
-        ...(view ? { piece: piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(join(out, `${identity.id}.json`), "utf8")) as Report }) } : {})
-      } satisfies Written
+    const { written } = analysed
+    if (written?.digest === digest && present.has(`${identity.id}.json`) && present.has(`${identity.id}.html`)) {
+      const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
+      if (view === undefined) return served
+      if (viewKey !== undefined && written.shown?.view === viewKey) return { ...served, piece: written.shown.piece as Piece }
+      const report = JSON.parse(readFileSync(join(out, `${identity.id}.json`), "utf8")) as Report
+      const made = piece(view, { _tag: "Reported", report })
+      if (viewKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { view: viewKey, piece: made } } })
+      return { ...served, piece: made }
     }
     const corroborations: Record<string, Corroboration> = {}
     for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
@@ -208,8 +212,9 @@ const report = (options: Options, batch: Batchwide) => {
       out,
       ...(view ? { view } : {})
     })
-    yield* cache.remember(analysed.key, { written: { digest, entry: done.entry } })
-    return { _tag: "Indexed", ...done } satisfies Written
+    const shown = viewKey !== undefined && done.piece !== undefined ? { shown: { view: viewKey, piece: done.piece } } : {}
+    yield* cache.remember(analysed.key, { written: { digest, entry: done.entry, ...shown } })
+    return { _tag: "Indexed", ...done } satisfies WithPiece
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 }
 
@@ -248,11 +253,11 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
 
   const clusterDigest = clusterDigests(corroborated)
   const reportOne = report(options, { articles: analysed.length, claims, corroborated, clusterDigest })
-  const reportedCount = counted<Written | ArticleFailed>("report", options)
-  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<Written | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
+  const reportedCount = counted<WithPiece | ArticleFailed>("report", options)
+  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<WithPiece | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
   // Each article is shown as soon as those before it are, and its piece is dropped.
-  const shown = (item: Written | InputProblem | ArticleFailed): Indexed | InputProblem | ArticleFailed => {
+  const shown = (item: WithPiece | InputProblem | ArticleFailed): Indexed | InputProblem | ArticleFailed => {
     const { show } = options
     if (item._tag !== "Indexed") {
       show?.print(piece(show.view, item), item)

@@ -70,6 +70,17 @@ describe("the content-hash cache", () => {
       readdirSync(articles).map((name) => name.replace(/\.txt$/, "")).sort()
     )
 
+    // Shown another way, they print as a run without the cache prints them, and are kept so for the next run.
+    const quiet = ["--quiet", "--format", "github"]
+    const anew = cli(["check", articles, "--out", out, "--no-cache", "--jobs", "1", "--exit-zero", ...quiet]).stdout
+    const served = [0, 1].map(() => {
+      const before = entriesIn(cache).length
+      const { stdout } = cli(["check", articles, "--out", out, "--cache-dir", cache, "--jobs", "1", "--exit-zero", ...quiet])
+      return { stdout, kept: entriesIn(cache).length - before }
+    })
+    expect(served).toEqual([{ stdout: anew, kept: 5 }, { stdout: anew, kept: 0 }])
+    expect(anew).toContain("::warning file=")
+
     writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
     expect(run().code).toBe(0)
     const analysed = entriesIn(cache).slice(first).map((line) => JSON.parse(line) as { claims?: unknown; written?: unknown })
