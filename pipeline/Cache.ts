@@ -17,7 +17,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import * as Atomic from "./Atomic.ts"
@@ -30,10 +30,23 @@ import type * as Rules from "./Rules.ts"
 export interface Written {
   /** Hash of everything the report depends on beyond the article itself. */
   readonly digest: string
+  /** The report files as written (`stamp`): files another run wrote since are not this report. */
+  readonly stamp?: string
   /** The article's entry in the batch index. */
   readonly entry: unknown
-  /** What the terminal showed of the report, and for which view (a digest of it). */
-  readonly shown?: { readonly view: string; readonly piece: unknown }
+  /** What the terminal showed of the report, and under which key (`Terminal.keyOf`). */
+  readonly shown?: { readonly key: string; readonly piece: unknown }
+}
+
+/**
+ * What `files` on disk are: each one's inode, size and modification time,
+ * so that files another run wrote since (with another cache, or none) are
+ * not taken for the ones this cache saw written. `undefined` when one is
+ * missing.
+ */
+export const stamp = (files: ReadonlyArray<string>): string | undefined => {
+  const stats = files.map((file) => statSync(file, { throwIfNoEntry: false }))
+  return stats.every((stat) => stat !== undefined) ? stats.map((stat) => `${stat!.ino}:${stat!.size}:${stat!.mtimeMs}`).join(" ") : undefined
 }
 
 /** What the cache remembers of one analysed article. */
@@ -173,7 +186,11 @@ const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | undefined
     }
   }
   if (!wellFormed(entry.claims)) return undefined
-  return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
+  if (entry.written === undefined) return { claims: entry.claims }
+  // A piece that is not what the cache writes is left out: the report is shown again.
+  const { shown, ...written } = entry.written
+  const usable = typeof shown?.key === "string" && shown.piece !== undefined && shown.piece !== null
+  return { claims: entry.claims, written: usable ? { ...written, shown } : written }
 }
 
 /**

@@ -17,7 +17,7 @@
  * entry naming the stage, so one bad article never ends the batch.
  */
 import { Data, Effect, Stream } from "effect"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
@@ -27,8 +27,8 @@ import { type Cluster, corroborate, type Corroborated, lookup } from "./Corrobor
 import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, InputProblem, type Article } from "./Ingest.ts"
 import type { Report } from "./Report.ts"
-import { type Piece, piece, type View, worthKeeping } from "./format/terminal.ts"
-import { type StageFailed, Tasks } from "./Tasks.ts"
+import * as Terminal from "./format/terminal.ts"
+import { StageFailed, Tasks } from "./Tasks.ts"
 import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
 
@@ -83,16 +83,19 @@ export interface Options {
   readonly progress?: (pass: "check" | "report", done: number) => void
 }
 
+/** An input or article that could not be reported. */
+export type Failure = InputProblem | ArticleFailed
+
 /** What the terminal shows, and where each article's piece goes. */
 export interface Show {
-  readonly view: View
+  readonly view: Terminal.View
   /** Called in input order; `failure` is the input or article that could not be reported. */
-  readonly print: (piece: Piece, failure?: InputProblem | ArticleFailed) => void
+  readonly print: (piece: Terminal.Piece, failure?: Failure) => void
 }
 
 /** A report written, with its piece when the terminal shows one. */
 interface WithPiece extends Indexed {
-  readonly piece?: Piece
+  readonly piece?: Terminal.Piece
 }
 
 /** An article analysed or found in the cache, with its claims as they came. */
@@ -166,15 +169,14 @@ const clusterDigests = (corroborated: Corroborated) => {
  * depends on; what is the same for every article (the batch size, the output
  * directory, the gates) and each cluster's contents are hashed once, not once
  * per article: a batch served from the cache spent a fifth of its time there.
+ * The files on disk must be the ones this cache saw written (`Cache.stamp`),
+ * not ones another run wrote since into the same directory.
  */
 const report = (options: Options, batch: Batchwide) => {
   const out = resolve(options.out)
-  // The reports already on disk, listed once: a stat per report cost more.
-  const present = new Set(existsSync(out) ? readdirSync(out) : [])
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
   const view = options.show?.view
-  // The cache keeps each report's piece under a digest of the view it was made for.
-  const viewKey = view && worthKeeping(view) ? Cache.digest(view) : undefined
+  const pieceKey = view && Terminal.keyOf(view)
   const { clusterDigest } = batch
   return (analysed: Analysed) => Effect.gen(function*() {
     const cache = yield* Cache.Cache
@@ -192,14 +194,18 @@ const report = (options: Options, batch: Batchwide) => {
       batchDigest,
       carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
     ])
+    const files = [join(out, `${identity.id}.json`), join(out, `${identity.id}.html`)]
     const { written } = analysed
-    if (written?.digest === digest && present.has(`${identity.id}.json`) && present.has(`${identity.id}.html`)) {
+    if (written?.digest === digest && written.stamp !== undefined && written.stamp === Cache.stamp(files)) {
       const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
       if (view === undefined) return served
-      if (viewKey !== undefined && written.shown?.view === viewKey) return { ...served, piece: written.shown.piece as Piece }
-      const report = JSON.parse(readFileSync(join(out, `${identity.id}.json`), "utf8")) as Report
-      const made = piece(view, { _tag: "Reported", report })
-      if (viewKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { view: viewKey, piece: made } } })
+      if (written.shown !== undefined && written.shown.key === pieceKey) return { ...served, piece: written.shown.piece as Terminal.Piece }
+      // Shown another way before, or not kept: shown from the report on disk, and kept for next time.
+      const made = yield* Effect.try({
+        try: () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }),
+        catch: (error) => new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
+      })
+      if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { key: pieceKey, piece: made } } })
       return { ...served, piece: made }
     }
     const corroborations: Record<string, Corroboration> = {}
@@ -212,8 +218,15 @@ const report = (options: Options, batch: Batchwide) => {
       out,
       ...(view ? { view } : {})
     })
-    const shown = viewKey !== undefined && done.piece !== undefined ? { shown: { view: viewKey, piece: done.piece } } : {}
-    yield* cache.remember(analysed.key, { written: { digest, entry: done.entry, ...shown } })
+    const stamp = Cache.stamp(files)
+    yield* cache.remember(analysed.key, {
+      written: {
+        digest,
+        entry: done.entry,
+        ...(stamp === undefined ? {} : { stamp }),
+        ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { key: pieceKey, piece: done.piece } } : {})
+      }
+    })
     return { _tag: "Indexed", ...done } satisfies WithPiece
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 }
@@ -231,10 +244,14 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   // Claims join the batch's in input order, whatever order the articles
   // finish in, so that clusters and their ids do not depend on timing.
   const claims = new BatchClaims()
+  const pieceKey = options.show && Terminal.keyOf(options.show.view)
   const admit = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
     if (item._tag !== "Checked") return item
     const { from, to } = claims.add(item.identity.id, item.claims)
-    const { identity, key, written } = item
+    const { identity, key } = item
+    // A piece kept for another view is of no use to this run: it is not held until the reports.
+    const { shown, ...rest } = item.written ?? {}
+    const written = item.written === undefined ? undefined : shown?.key === pieceKey ? item.written : rest as Cache.Written
     return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }
   }
   const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
@@ -257,10 +274,10 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<WithPiece | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
   // Each article is shown as soon as those before it are, and its piece is dropped.
-  const shown = (item: WithPiece | InputProblem | ArticleFailed): Indexed | InputProblem | ArticleFailed => {
+  const showInOrder = (item: WithPiece | InputProblem | ArticleFailed): Indexed | InputProblem | ArticleFailed => {
     const { show } = options
     if (item._tag !== "Indexed") {
-      show?.print(piece(show.view, item), item)
+      show?.print(Terminal.piece(show.view, item), item)
       return item
     }
     if (show && item.piece !== undefined) show.print(item.piece)
@@ -268,7 +285,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   }
   const items = yield* Stream.fromIterable(checked).pipe(
     inInputOrder(reportItem, options.concurrency),
-    Stream.map(shown),
+    Stream.map(showInOrder),
     Stream.runCollect,
     phase("report")
   )

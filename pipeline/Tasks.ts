@@ -77,6 +77,9 @@ const stage = <A>(name: string, f: () => A): A => {
   }
 }
 
+const asFormatFailure = (error: unknown) =>
+  new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
+
 const asFailure = (error: unknown) =>
   error instanceof StageFailed ? error : new StageFailed({ stage: "check", problem: error instanceof Error ? error.message : String(error) })
 
@@ -152,7 +155,9 @@ const reportWith = (tasks: ReturnType<typeof make>, gates: Gates) => (job: Repor
     const files = yield* Reports.use((reports) => reports.write(job.out, report, original)).pipe(
       Effect.mapError((error) => new StageFailed({ stage: "write", problem: error.message }))
     )
-    return { entry: Batch.entry(report, files), ...(job.view ? { piece: piece(job.view, { _tag: "Reported", report }) } : {}) }
+    const { view } = job
+    const shown = view ? yield* Effect.try({ try: () => ({ piece: piece(view, { _tag: "Reported", report }) }), catch: asFormatFailure }) : {}
+    return { entry: Batch.entry(report, files), ...shown }
   })
 
 /** Run a report job in a worker thread: the worker's own entry point calls this. */

@@ -4,7 +4,6 @@
 import { NodeServices } from "@effect/platform-node"
 import { Console, Data, Effect, Layer, Runtime } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
-import { statSync } from "node:fs"
 import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
 import * as Batch from "./Batch.ts"
@@ -70,15 +69,10 @@ const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOpti
     options.cache ? Cache.layer(options.cacheDir, rules.digest) : Cache.temporary
   )
 
-/**
- * What the index files in `dir` are, for a batch index with `digest`: the
- * digest with each file's inode, size and modification time, so that files
- * another run wrote since (with another cache, or none) are not taken for
- * this batch's. `undefined` when a file is missing.
- */
+/** What the index files in `dir` are, for a batch index with `digest` (`Cache.stamp`). */
 const indexStamp = (dir: string, digest: string): string | undefined => {
-  const files = ["index.json", "index.html"].map((name) => statSync(join(dir, name), { throwIfNoEntry: false }))
-  return files.every((file) => file !== undefined) ? [digest, ...files.map((file) => `${file!.ino}:${file!.size}:${file!.mtimeMs}`)].join(" ") : undefined
+  const files = Cache.stamp(["index.json", "index.html"].map((name) => join(dir, name)))
+  return files === undefined ? undefined : `${digest} ${files}`
 }
 
 /**
@@ -176,7 +170,7 @@ const check = Command.make("check", {
     const printer = Terminal.printer(view)
     // Each article is printed as its report is written, in input order, so
     // the batch never holds its reports; an input's problem goes to stderr too.
-    const print = (piece: Terminal.Piece, failure?: Parameters<Pipeline.Show["print"]>[1]) => {
+    const print = (piece: Terminal.Piece, failure?: Pipeline.Failure) => {
       const text = printer.add(piece)
       if (interactive && (text || failure)) process.stderr.write("\r\x1b[K")
       if (failure) process.stderr.write(`factgate: ${failure.message}\n`)

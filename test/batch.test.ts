@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { spawnSync } from "node:child_process"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -11,14 +12,20 @@ const entriesIn = (cacheDir: string) =>
     .filter((name) => name.endsWith("entries.ndjson"))
     .flatMap((name) => readFileSync(join(cacheDir, name), "utf8").trim().split("\n"))
 
+/** A directory of `copies` copies of each seed: 205 articles for 41. */
+const seedCopies = (copies: number) => {
+  const articles = fresh()
+  for (const name of readdirSync(join(root, "seeds"))) {
+    const text = readFileSync(join(root, "seeds", name), "utf8")
+    for (let copy = 0; copy < copies; copy++) writeFileSync(join(articles, `${copy}-${name}`), text)
+  }
+  return articles
+}
+
 describe("workers", () => {
   it("two worker threads write the same reports, and print the same, as one thread", () => {
-    // Workers start once a batch has more than 200 articles to analyse: 41 copies of the seeds.
-    const articles = fresh()
-    for (const name of readdirSync(join(root, "seeds"))) {
-      const text = readFileSync(join(root, "seeds", name), "utf8")
-      for (let copy = 0; copy < 41; copy++) writeFileSync(join(articles, `${copy}-${name}`), text)
-    }
+    // Workers start once a batch has more than 200 articles to analyse.
+    const articles = seedCopies(41)
     const one = fresh()
     const two = fresh()
     const inOne = cli(["check", articles, "--out", one, "--jobs", "1", "--no-cache", "--exit-zero"])
@@ -80,9 +87,16 @@ describe("the content-hash cache", () => {
     })
     expect(served).toEqual([{ stdout: anew, kept: 5 }, { stdout: anew, kept: 0 }])
     expect(anew).toContain("::warning file=")
+    // Reports another run wrote since into the same directory, to other gates,
+    // are not taken for the ones this cache saw written: they are written and shown again.
+    expect(cli(["check", articles, "--out", out, "--no-cache", "--jobs", "1", "--fail-on", "minScore=95", "--exit-zero"]).stdout).toContain("minimum of 95")
+    expect(run().stdout).toBe(cold.stdout)
 
     writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
-    expect(run().code).toBe(0)
+    const edited = run()
+    expect(edited.code).toBe(0)
+    // What is printed after the edit is what a run without the cache prints.
+    expect(edited.stdout).toBe(cli(["check", articles, "--out", out, "--no-cache", "--jobs", "1", "--exit-zero"]).stdout)
     const analysed = entriesIn(cache).slice(first).map((line) => JSON.parse(line) as { claims?: unknown; written?: unknown })
     // The edited article is analysed and reported; the claim it no longer
     // carries changes the corroboration of the others, so their reports are rewritten.
@@ -97,6 +111,20 @@ describe("the content-hash cache", () => {
     expect(cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--rules", join(root, "rules"), "--out", "out", "--no-cache", "--jobs", "1", "--exit-zero"], { cwd }).code).toBe(0)
     expect(readdirSync(cwd)).toEqual(["out"])
   })
+})
+
+describe("output read by another program", () => {
+  it("a reader that stops early (| head) leaves the batch to finish: every report and the index are written, and the exit code is the batch's", () => {
+    // Enough output to fill the pipe after head has gone.
+    const articles = seedCopies(41)
+    const out = fresh()
+    const factgate = `"${process.execPath}" "${join(root, "pipeline/factgate.js")}"`
+    const piped = spawnSync("bash", ["-c", `${factgate} check "${articles}" --out "${out}" --jobs 1 --no-cache | head -1; echo "exit \${PIPESTATUS[0]}"`], { encoding: "utf8" })
+    expect(piped.stdout.split("\n").slice(0, 2)).toEqual([`${articles}/0-000_8856b4e4f4a0a76a.txt`, "exit 1"])
+    expect(piped.stderr).toBe("")
+    expect(readdirSync(out)).toHaveLength(3 * 205 + 2)
+    expect(readJson(join(out, "index.json")).summary).toMatchObject({ articles: 205, errors: 0 })
+  }, 60_000)
 })
 
 describe("--fail-on", () => {

@@ -2,11 +2,9 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { Finding } from "../pipeline/Analyse.ts"
 import * as Batch from "../pipeline/Batch.ts"
-import { github } from "../pipeline/format/github.ts"
 import { html } from "../pipeline/format/html.ts"
 import { htmlIndex } from "../pipeline/format/htmlIndex.ts"
 import { jsonChunks } from "../pipeline/format/jsonChunks.ts"
-import { junit } from "../pipeline/format/junit.ts"
 import * as Terminal from "../pipeline/format/terminal.ts"
 import { InputProblem } from "../pipeline/Ingest.ts"
 import { ArticleFailed, type Outcome } from "../pipeline/Pipeline.ts"
@@ -281,9 +279,18 @@ describe("index.json, written piece by piece", () => {
   })
 })
 
+/** What the CLI prints for `outcomes` in `view`'s format: each piece as it comes, then the end. */
+const printed = (view: Terminal.View, all: ReadonlyArray<Outcome>) => {
+  const printer = Terminal.printer(view)
+  return all.map((outcome) => printer.add(Terminal.piece(view, outcome))).join("") + printer.end()
+}
+
+/** What the CLI prints for `outcomes` in `format`, plainly. */
+const printedAs = (format: Terminal.Name, all: ReadonlyArray<Outcome>) => printed({ format, color: false, quiet: false, version: "0.0.0" }, all)
+
 describe("github", () => {
   it("prints one workflow command per finding, gate failure and unreadable input", () => {
-    expect(github(outcomes).split("\n")).toEqual([
+    expect(printedAs("github", outcomes).trimEnd().split("\n")).toEqual([
       "::warning file=in/weak.txt,line=1,col=1,endLine=1,endColumn=10,title=vague-source::Unexpected vague source `Officials`, name who said it",
       "::warning file=in/weak.txt,line=1,col=29,endLine=1,endColumn=39,title=hedge-epistemic::Unexpected hedge `reportedly`. Attribute the claim or state it plainly",
       "::notice file=in/weak.txt,line=1,col=40,endLine=1,endColumn=46,title=loaded::Loaded word `rigged`",
@@ -300,17 +307,11 @@ describe("github", () => {
       findings: [finding(original, "reportedly", { ruleId: "x:y,z", message: "50% said\nno\r" })],
       gate: { passed: true, failures: [] }
     })
-    expect(github([reported(odd)])).toBe(
-      "::warning file=in/a%2Cb%3A 100%25.txt,line=1,col=29,endLine=1,endColumn=39,title=x%3Ay%2Cz::50%25 said%0Ano%0D"
+    expect(printedAs("github", [reported(odd)])).toBe(
+      "::warning file=in/a%2Cb%3A 100%25.txt,line=1,col=29,endLine=1,endColumn=39,title=x%3Ay%2Cz::50%25 said%0Ano%0D\n"
     )
   })
 })
-
-/** What the CLI prints for `outcomes` in `view`'s format: each piece as it comes, then the end. */
-const printed = (view: Terminal.View, all: ReadonlyArray<Outcome>) => {
-  const printer = Terminal.printer(view)
-  return all.map((outcome) => printer.add(Terminal.piece(view, outcome))).join("") + printer.end()
-}
 
 describe("stylish", () => {
   const view = { format: "stylish", color: false, quiet: false, version: "0.0.0" } as const
@@ -348,8 +349,7 @@ describe("stylish", () => {
 
 describe("junit", () => {
   it("makes one testsuite per input and one testcase per article, printed once every article is in", () => {
-    expect(printed({ format: "junit", color: false, quiet: false, version: "0.0.0" }, outcomes)).toBe(`${junit(outcomes)}\n`)
-    expect(junit(outcomes)).toBe(`<?xml version="1.0" encoding="UTF-8"?>
+    expect(printedAs("junit", outcomes)).toBe(`<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="factgate" tests="5" failures="1" errors="2">
   <testsuite name="in/ok.txt" tests="1" failures="0" errors="0">
     <testcase classname="in/ok.txt" name="ok"/>
@@ -372,6 +372,7 @@ describe("junit", () => {
     </testcase>
   </testsuite>
 </testsuites>
+
 `)
   })
 
@@ -381,7 +382,7 @@ describe("junit", () => {
       findings: [finding(original, "reportedly", { message: "bell \u0007 and </failure> <x>" })],
       gate: { passed: false, failures: [{ gate: "minScore", message: "line\none & \"two\"" }] }
     })
-    const xml = junit([reported(odd)])
+    const xml = printedAs("junit", [reported(odd)])
     expect(markup(xml).problems).toEqual([])
     expect(xml).toContain(`<testcase classname="in/&quot;a&quot; &amp; &lt;b&gt;.txt" name="o&apos;k">`)
     expect(xml).toContain(`<failure type="gate" message="line&#10;one &amp; &quot;two&quot;">1:29-1:39 warning bell \uFFFD and &lt;/failure&gt; &lt;x&gt; [hedge-epistemic]</failure>`)

@@ -51,11 +51,9 @@ const document = (reviews: ReadonlyArray<object>): string =>
 const piece = (outcome: Outcome, { version }: { readonly version: string }): ReadonlyArray<object> =>
   outcome._tag === "Reported" ? outcome.report.claims.map(review(outcome.report, version)) : []
 
-/** Render the claims of every reported article as one JSON-LD document. */
-export const claimReview = (outcomes: ReadonlyArray<Outcome>, version: string): string =>
-  document(outcomes.flatMap((outcome) => piece(outcome, { version })))
-
+/** One document for the batch, its reviews in input order. */
 export const format: Format<ReadonlyArray<object>> = {
+  reads: ["version"],
   piece,
   printer: () => {
     const reviews: Array<object> = []

@@ -49,11 +49,9 @@ const commandsOf = (outcome: Outcome): Array<string> => {
   return lines
 }
 
-/** Render every outcome as workflow commands, one per line. */
-export const github = (outcomes: ReadonlyArray<Outcome>): string => outcomes.flatMap(commandsOf).join("\n")
-
 /** Printed as each report is written: the runner reads the commands line by line. */
 export const format: Format<string> = {
+  reads: [],
   piece: (outcome) => commandsOf(outcome).join("\n"),
   printer: () => ({ add: (lines) => (lines ? `${lines}\n` : ""), end: () => "" })
 }

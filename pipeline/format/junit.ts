@@ -80,11 +80,9 @@ const document = (cases: ReadonlyArray<Case>): string => {
   ].join("\n")
 }
 
-/** Render every outcome as one JUnit XML document. */
-export const junit = (outcomes: ReadonlyArray<Outcome>): string => document(outcomes.map(caseOf))
-
 /** One document for the batch: its counts come first, so it is made once every testcase is in. */
 export const format: Format<Case> = {
+  reads: [],
   piece: caseOf,
   printer: () => {
     const cases: Array<Case> = []

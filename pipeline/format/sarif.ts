@@ -61,12 +61,13 @@ const piece = (outcome: Outcome): Piece => {
         locations: location()
       }))
     ],
-    rules: findings.map((f) => ({ id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } }))
+    rules: [...new Map(findings.map((f) => [f.ruleId, { id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } }])).values()]
   }
 }
 
 /** One log for the batch, made once every piece is in. */
 export const format: Format<Piece> = {
+  reads: ["version"],
   piece,
   printer: ({ version }) => {
     const rules = new Map<string, Rule>()

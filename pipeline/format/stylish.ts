@@ -2,10 +2,13 @@
  * The `stylish` format: vfile-reporter's terminal output, one block per file,
  * with gate failures and unreadable inputs reported as fatal messages.
  *
- * Each block is printed as its article's report is written, so the columns
- * line up within a block rather than across the batch, and the closing tally
- * is counted here: vfile-reporter makes one only over the files it is given.
+ * Each block is printed as its article's report is written, so the files
+ * come in input order (vfile-reporter sorts the files it is given by path),
+ * the columns line up within a block rather than across the batch, and the
+ * closing tally is counted here: vfile-reporter makes one only over the files
+ * it is given.
  */
+import { styleText } from "node:util"
 import { VFile } from "vfile"
 import { reporter } from "vfile-reporter"
 import type { Outcome } from "../Pipeline.ts"
@@ -60,16 +63,18 @@ const piece = (outcome: Outcome, options: { readonly color: boolean; readonly qu
 
 /** The batch's tally, worded as vfile-reporter words one. */
 const tally = (count: Omit<Piece, "text">, color: boolean) => {
-  const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
+  const paint = (colour: "red" | "yellow", text: string) => (color ? styleText(colour, text) : text)
   const parts = [
-    ...(count.errors ? [`${paint("31", "✖")} ${count.errors} error${count.errors === 1 ? "" : "s"}`] : []),
-    ...(count.warnings ? [`${paint("33", "⚠")} ${count.warnings} warning${count.warnings === 1 ? "" : "s"}`] : [])
+    ...(count.errors ? [`${paint("red", "✖")} ${count.errors} error${count.errors === 1 ? "" : "s"}`] : []),
+    ...(count.warnings ? [`${paint("yellow", "⚠")} ${count.warnings} warning${count.warnings === 1 ? "" : "s"}`] : [])
   ]
   const line = parts.join(", ")
   return count.messages !== count.errors && count.messages !== count.warnings ? `${count.messages} messages (${line})` : line
 }
 
+/** Printed as each report is written: a block per file, then the batch's tally. */
 export const format: Format<Piece> = {
+  reads: ["color", "quiet"],
   piece,
   printer: ({ color }) => {
     const count = { errors: 0, warnings: 0, messages: 0 }

@@ -38,6 +38,8 @@ export interface Printer<P> {
 
 /** One format: its piece of one outcome, and how the pieces are printed. */
 export interface Format<P> {
+  /** What of the view its pieces depend on, besides the format: the cache keeps a piece under these. */
+  readonly reads: ReadonlyArray<"color" | "quiet" | "version">
   readonly piece: (outcome: Outcome, view: View) => P
   readonly printer: (view: View) => Printer<P>
 }
@@ -51,20 +53,25 @@ const formats = {
   claimreview: claimreview.format
 }
 
+/** A format's name, as `--format` takes it. */
 export type Name = keyof typeof formats
 
+/** Every format's name, the default (stylish) first. */
 export const names = Object.keys(formats) as ReadonlyArray<Name>
 
 /** A piece as it travels: plain data, whose shape only its format knows. */
 export type Piece = ReturnType<(typeof formats)[Name]["piece"]>
 
 /**
- * Whether a piece in `view`'s format is worth keeping in the cache, so that a
- * report served from it need not be read and shown again (for the stylish
- * format that took 10.9 of a 13.1 s warm run over 5,000 articles). A json
- * piece is the report itself, which is on disk already.
+ * The key the cache keeps a piece under: the format and what of the view it
+ * reads, so that a run piped and one on a terminal share a SARIF piece. None
+ * for json, whose piece is the report file itself, on disk already. Kept, a
+ * piece spares a report served from the cache being read and shown again:
+ * for the stylish format that took 10.9 of a 13.1 s warm run over 5,000
+ * articles.
  */
-export const worthKeeping = (view: View): boolean => view.format !== "json"
+export const keyOf = (view: View): string | undefined =>
+  view.format === "json" ? undefined : [view.format, ...formats[view.format].reads.map((field) => String(view[field]))].join(" ")
 
 /** One outcome's piece in `view`'s format. */
 export const piece = (view: View, outcome: Outcome): Piece => formats[view.format].piece(outcome, view)
