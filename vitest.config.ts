@@ -18,6 +18,7 @@ maps.groupBy ??= <K, V>(items: Iterable<V>, key: (item: V, index: number) => K):
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000
   }

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import * as Atomic from "../pipeline/Atomic.ts"
+import { scratch } from "./support.ts"
 
-const fresh = () => mkdtempSync(join(tmpdir(), "factgate-atomic-"))
+const fresh = () => scratch("atomic")
 
 describe("a file written whole", () => {
   it("replaces the old file, from a string or from pieces", () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect } from "effect"
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { pack } from "../pipeline/BatchClaims.ts"
 import * as Cache from "../pipeline/Cache.ts"
+import { scratch } from "./support.ts"
 
 const claim = (text: string) =>
   pack({ claim: "c1", text, checkworthiness: 0.5, speakers: [], signature: { concepts: ["bridge"], known: [], numbers: [], dates: [] } })
 
 /** A cache directory of its own. */
-const fresh = () => mkdtempSync(join(tmpdir(), "factgate-cache-"))
+const fresh = () => scratch("cache")
 
 /** One run's use of the cache in `dir`: `f` gets the service, and the layer is closed after. */
 const withCache = <A>(dir: string, f: (cache: Cache.Cache["Service"]) => Effect.Effect<A>) =>

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import * as Analyse from "../pipeline/Analyse.ts"
@@ -7,7 +6,7 @@ import { extract } from "../pipeline/Extract.ts"
 import { normalise } from "../pipeline/Normalise.ts"
 import type { RuleSet } from "../pipeline/Rules.ts"
 import { lineStarts, pointAt } from "../pipeline/SourceMap.ts"
-import { cli, defaultRules } from "./support.ts"
+import { cli, defaultRules, scratch } from "./support.ts"
 
 const page = `<!doctype html>
 <html><head><title>Talks resume | Example News</title></head>
@@ -83,11 +82,11 @@ describe("extraction keeps offsets into the input", () => {
   })
 
   it("reads a Latin-1 page by its declared charset, and an NDJSON article's html", () => {
-    const dir = mkdtempSync(join(tmpdir(), "factgate-html-"))
+    const dir = scratch("html")
     const latin = Buffer.from(page.replace("<head>", "<head><meta charset=\"iso-8859-1\"><meta charset=\"utf-8\">").replace("Monday", "Montag für"), "latin1")
     writeFileSync(join(dir, "latin.html"), latin)
     writeFileSync(join(dir, "batch.ndjson"), `${JSON.stringify({ id: "web", html: page })}\n`)
-    const out = mkdtempSync(join(tmpdir(), "factgate-out-"))
+    const out = scratch("out")
     const run = cli(["check", dir, "--out", out, "--exit-zero"])
     expect(run.code).toBe(0)
     const latinReport = JSON.parse(readFileSync(join(out, "latin.json"), "utf8"))

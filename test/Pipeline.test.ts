@@ -1,8 +1,7 @@
 import { NodeServices } from "@effect/platform-node"
 import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import * as Cache from "../pipeline/Cache.ts"
@@ -11,7 +10,7 @@ import * as Reports from "../pipeline/Reports.ts"
 import * as Rules from "../pipeline/Rules.ts"
 import * as Pool from "../pipeline/Pool.ts"
 import * as Tasks from "../pipeline/Tasks.ts"
-import { root } from "./support.ts"
+import { root, scratch } from "./support.ts"
 
 const TestLayer = Reports.layer.pipe(Layer.provideMerge(NodeServices.layer))
 
@@ -24,7 +23,7 @@ const run = (dir: string, rules: Rules.RuleSet, out: string) =>
 /** Run a batch on a pool of workers into a fresh directory, and in this thread into another. */
 const pooledAndInline = (dir: string, rules: Rules.RuleSet, pool: Parameters<typeof Pool.pool>[0]) =>
   Effect.gen(function*() {
-    const outs = [mkdtempSync(join(tmpdir(), "factgate-out-")), mkdtempSync(join(tmpdir(), "factgate-out-"))] as const
+    const outs = [scratch("out"), scratch("out")] as const
     const pooled = yield* Pipeline.run([dir], rules, { gates: rules.gates, concurrency: 2, out: outs[0] }).pipe(
       Effect.provide(Layer.mergeAll(Pool.pool(pool), Cache.temporary))
     )
@@ -34,7 +33,7 @@ const pooledAndInline = (dir: string, rules: Rules.RuleSet, pool: Parameters<typ
 
 /** Three one-sentence articles, a to c, in a directory of their own. */
 const threeArticles = () => {
-  const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
+  const dir = scratch("pipeline")
   writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
   writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n")
   writeFileSync(join(dir, "c.txt"), "According to Reuters, 3,000 troops crossed the border on Tuesday.\n")
@@ -52,8 +51,8 @@ describe("pipeline", () => {
   it.effect("turns one article's failure into an error entry and reports the rest", () =>
     Effect.gen(function*() {
       const rules = yield* Rules.load(`${root}rules`)
-      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
-      const out = mkdtempSync(join(tmpdir(), "factgate-out-"))
+      const dir = scratch("pipeline")
+      const out = scratch("out")
       writeFileSync(join(dir, "a.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
       writeFileSync(join(dir, "b.txt"), "Officials said the talks had failed after three weeks of meetings.\n")
       // A scoring component no code computes: scoring fails for every article.
@@ -72,7 +71,7 @@ describe("pipeline", () => {
   it.effect("an article over the workers' size limit, done by the big articles' worker, gets the same report", () =>
     Effect.gen(function*() {
       const rules = yield* Rules.load(`${root}rules`)
-      const dir = mkdtempSync(join(tmpdir(), "factgate-pipeline-"))
+      const dir = scratch("pipeline")
       writeFileSync(join(dir, "small.txt"), "The minister said the bridge was closed on Monday after the storm.\n")
       writeFileSync(join(dir, "big.txt"), "Officials said the talks had failed after three weeks of meetings in Vienna.\n\n".repeat(20_000))
       const { pooled, outs } = yield* pooledAndInline(dir, rules, { rules, gates: rules.gates, jobs: 2, bigAbove: 100_000, inlineFirst: 0 })

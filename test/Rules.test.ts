@@ -1,14 +1,13 @@
 import { NodeServices } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Ajv2020 } from "ajv/dist/2020.js"
 import * as Cache from "../pipeline/Cache.ts"
 import * as Rules from "../pipeline/Rules.ts"
 import { componentIds } from "../pipeline/Score.ts"
-import { root } from "./support.ts"
+import { root, scratch } from "./support.ts"
 
 const ruleFiles = readdirSync(`${root}rules`).filter((name) => name.endsWith(".yml"))
 const schemaFiles = readdirSync(`${root}schemas`).filter((name) => name.endsWith(".json"))
@@ -64,7 +63,7 @@ describe("rule files", () => {
 
   it.effect("reads a rule file again when the value kept for it is spoilt, and keeps it mended", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "factgate-rules-"))
+      const dir = scratch("rules")
       yield* Rules.load(`${root}rules`, Cache.checkedRules(dir))
       const kept = readdirSync(dir, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith("rules.json"))!
       const keptValues = () => JSON.parse(readFileSync(join(dir, kept), "utf8").split("\n")[1]!) as Record<string, unknown>

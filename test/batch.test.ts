@@ -1,11 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { spawnSync } from "node:child_process"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { cli, root } from "./support.ts"
+import { cli, root, scratch } from "./support.ts"
 
-const fresh = () => mkdtempSync(join(tmpdir(), "factgate-batch-"))
+const fresh = () => scratch("batch")
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"))
 const entriesIn = (cacheDir: string) =>
   readdirSync(cacheDir, { recursive: true, encoding: "utf8" })

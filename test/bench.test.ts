@@ -1,13 +1,11 @@
 import { NodeServices } from "@effect/platform-node"
 import { Effect } from "effect"
-import { existsSync, mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { existsSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import * as Rules from "../pipeline/Rules.ts"
 import { article } from "./bench/corpus.ts"
 import { multiply } from "./bench/rules10x.ts"
-import { root } from "./support.ts"
+import { root, scratch } from "./support.ts"
 import { htmlSource, htmlText, loadSources, permutation, textSource, variant } from "./bench/sources.ts"
 
 describe("bench corpus: variants", () => {
@@ -68,7 +66,7 @@ describe.skipIf(!evalData)("bench corpus: the article sequence", () => {
 describe("bench: the 10× rule pack", () => {
   it("is a rule set factgate accepts, ten times as long", async () => {
     const load = (dir: string) => Effect.runPromise(Rules.load(dir).pipe(Effect.provide(NodeServices.layer)))
-    const grown = multiply(`${root}rules`, mkdtempSync(join(tmpdir(), "factgate-rules10x-")), `${root}schemas/rule.schema.json`)
+    const grown = multiply(`${root}rules`, scratch("rules10x"), `${root}schemas/rule.schema.json`)
     expect(grown.entriesAfter).toBe(10 * grown.entriesBefore)
     const [before, after] = [await load(`${root}rules`), await load(grown.dir)]
     expect(after.attribution.labels?.length).toBe(10 * (before.attribution.labels?.length ?? 0))

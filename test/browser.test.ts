@@ -2,13 +2,12 @@
  * The HTML reports in a real browser: the CLI writes them, chromium opens
  * them from disk, links lead where they say, and a hostile article stays text.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cli } from "./support.ts"
+import { cli, scratch } from "./support.ts"
 
 const timeout = 60_000
 
@@ -43,7 +42,7 @@ describe("HTML reports in a browser", { timeout }, () => {
   const noise: Array<string> = []
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "factgate-browser-"))
+    dir = scratch("browser")
     out = join(dir, "out")
     mkdirSync(join(dir, "in"))
     writeFileSync(join(dir, "in", "hostile.txt"), hostile)

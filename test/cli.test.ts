@@ -1,16 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, existsSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, existsSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import Ajv04Module from "ajv-draft-04"
 import addFormatsModule, { type FormatsPlugin } from "ajv-formats"
-import { cli, root } from "./support.ts"
+import { cli, root, scratch } from "./support.ts"
 
 // ajv-formats and ajv-draft-04 are CommonJS; their exports sit on `.default` under ESM.
 const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default
 const Ajv04 = (Ajv04Module as unknown as { default: new (options: object) => import("ajv").default }).default
 
-const fresh = () => mkdtempSync(join(tmpdir(), "factgate-"))
+const fresh = () => scratch("cli")
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"))
 
 /** Problems of a SARIF log against OASIS's SARIF 2.1.0 JSON Schema (draft-04), as Microsoft ships it. */

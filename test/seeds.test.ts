@@ -1,13 +1,11 @@
 import { Effect } from "effect"
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { readdirSync, readFileSync } from "node:fs"
 import { beforeAll, describe, expect, it } from "vitest"
 import type { Index } from "../pipeline/Batch.ts"
 import { checkBatch, MainLayer } from "../pipeline/main.ts"
 import { validate, type Report } from "../pipeline/Report.ts"
 import { lineStarts, pointAt } from "../pipeline/SourceMap.ts"
-import { root } from "./support.ts"
+import { root, scratch } from "./support.ts"
 
 const seeds = readdirSync(`${root}seeds`).filter((name) => name.endsWith(".txt")).sort()
 
@@ -23,7 +21,7 @@ describe("seed reports", () => {
   // The seeds as one batch, through the real pipeline in this thread, so
   // corroboration sees every article.
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), "factgate-seeds-"))
+    const out = scratch("seeds")
     const result = await Effect.runPromise(
       checkBatch({ paths: ["seeds"], rules: "rules", out, jobs: 1, cache: false, cacheDir: "", failOn: [], show: { view, print } }).pipe(
         Effect.provide(MainLayer)

@@ -4,10 +4,17 @@
 import { NodeServices } from "@effect/platform-node"
 import { Effect } from "effect"
 import { spawnSync } from "node:child_process"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as Analyse from "../pipeline/Analyse.ts"
 import { normalise } from "../pipeline/Normalise.ts"
 import * as Rules from "../pipeline/Rules.ts"
+
+/** A fresh directory under the test run's scratch directory (globalSetup.ts), which is removed when the run ends. */
+export const scratch = (name: string): string =>
+  mkdtempSync(join(process.env["FACTGATE_TEST_SCRATCH"] ?? tmpdir(), `${name}-`))
 
 /** The repository root. */
 export const root = fileURLToPath(new URL("..", import.meta.url))

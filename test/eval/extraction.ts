@@ -3,7 +3,7 @@
  * article-extraction benchmark, for the HTML pages and for the same pages as
  * full-page plain text, beside the peers' outputs on the same pages.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { gunzipSync } from "node:zlib"
@@ -35,6 +35,7 @@ export const extraction = () => {
   console.log("HTML pages (target F1 >= 0.95)")
   line("factgate text.body", score((id) => html.get(id)?.text.body ?? ""))
   const text = check([join(work, "text")])
+  rmSync(work, { recursive: true, force: true })
   console.log("\nFull-page plain text (target F1 >= 0.80)")
   line("factgate text.body", score((id) => text.get(id)?.text.body ?? ""))
   line("full-page text as given", score((id) => fullText[id]?.articleBody ?? ""))

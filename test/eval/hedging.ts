@@ -2,7 +2,7 @@
  * `npm run eval -- hedging`: sentence certainty against three labelled sets,
  * fed through the real CLI as NDJSON, one sentence per article.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Report } from "../../pipeline/Report.ts"
@@ -22,9 +22,11 @@ const read = (file: string): Array<Labelled> =>
 
 /** Run the sentences through `factgate check` and return each one's report. */
 const reportsFor = (rows: ReadonlyArray<Labelled>): Array<Report | undefined> => {
-  const file = join(mkdtempSync(join(tmpdir(), "factgate-hedging-")), "sentences.ndjson")
+  const dir = mkdtempSync(join(tmpdir(), "factgate-hedging-"))
+  const file = join(dir, "sentences.ndjson")
   writeFileSync(file, rows.map((row, i) => JSON.stringify({ id: `s${i}`, text: row.text })).join("\n"))
   const reports = check([file])
+  rmSync(dir, { recursive: true, force: true })
   return rows.map((_, i) => reports.get(`s${i}`))
 }
 

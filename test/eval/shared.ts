@@ -3,7 +3,7 @@
  * real CLI over inputs to get its JSON reports.
  */
 import { spawnSync } from "node:child_process"
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -17,11 +17,13 @@ export const evalDir = process.env["FACTGATE_EVAL"] ?? join(root, "..", "shared"
 
 /** Run `factgate check` on inputs and return the reports it prints, by id. */
 export const check = (inputs: ReadonlyArray<string>): Map<string, Report> => {
+  // The reports come from stdout; the files written beside them are not kept (about 270 MB for PolNeAR train).
   const out = mkdtempSync(join(tmpdir(), "factgate-eval-"))
   const result = spawnSync(process.execPath, [join(root, "pipeline/factgate.js"), "check", ...inputs, "--format", "json", "--out", out, "--exit-zero"], {
     encoding: "utf8",
     maxBuffer: 1024 * 1024 * 1024
   })
+  rmSync(out, { recursive: true, force: true })
   if (result.status !== 0) throw new Error(`factgate check exited ${result.status}:\n${result.stderr}`)
   const reports = new Map<string, Report>()
   for (const line of result.stdout.split("\n")) {
