@@ -7,7 +7,7 @@
  */
 import type { Cluster } from "./Corroborate.ts"
 import type { InputProblem } from "./Ingest.ts"
-import type { ArticleFailed } from "./Pipeline.ts"
+import type { ArticleFailed } from "./Outcome.ts"
 import type { Report } from "./Report.ts"
 import type { Written } from "./Reports.ts"
 import { checkIndex, formatProblems, indexSchemaId } from "./Schemas.ts"

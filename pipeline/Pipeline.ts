@@ -14,47 +14,24 @@
  * or finished ahead of a slow one (at most `Ordered.lookAhead`). Each
  * article's work runs through the Tasks service, in this thread or in worker
  * threads. A stage that fails turns that article into an `ArticleFailed`
- * entry naming the stage, so one bad article never ends the batch.
+ * entry naming the stage, so one bad article never ends the batch
+ * (`Outcome.ts`). Pass 3 for one article is `ReportPass.ts`.
  */
-import { Data, Effect, Stream } from "effect"
-import { readFileSync } from "node:fs"
-import { join, resolve } from "node:path"
+import { Effect, Stream } from "effect"
 import type * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
-import type { Corroboration } from "./Claims.ts"
 import { BatchClaims, type Packed } from "./BatchClaims.ts"
-import { type Cluster, corroborate, type Corroborated, lookup } from "./Corroborate.ts"
+import { type Cluster, corroborate } from "./Corroborate.ts"
 import type { Gates, RuleSet } from "./Rules.ts"
-import { entries, InputProblem, type Article } from "./Ingest.ts"
-import type { Report } from "./Report.ts"
+import { entries, type Article, type InputProblem } from "./Ingest.ts"
 import * as Terminal from "./format/terminal.ts"
-import { StageFailed, Tasks } from "./Tasks.ts"
+import { type ArticleFailed, failed, type Failure } from "./Outcome.ts"
+import { clusterDigests, report, type WithPiece } from "./ReportPass.ts"
+import { Tasks } from "./Tasks.ts"
 import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
 
 export { normaliseArticle } from "./Tasks.ts"
-
-/** One article that was read but could not be reported. */
-export class ArticleFailed extends Data.TaggedError("ArticleFailed")<{
-  readonly path: string
-  readonly line?: number
-  readonly id: string
-  readonly stage: string
-  readonly problem: string
-}> {
-  override get message() {
-    return `${this.path}${this.line === undefined ? "" : `:${this.line}`}: ${this.stage} failed for article \`${this.id}\`: ${this.problem}`
-  }
-}
-
-/** An article that went all the way through, with its report for the terminal's formats. */
-export interface Reported {
-  readonly _tag: "Reported"
-  readonly report: Report
-}
-
-/** What the formats show per input entry. */
-export type Outcome = Reported | InputProblem | ArticleFailed
 
 /** A written report's index entry. */
 export interface Indexed {
@@ -83,19 +60,11 @@ export interface Options {
   readonly progress?: (pass: "check" | "report", done: number) => void
 }
 
-/** An input or article that could not be reported. */
-export type Failure = InputProblem | ArticleFailed
-
 /** What the terminal shows, and where each article's piece goes. */
 export interface Show {
   readonly view: Terminal.View
   /** Called in input order; `failure` is the input or article that could not be reported. */
   readonly print: (piece: Terminal.Piece, failure?: Failure) => void
-}
-
-/** A report written, with its piece when the terminal shows one. */
-interface WithPiece extends Indexed {
-  readonly piece?: Terminal.Piece
 }
 
 /** An article analysed or found in the cache, with its claims as they came. */
@@ -108,7 +77,7 @@ interface Checked {
 }
 
 /** An article after pass 1: where its analysis is stored, and where its claims are in the batch's. */
-interface Analysed {
+export interface Analysed {
   readonly _tag: "Analysed"
   readonly identity: Checked["identity"]
   readonly key: string
@@ -124,9 +93,6 @@ const identityOf = (article: Article): Analysed["identity"] => ({
   ...(article.line === undefined ? {} : { line: article.line })
 })
 
-const failed = (identity: Analysed["identity"]) => (error: StageFailed) =>
-  Effect.succeed(new ArticleFailed({ ...identity, stage: error.stage, problem: error.problem }))
-
 /** Pass 1 for one article: analyse it, or find it in the cache. */
 const check = (rules: RuleSet) => (article: Article) =>
   Effect.gen(function*() {
@@ -140,96 +106,6 @@ const check = (rules: RuleSet) => (article: Article) =>
     yield* cache.remember(key, { claims })
     return { _tag: "Checked", identity, key, claims } satisfies Checked
   }).pipe(Effect.catchTag("StageFailed", failed(identityOf(article))))
-
-/** What every report of the batch is written from, besides its own article. */
-interface Batchwide {
-  readonly articles: number
-  readonly claims: BatchClaims
-  readonly corroborated: Corroborated
-  /** A digest of cluster `index`'s contents, made once. */
-  readonly clusterDigest: (index: number) => string
-}
-
-/** Each cluster's digest, made when first asked for: a report that shows a cluster, and the index, both ask. */
-const clusterDigests = (corroborated: Corroborated) => {
-  const digests = new Map<number, string>()
-  return (index: number) => {
-    let digest = digests.get(index)
-    if (digest === undefined) {
-      digest = Cache.digest(corroborated.clusters[index])
-      digests.set(index, digest)
-    }
-    return digest
-  }
-}
-
-/**
- * Pass 3 for one article: write its report, unless the one on disk already
- * says the same. Whether it does is told by a digest of everything the report
- * depends on; what is the same for every article (the batch size, the output
- * directory, the gates) and each cluster's contents are hashed once, not once
- * per article: a batch served from the cache spent a fifth of its time there.
- * The files on disk must be the ones this cache saw written (`Cache.stamp`),
- * not ones another run wrote since into the same directory.
- */
-const report = (options: Options, batch: Batchwide) => {
-  const out = resolve(options.out)
-  const batchDigest = Cache.digest([batch.articles, out, options.gates])
-  const view = options.show?.view
-  const pieceKey = view && Terminal.keyOf(view)
-  const { clusterDigest } = batch
-  return (analysed: Analysed) => Effect.gen(function*() {
-    const cache = yield* Cache.Cache
-    const tasks = yield* Tasks
-    const { identity } = analysed
-    // The claims other articles carry. A claim's corroboration follows from
-    // its cluster and this article's id (in `identity`), so the cluster's
-    // digest stands for it, and the corroboration itself is only made for a
-    // report that is written.
-    const carried: Array<number> = []
-    for (let i = analysed.from; i < analysed.to; i++) if (batch.corroborated.clusterOf[i]! >= 0) carried.push(i)
-    const digest = Cache.digest([
-      analysed.key,
-      identity,
-      batchDigest,
-      carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
-    ])
-    const files = [join(out, `${identity.id}.json`), join(out, `${identity.id}.html`)]
-    const { written } = analysed
-    if (written?.digest === digest && written.stamp !== undefined && written.stamp === Cache.stamp(files)) {
-      const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
-      if (view === undefined) return served
-      if (written.shown !== undefined && written.shown.key === pieceKey) return { ...served, piece: written.shown.piece as Terminal.Piece }
-      // Shown another way before, or not kept: shown from the report on disk, and kept for next time.
-      const made = yield* Effect.try({
-        try: () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }),
-        catch: (error) => new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
-      })
-      if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { key: pieceKey, piece: made } } })
-      return { ...served, piece: made }
-    }
-    const corroborations: Record<string, Corroboration> = {}
-    for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
-    const done = yield* tasks.report({
-      file: cache.file(analysed.key),
-      identity,
-      corroboration: corroborations,
-      articles: batch.articles,
-      out,
-      ...(view ? { view } : {})
-    })
-    const stamp = Cache.stamp(files)
-    yield* cache.remember(analysed.key, {
-      written: {
-        digest,
-        entry: done.entry,
-        ...(stamp === undefined ? {} : { stamp }),
-        ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { key: pieceKey, piece: done.piece } } : {})
-      }
-    })
-    return { _tag: "Indexed", ...done } satisfies WithPiece
-  }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
-}
 
 /** Count completions for a progress display, in completion order. */
 const counted = <A>(pass: "check" | "report", options: Options) => {

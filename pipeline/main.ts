@@ -10,6 +10,7 @@ import * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
 import * as Terminal from "./format/terminal.ts"
 import * as Gate from "./Gate.ts"
+import type { Failure } from "./Outcome.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
 import * as Rules from "./Rules.ts"
@@ -170,7 +171,7 @@ const check = Command.make("check", {
     const printer = Terminal.printer(view)
     // Each article is printed as its report is written, in input order, so
     // the batch never holds its reports; an input's problem goes to stderr too.
-    const print = (piece: Terminal.Piece, failure?: Pipeline.Failure) => {
+    const print = (piece: Terminal.Piece, failure?: Failure) => {
       const text = printer.add(piece)
       if (interactive && (text || failure)) process.stderr.write("\r\x1b[K")
       if (failure) process.stderr.write(`factgate: ${failure.message}\n`)

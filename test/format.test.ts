@@ -7,7 +7,7 @@ import { htmlIndex } from "../pipeline/format/htmlIndex.ts"
 import { jsonChunks } from "../pipeline/format/jsonChunks.ts"
 import * as Terminal from "../pipeline/format/terminal.ts"
 import { InputProblem } from "../pipeline/Ingest.ts"
-import { ArticleFailed, type Outcome } from "../pipeline/Pipeline.ts"
+import { ArticleFailed, type Outcome } from "../pipeline/Outcome.ts"
 import type { Report } from "../pipeline/Report.ts"
 
 const hedgeUrl = "https://www.ap.org/about/news-values-and-principles/telling-the-story/anonymous-sources"

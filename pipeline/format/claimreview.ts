@@ -7,7 +7,7 @@
  * they disagree. The rating's `alternateName` says so in words.
  */
 import type { Claim } from "../Claims.ts"
-import type { Outcome } from "../Pipeline.ts"
+import type { Outcome } from "../Outcome.ts"
 import type { Report } from "../Report.ts"
 import type { Format } from "./terminal.ts"
 

@@ -6,7 +6,7 @@
  * only the article's line is given, as in the SARIF format, since its offsets
  * point into the line's `text` field rather than into the file.
  */
-import type { Outcome } from "../Pipeline.ts"
+import type { Outcome } from "../Outcome.ts"
 import type { Format } from "./terminal.ts"
 
 const commands = { error: "error", warning: "warning", info: "notice" } as const

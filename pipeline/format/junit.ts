@@ -6,7 +6,7 @@
  * whose body lists its errors and warnings; an input or article that could not
  * be checked is an error.
  */
-import type { Outcome } from "../Pipeline.ts"
+import type { Outcome } from "../Outcome.ts"
 import type { Format } from "./terminal.ts"
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;" }

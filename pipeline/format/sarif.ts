@@ -6,7 +6,7 @@
  * the region is the article's line, since its offsets point into the line's
  * `text` field rather than into the file.
  */
-import type { Outcome } from "../Pipeline.ts"
+import type { Outcome } from "../Outcome.ts"
 import type { Format } from "./terminal.ts"
 
 const levels = { error: "error", warning: "warning", info: "note" } as const

@@ -11,7 +11,7 @@
 import { styleText } from "node:util"
 import { VFile } from "vfile"
 import { reporter } from "vfile-reporter"
-import type { Outcome } from "../Pipeline.ts"
+import type { Outcome } from "../Outcome.ts"
 import type { Format } from "./terminal.ts"
 
 /** One file's block, and what it adds to the tally. */

@@ -10,7 +10,7 @@
  * written; those that make one document (sarif, junit, claimreview) keep the
  * pieces, which hold only what the document shows.
  */
-import type { Outcome } from "../Pipeline.ts"
+import type { Outcome } from "../Outcome.ts"
 import * as claimreview from "./claimreview.ts"
 import * as github from "./github.ts"
 import * as json from "./json.ts"

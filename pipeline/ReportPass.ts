@@ -1,0 +1,115 @@
+/**
+ * ReportPass: pass 3 of a batch for one article (`Pipeline.ts` runs the
+ * passes). Its report is written from the stored analysis and the batch's
+ * corroboration, unless the one on disk already says the same; and what the
+ * terminal shows of it is made where the report is, or kept from the last
+ * run that showed it.
+ */
+import { Effect } from "effect"
+import { readFileSync } from "node:fs"
+import { join, resolve } from "node:path"
+import type * as Batch from "./Batch.ts"
+import type { BatchClaims } from "./BatchClaims.ts"
+import * as Cache from "./Cache.ts"
+import type { Corroboration } from "./Claims.ts"
+import { type Corroborated, lookup } from "./Corroborate.ts"
+import * as Terminal from "./format/terminal.ts"
+import { failed } from "./Outcome.ts"
+import type { Analysed, Indexed, Options } from "./Pipeline.ts"
+import type { Report } from "./Report.ts"
+import { StageFailed, Tasks } from "./Tasks.ts"
+
+/** A report written, with its piece when the terminal shows one. */
+export interface WithPiece extends Indexed {
+  readonly piece?: Terminal.Piece
+}
+
+/** What every report of the batch is written from, besides its own article. */
+export interface Batchwide {
+  readonly articles: number
+  readonly claims: BatchClaims
+  readonly corroborated: Corroborated
+  /** A digest of cluster `index`'s contents, made once. */
+  readonly clusterDigest: (index: number) => string
+}
+
+/** Each cluster's digest, made when first asked for: a report that shows a cluster, and the index, both ask. */
+export const clusterDigests = (corroborated: Corroborated) => {
+  const digests = new Map<number, string>()
+  return (index: number) => {
+    let digest = digests.get(index)
+    if (digest === undefined) {
+      digest = Cache.digest(corroborated.clusters[index])
+      digests.set(index, digest)
+    }
+    return digest
+  }
+}
+
+/**
+ * Pass 3 for one article: write its report, unless the one on disk already
+ * says the same. Whether it does is told by a digest of everything the report
+ * depends on; what is the same for every article (the batch size, the output
+ * directory, the gates) and each cluster's contents are hashed once, not once
+ * per article: a batch served from the cache spent a fifth of its time there.
+ * The files on disk must be the ones this cache saw written (`Cache.stamp`),
+ * not ones another run wrote since into the same directory.
+ */
+export const report = (options: Options, batch: Batchwide) => {
+  const out = resolve(options.out)
+  const batchDigest = Cache.digest([batch.articles, out, options.gates])
+  const view = options.show?.view
+  const pieceKey = view && Terminal.keyOf(view)
+  const { clusterDigest } = batch
+  return (analysed: Analysed) => Effect.gen(function*() {
+    const cache = yield* Cache.Cache
+    const tasks = yield* Tasks
+    const { identity } = analysed
+    // The claims other articles carry. A claim's corroboration follows from
+    // its cluster and this article's id (in `identity`), so the cluster's
+    // digest stands for it, and the corroboration itself is only made for a
+    // report that is written.
+    const carried: Array<number> = []
+    for (let i = analysed.from; i < analysed.to; i++) if (batch.corroborated.clusterOf[i]! >= 0) carried.push(i)
+    const digest = Cache.digest([
+      analysed.key,
+      identity,
+      batchDigest,
+      carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
+    ])
+    const files = [join(out, `${identity.id}.json`), join(out, `${identity.id}.html`)]
+    const { written } = analysed
+    if (written?.digest === digest && written.stamp !== undefined && written.stamp === Cache.stamp(files)) {
+      const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
+      if (view === undefined) return served
+      if (written.shown !== undefined && written.shown.key === pieceKey) return { ...served, piece: written.shown.piece as Terminal.Piece }
+      // Shown another way before, or not kept: shown from the report on disk, and kept for next time.
+      const made = yield* Effect.try({
+        try: () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }),
+        catch: (error) => new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
+      })
+      if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { key: pieceKey, piece: made } } })
+      return { ...served, piece: made }
+    }
+    const corroborations: Record<string, Corroboration> = {}
+    for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
+    const done = yield* tasks.report({
+      file: cache.file(analysed.key),
+      identity,
+      corroboration: corroborations,
+      articles: batch.articles,
+      out,
+      ...(view ? { view } : {})
+    })
+    const stamp = Cache.stamp(files)
+    yield* cache.remember(analysed.key, {
+      written: {
+        digest,
+        entry: done.entry,
+        ...(stamp === undefined ? {} : { stamp }),
+        ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { key: pieceKey, piece: done.piece } } : {})
+      }
+    })
+    return { _tag: "Indexed", ...done } satisfies WithPiece
+  }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
+}
