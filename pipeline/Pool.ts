@@ -118,7 +118,7 @@ export const pool = (options: {
   Layer.effect(
     Tasks,
     Effect.gen(function*() {
-      const workerData = { rulesDir: options.rules.dir, gates: options.gates }
+      const workerData = { rulesDir: options.rules.dir, digest: options.rules.digest, values: options.rules.values, gates: options.gates }
       const entry = () => options.entry ?? workerEntry()
       // With the articles on worker threads, this thread allocates little and
       // V8 collects it late: a keeper, told of each answer, holds its heap

@@ -1,7 +1,8 @@
 /**
  * Worker: the tasks as a worker thread serves them.
  *
- * Each worker loads the rules once from the directory the pool names, and
+ * Each worker loads the rules once from the directory the pool names, served
+ * the values the pool's thread checked rather than parsing them again, and
  * answers every job with plain data: the result, or the stage that failed and
  * why. The worker's Layers are composed here because a worker is an entry
  * point of its own.
@@ -15,7 +16,14 @@ import * as Rules from "./Rules.ts"
 import type { Gates } from "./Rules.ts"
 import * as Tasks from "./Tasks.ts"
 
-const { rulesDir, gates, big } = Tinypool.workerData as { readonly rulesDir: string; readonly gates: Gates; readonly big?: boolean }
+const { rulesDir, digest, values, gates, big } = Tinypool.workerData as {
+  readonly rulesDir: string
+  /** The rule set the pool's thread loaded, and its files' checked values. */
+  readonly digest: string
+  readonly values: Readonly<Record<string, unknown>>
+  readonly gates: Gates
+  readonly big?: boolean
+}
 
 /**
  * The big articles' worker gives back the heap each job grew. V8 only
@@ -35,7 +43,8 @@ const shrunk = <A>(reply: A): A => {
 
 // Built once per worker: providing the layers per job would rebuild them for every report.
 const runtime = ManagedRuntime.make(Reports.layer.pipe(Layer.provideMerge(NodeServices.layer)))
-const rules = await Effect.runPromise(Rules.load(rulesDir).pipe(Effect.provide(NodeServices.layer)))
+// The files are read again, and their values used only while they are the ones the pool's thread checked.
+const rules = await Effect.runPromise(Rules.load(rulesDir, Rules.served(digest, values)).pipe(Effect.provide(NodeServices.layer)))
 const tasks = Tasks.make(rules)
 const reportTask = Tasks.reportInWorker(tasks, gates)
 
