@@ -63,6 +63,16 @@ describe("rule files", () => {
       })
     }).pipe(Effect.provide(NodeServices.layer)))
 
+  it.effect("a worker thread is served the values its pool's thread checked, only for the same files", () =>
+    Effect.gen(function*() {
+      const parsed = yield* Rules.load(`${root}rules`)
+      const changed = { ...parsed.values, "weasel.yml": { ...(parsed.values["weasel.yml"] as object), message: "served" } }
+      const weasel = (rules: Rules.RuleSet) => rules.phrase.find((rule) => rule.id === "weasel")?.message
+      expect(weasel(yield* Rules.load(`${root}rules`, Rules.served(parsed.digest, changed)))).toBe("served")
+      // Files other than the ones checked (another digest) are read and checked as they are.
+      expect(weasel(yield* Rules.load(`${root}rules`, Rules.served("another set", changed)))).toBe(weasel(parsed))
+    }).pipe(Effect.provide(NodeServices.layer)))
+
   it.effect("reads a rule file again when the value kept for it is spoilt, and keeps it mended", () =>
     Effect.gen(function*() {
       const dir = scratch("rules")
