@@ -7,7 +7,7 @@
  * and a random part's, so that workers writing at once, and processes on
  * other machines sharing a cache directory, never share one.
  */
-import { closeSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { threadId } from "node:worker_threads"
 
 /** Large data given in pieces is written in pieces of about this many characters. */
@@ -52,4 +52,18 @@ export const write = (file: string, data: string | Iterable<string>): void => {
     rmSync(temp, { force: true })
     throw error
   }
+}
+
+/**
+ * What `files` on disk are, to tell the ones a run wrote from ones another run
+ * wrote since: each one's inode, size, and modification and change times in
+ * nanoseconds. The change time cannot be set by a copy that keeps times
+ * (`cp -p`, `rsync -t`), and an inode freed by one rename is soon reused by
+ * the next, so neither alone would do. `undefined` when one is missing.
+ */
+export const stamp = (files: ReadonlyArray<string>): string | undefined => {
+  const stats = files.map((file) => statSync(file, { bigint: true, throwIfNoEntry: false }))
+  return stats.every((stat) => stat !== undefined)
+    ? stats.map((stat) => `${stat!.ino}:${stat!.size}:${stat!.mtimeNs}:${stat!.ctimeNs}`).join(" ")
+    : undefined
 }

@@ -17,7 +17,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import * as Atomic from "./Atomic.ts"
@@ -30,7 +30,7 @@ import type * as Rules from "./Rules.ts"
 export interface Written {
   /** Hash of everything the report depends on beyond the article itself. */
   readonly digest: string
-  /** The report files as written (`stamp`): files another run wrote since are not this report. */
+  /** The report files as written (`Atomic.stamp`): files another run wrote since are not this report. */
   readonly stamp?: string
   /** The article's entry in the batch index. */
   readonly entry: unknown
@@ -38,16 +38,6 @@ export interface Written {
   readonly shown?: { readonly key: string; readonly piece: unknown }
 }
 
-/**
- * What `files` on disk are: each one's inode, size and modification time,
- * so that files another run wrote since (with another cache, or none) are
- * not taken for the ones this cache saw written. `undefined` when one is
- * missing.
- */
-export const stamp = (files: ReadonlyArray<string>): string | undefined => {
-  const stats = files.map((file) => statSync(file, { throwIfNoEntry: false }))
-  return stats.every((stat) => stat !== undefined) ? stats.map((stat) => `${stat!.ino}:${stat!.size}:${stat!.mtimeMs}`).join(" ") : undefined
-}
 
 /** What the cache remembers of one analysed article. */
 export interface Entry {

@@ -18,7 +18,6 @@
  * (`Outcome.ts`). Pass 3 for one article is `ReportPass.ts`.
  */
 import { Effect, Stream } from "effect"
-import type * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
 import { BatchClaims, type Packed } from "./BatchClaims.ts"
 import { type Cluster, corroborate } from "./Corroborate.ts"
@@ -26,18 +25,13 @@ import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, type Article, type InputProblem } from "./Ingest.ts"
 import * as Terminal from "./format/terminal.ts"
 import { type ArticleFailed, failed, type Failure } from "./Outcome.ts"
-import { clusterDigests, report, type WithPiece } from "./ReportPass.ts"
+import { type Analysed, clusterDigests, type Indexed, report, type WithPiece } from "./ReportPass.ts"
 import { Tasks } from "./Tasks.ts"
 import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
 
 export { normaliseArticle } from "./Tasks.ts"
-
-/** A written report's index entry. */
-export interface Indexed {
-  readonly _tag: "Indexed"
-  readonly entry: Batch.Entry
-}
+export type { Indexed } from "./ReportPass.ts"
 
 /** The batch, once every report is written. */
 export interface Result {
@@ -73,17 +67,6 @@ interface Checked {
   readonly identity: Pick<Article, "id" | "path" | "line">
   readonly key: string
   readonly claims: ReadonlyArray<Packed>
-  readonly written?: Cache.Written
-}
-
-/** An article after pass 1: where its analysis is stored, and where its claims are in the batch's. */
-export interface Analysed {
-  readonly _tag: "Analysed"
-  readonly identity: Checked["identity"]
-  readonly key: string
-  /** Its claims are the batch's claims `from` to `to` (exclusive). */
-  readonly from: number
-  readonly to: number
   readonly written?: Cache.Written
 }
 
@@ -145,7 +128,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   ).pipe(phase("corroborate"))
 
   const clusterDigest = clusterDigests(corroborated)
-  const reportOne = report(options, { articles: analysed.length, claims, corroborated, clusterDigest })
+  const reportOne = report({ out: options.out, gates: options.gates, ...(options.show ? { view: options.show.view } : {}) }, { articles: analysed.length, claims, corroborated, clusterDigest })
   const reportedCount = counted<WithPiece | ArticleFailed>("report", options)
   const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<WithPiece | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)

@@ -10,14 +10,33 @@ import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
 import type { BatchClaims } from "./BatchClaims.ts"
+import * as Atomic from "./Atomic.ts"
 import * as Cache from "./Cache.ts"
 import type { Corroboration } from "./Claims.ts"
 import { type Corroborated, lookup } from "./Corroborate.ts"
 import * as Terminal from "./format/terminal.ts"
 import { failed } from "./Outcome.ts"
-import type { Analysed, Indexed, Options } from "./Pipeline.ts"
+import type { Article } from "./Ingest.ts"
+import type { Gates } from "./Rules.ts"
 import type { Report } from "./Report.ts"
 import { StageFailed, Tasks } from "./Tasks.ts"
+
+/** A written report's index entry. */
+export interface Indexed {
+  readonly _tag: "Indexed"
+  readonly entry: Batch.Entry
+}
+
+/** An article after pass 1: where its analysis is stored, and where its claims are in the batch's. */
+export interface Analysed {
+  readonly _tag: "Analysed"
+  readonly identity: Pick<Article, "id" | "path" | "line">
+  readonly key: string
+  /** Its claims are the batch's claims `from` to `to` (exclusive). */
+  readonly from: number
+  readonly to: number
+  readonly written?: Cache.Written
+}
 
 /** A report written, with its piece when the terminal shows one. */
 export interface WithPiece extends Indexed {
@@ -52,13 +71,13 @@ export const clusterDigests = (corroborated: Corroborated) => {
  * depends on; what is the same for every article (the batch size, the output
  * directory, the gates) and each cluster's contents are hashed once, not once
  * per article: a batch served from the cache spent a fifth of its time there.
- * The files on disk must be the ones this cache saw written (`Cache.stamp`),
+ * The files on disk must be the ones this cache saw written (`Atomic.stamp`),
  * not ones another run wrote since into the same directory.
  */
-export const report = (options: Options, batch: Batchwide) => {
+export const report = (options: { readonly out: string; readonly gates: Gates; readonly view?: Terminal.View }, batch: Batchwide) => {
   const out = resolve(options.out)
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
-  const view = options.show?.view
+  const { view } = options
   const pieceKey = view && Terminal.keyOf(view)
   const { clusterDigest } = batch
   return (analysed: Analysed) => Effect.gen(function*() {
@@ -79,7 +98,7 @@ export const report = (options: Options, batch: Batchwide) => {
     ])
     const files = [join(out, `${identity.id}.json`), join(out, `${identity.id}.html`)]
     const { written } = analysed
-    if (written?.digest === digest && written.stamp !== undefined && written.stamp === Cache.stamp(files)) {
+    if (written?.digest === digest && written.stamp !== undefined && written.stamp === Atomic.stamp(files)) {
       const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
       if (view === undefined) return served
       if (written.shown !== undefined && written.shown.key === pieceKey) return { ...served, piece: written.shown.piece as Terminal.Piece }
@@ -101,15 +120,14 @@ export const report = (options: Options, batch: Batchwide) => {
       out,
       ...(view ? { view } : {})
     })
-    const stamp = Cache.stamp(files)
     yield* cache.remember(analysed.key, {
       written: {
         digest,
         entry: done.entry,
-        ...(stamp === undefined ? {} : { stamp }),
+        ...(done.stamp === undefined ? {} : { stamp: done.stamp }),
         ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { key: pieceKey, piece: done.piece } } : {})
       }
     })
-    return { _tag: "Indexed", ...done } satisfies WithPiece
+    return { _tag: "Indexed", entry: done.entry, ...(done.piece === undefined ? {} : { piece: done.piece }) } satisfies WithPiece
   }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
 }

@@ -26,6 +26,8 @@ export interface Written {
   readonly json: string
   readonly markdown: string
   readonly html: string
+  /** The JSON and HTML files as written (`Atomic.stamp`), taken by the thread that wrote them, right after. */
+  readonly stamp?: string
 }
 
 /** Writes report files into an output directory. */
@@ -78,11 +80,13 @@ export const layer = Layer.effect(
     return {
       write: Effect.fn("Reports.write")(function*(dir: string, report: Report, original: string) {
         const base = path.join(dir, report.article.id)
-        return {
+        const files = {
           json: yield* atomically(`${base}.json`, json(report)),
           markdown: yield* atomically(`${base}.md`, markdown(report, original)),
           html: yield* atomically(`${base}.html`, html(report, original))
         }
+        const stamp = Atomic.stamp([files.json, files.html])
+        return stamp === undefined ? files : { ...files, stamp }
       }),
       writeIndex: Effect.fn("Reports.writeIndex")(function*(dir: string, index: Index) {
         const file = yield* atomically(path.join(dir, "index.json"), jsonChunks(index))

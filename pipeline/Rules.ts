@@ -206,9 +206,9 @@ export interface RuleSet {
   readonly scoring: Scoring
   readonly gates: Gates
   /**
-   * Each file's checked value, by file name: worker threads loading the same
-   * files are served these (`served`) rather than parse them again, about
-   * 200 ms of each one's start.
+   * Each file's checked value, by file name: worker threads build their rules
+   * from these (`fromChecked`) rather than parse the files again, about 200 ms
+   * of each one's start.
    */
   readonly values: Readonly<Record<string, unknown>>
 }
@@ -299,12 +299,6 @@ export interface Checked {
   readonly set: (digest: string, values: Readonly<Record<string, unknown>>) => void
 }
 
-/** The checked values of the rule set with `digest`, served to a thread that loads the same files; it keeps nothing. */
-export const served = (digest: string, values: Readonly<Record<string, unknown>>): Checked => ({
-  get: (asked) => (asked === digest ? values : undefined),
-  set: () => {}
-})
-
 /** Compile a line pattern: anchored to the whole line unless it is a prefix pattern. */
 const pattern = (source: string, flags: string, whole: boolean) => new RegExp(whole ? `^(?:${source})$` : `^(?:${source})`, flags)
 
@@ -387,6 +381,39 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
     values[name] = result.value
   }
 
+  const set = assemble(dir, digest, parsed, values, problems)
+  if (set === undefined) return yield* new RulesInvalid({ dir, problems })
+  if (checked && !servedAll) checked.set(digest, values)
+  return set
+})
+
+/**
+ * The rule set another thread loaded, from its files' checked values alone:
+ * what a worker thread analyses with. The files are not read again, so a file
+ * edited while the batch runs cannot give its workers other rules than the
+ * ones its cache keys name.
+ */
+export const fromChecked = Effect.fn("Rules.fromChecked")(function*(dir: string, digest: string, values: Readonly<Record<string, unknown>>) {
+  const path = yield* Path.Path
+  const problems: Array<RuleProblem> = []
+  const parsed = Object.keys(values).sort().flatMap((name) => {
+    const file = path.join(dir, name)
+    const rule = ruleOf(file, values[name], (path, message) => problems.push({ file, line: 1, column: 1, message: `${path.join(".")}: ${message}` }))
+    return rule ? [rule] : []
+  })
+  const set = assemble(dir, digest, parsed, values, problems)
+  if (set === undefined) return yield* new RulesInvalid({ dir, problems })
+  return set
+})
+
+/** The rule set from its parsed files, or `undefined` with `problems` saying why not. */
+const assemble = (
+  dir: string,
+  digest: string,
+  parsed: ReadonlyArray<Parsed>,
+  values: Readonly<Record<string, unknown>>,
+  problems: Array<RuleProblem>
+): RuleSet | undefined => {
   const single = <K extends "attribution" | "boilerplate" | "structure" | "scoring" | "gates" | "claims">(kind: K) => {
     const found = parsed.filter((p) => p.kind === kind)
     if (found.length !== 1) {
@@ -400,11 +427,8 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
   const scoring = single("scoring")
   const gates = single("gates")
   const claims = single("claims")
-  if (problems.length > 0 || !attribution || !boilerplate || !structure || !scoring || !gates || !claims) {
-    return yield* new RulesInvalid({ dir, problems })
-  }
+  if (problems.length > 0 || !attribution || !boilerplate || !structure || !scoring || !gates || !claims) return undefined
 
-  if (checked && !servedAll) checked.set(digest, values)
   return {
     dir,
     digest,
@@ -421,4 +445,4 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
     gates,
     values
   } satisfies RuleSet
-})
+}

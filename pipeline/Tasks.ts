@@ -56,9 +56,10 @@ export interface ReportJob {
   readonly view?: View
 }
 
-/** One written report: its index entry, and what the terminal shows of it when asked for. */
+/** One written report: its index entry, its files' stamp, and what the terminal shows of it when asked for. */
 export interface ReportDone {
   readonly entry: Batch.Entry
+  readonly stamp?: string
   readonly piece?: Piece
 }
 
@@ -157,7 +158,7 @@ const reportWith = (tasks: ReturnType<typeof make>, gates: Gates) => (job: Repor
     )
     const { view } = job
     const shown = view ? yield* Effect.try({ try: () => ({ piece: piece(view, { _tag: "Reported", report }) }), catch: asFormatFailure }) : {}
-    return { entry: Batch.entry(report, files), ...shown }
+    return { entry: Batch.entry(report, files), ...(files.stamp === undefined ? {} : { stamp: files.stamp }), ...shown }
   })
 
 /** Run a report job in a worker thread: the worker's own entry point calls this. */

@@ -1,9 +1,9 @@
 /**
  * Worker: the tasks as a worker thread serves them.
  *
- * Each worker loads the rules once from the directory the pool names, served
- * the values the pool's thread checked rather than parsing them again, and
- * answers every job with plain data: the result, or the stage that failed and
+ * Each worker builds the rules once from the values the pool's thread
+ * checked (not from the files, which may have changed since), and answers
+ * every job with plain data: the result, or the stage that failed and
  * why. The worker's Layers are composed here because a worker is an entry
  * point of its own.
  */
@@ -43,8 +43,7 @@ const shrunk = <A>(reply: A): A => {
 
 // Built once per worker: providing the layers per job would rebuild them for every report.
 const runtime = ManagedRuntime.make(Reports.layer.pipe(Layer.provideMerge(NodeServices.layer)))
-// The files are read again, and their values used only while they are the ones the pool's thread checked.
-const rules = await Effect.runPromise(Rules.load(rulesDir, Rules.served(digest, values)).pipe(Effect.provide(NodeServices.layer)))
+const rules = await Effect.runPromise(Rules.fromChecked(rulesDir, digest, values).pipe(Effect.provide(NodeServices.layer)))
 const tasks = Tasks.make(rules)
 const reportTask = Tasks.reportInWorker(tasks, gates)
 

@@ -6,6 +6,7 @@ import { Console, Data, Effect, Layer, Runtime } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
 import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
+import * as Atomic from "./Atomic.ts"
 import * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
 import * as Terminal from "./format/terminal.ts"
@@ -70,9 +71,9 @@ const batchLayer = (rules: Rules.RuleSet, gates: Rules.Gates, options: CheckOpti
     options.cache ? Cache.layer(options.cacheDir, rules.digest) : Cache.temporary
   )
 
-/** What the index files in `dir` are, for a batch index with `digest` (`Cache.stamp`). */
+/** What the index files in `dir` are, for a batch index with `digest` (`Atomic.stamp`). */
 const indexStamp = (dir: string, digest: string): string | undefined => {
-  const files = Cache.stamp(["index.json", "index.html"].map((name) => join(dir, name)))
+  const files = Atomic.stamp(["index.json", "index.html"].map((name) => join(dir, name)))
   return files === undefined ? undefined : `${digest} ${files}`
 }
 

@@ -1,11 +1,12 @@
 import { NodeServices } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Ajv2020 } from "ajv/dist/2020.js"
 import * as Cache from "../pipeline/Cache.ts"
 import * as Rules from "../pipeline/Rules.ts"
+import * as Schemas from "../pipeline/Schemas.ts"
 import { componentIds } from "../pipeline/Score.ts"
 import { root, scratch } from "./support.ts"
 
@@ -22,6 +23,12 @@ describe("schemas", () => {
     expect(schema.$id).toMatch(/\/v\d+\.json$/)
     const ajv = new Ajv2020({ strict: false, discriminator: true, validateFormats: false })
     expect(() => ajv.compile(schema)).not.toThrow()
+  })
+
+  it("each compiles as the pipeline compiles it (strict, with formats), on first use", () => {
+    for (const check of [Schemas.checkArticle, Schemas.checkRule, Schemas.checkReport, Schemas.checkIndex]) {
+      expect(check({}).length).toBeGreaterThan(0)
+    }
   })
 
   it("names exactly the score components the code computes", () => {
@@ -63,14 +70,19 @@ describe("rule files", () => {
       })
     }).pipe(Effect.provide(NodeServices.layer)))
 
-  it.effect("a worker thread is served the values its pool's thread checked, only for the same files", () =>
+  it.effect("builds the rule set a worker thread analyses with from the checked values alone, as loaded", () =>
     Effect.gen(function*() {
-      const parsed = yield* Rules.load(`${root}rules`)
-      const changed = { ...parsed.values, "weasel.yml": { ...(parsed.values["weasel.yml"] as object), message: "served" } }
-      const weasel = (rules: Rules.RuleSet) => rules.phrase.find((rule) => rule.id === "weasel")?.message
-      expect(weasel(yield* Rules.load(`${root}rules`, Rules.served(parsed.digest, changed)))).toBe("served")
-      // Files other than the ones checked (another digest) are read and checked as they are.
-      expect(weasel(yield* Rules.load(`${root}rules`, Rules.served("another set", changed)))).toBe(weasel(parsed))
+      const dir = scratch("rules")
+      cpSync(`${root}rules`, dir, { recursive: true })
+      const loaded = yield* Rules.load(dir)
+      // A file edited after the batch started changes nothing for its workers.
+      writeFileSync(join(dir, "weasel.yml"), "kind: phrase\n")
+      const built = yield* Rules.fromChecked(dir, loaded.digest, loaded.values)
+      expect(built).toEqual(loaded)
+      // A value that does not compile is an error naming its file.
+      const spoilt = { ...loaded.values, "boilerplate.yml": { ...(loaded.values["boilerplate.yml"] as object), patterns: { nav: ["("] } } }
+      const error = yield* Effect.flip(Rules.fromChecked(dir, loaded.digest, spoilt))
+      expect(error.message).toContain("boilerplate.yml")
     }).pipe(Effect.provide(NodeServices.layer)))
 
   it.effect("reads a rule file again when the value kept for it is spoilt, and keeps it mended", () =>

@@ -42,9 +42,16 @@ export const messages = (rules: Rules.RuleSet, text: string): ReadonlyArray<stri
     (f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}: ${f.message} [${f.ruleId}]`
   )
 
+/** One cache for the CLI runs of a test file (`cli`), made when first used. */
+let cache: string | undefined
+const testCache = () => (cache ??= scratch("cache"))
+
 /** Run the real CLI; returns its exit code and output. */
 export const cli = (args: ReadonlyArray<string>, options: { readonly input?: string; readonly cwd?: string } = {}) => {
-  const result = spawnSync(process.execPath, [`${root}pipeline/factgate.js`, ...args], {
+  // A check keeps its cache under the run's scratch directory unless the test
+  // names one: what an earlier run left in the repository's must decide no test.
+  const cached = args[0] === "check" && !args.includes("--cache-dir") && !args.includes("--no-cache")
+  const result = spawnSync(process.execPath, [`${root}pipeline/factgate.js`, ...args, ...(cached ? ["--cache-dir", testCache()] : [])], {
     cwd: options.cwd ?? root,
     input: options.input ?? "",
     encoding: "utf8",

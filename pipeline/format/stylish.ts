@@ -63,7 +63,8 @@ const piece = (outcome: Outcome, options: { readonly color: boolean; readonly qu
 
 /** The batch's tally, worded as vfile-reporter words one. */
 const tally = (count: Omit<Piece, "text">, color: boolean) => {
-  const paint = (colour: "red" | "yellow", text: string) => (color ? styleText(colour, text) : text)
+  // Whether to colour is the view's to say, as it is for vfile-reporter's blocks, not the stream's.
+  const paint = (colour: "red" | "yellow", text: string) => (color ? styleText(colour, text, { validateStream: false }) : text)
   const parts = [
     ...(count.errors ? [`${paint("red", "✖")} ${count.errors} error${count.errors === 1 ? "" : "s"}`] : []),
     ...(count.warnings ? [`${paint("yellow", "⚠")} ${count.warnings} warning${count.warnings === 1 ? "" : "s"}`] : [])

@@ -31,11 +31,16 @@ export const extraction = () => {
   }
 
   console.log(`Zyte article extraction: ${ids.length} pages; 4-word shingles, macro-averaged\n`)
-  const html = check([join(work, "html")])
+  let html: ReturnType<typeof check>
+  let text: ReturnType<typeof check>
+  try {
+    html = check([join(work, "html")])
+    text = check([join(work, "text")])
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
   console.log("HTML pages (target F1 >= 0.95)")
   line("factgate text.body", score((id) => html.get(id)?.text.body ?? ""))
-  const text = check([join(work, "text")])
-  rmSync(work, { recursive: true, force: true })
   console.log("\nFull-page plain text (target F1 >= 0.80)")
   line("factgate text.body", score((id) => text.get(id)?.text.body ?? ""))
   line("full-page text as given", score((id) => fullText[id]?.articleBody ?? ""))

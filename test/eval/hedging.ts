@@ -25,8 +25,12 @@ const reportsFor = (rows: ReadonlyArray<Labelled>): Array<Report | undefined> =>
   const dir = mkdtempSync(join(tmpdir(), "factgate-hedging-"))
   const file = join(dir, "sentences.ndjson")
   writeFileSync(file, rows.map((row, i) => JSON.stringify({ id: `s${i}`, text: row.text })).join("\n"))
-  const reports = check([file])
-  rmSync(dir, { recursive: true, force: true })
+  let reports: ReturnType<typeof check>
+  try {
+    reports = check([file])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
   return rows.map((_, i) => reports.get(`s${i}`))
 }
 
