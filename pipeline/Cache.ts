@@ -34,8 +34,12 @@ export interface Written {
   readonly stamp?: string
   /** The article's entry in the batch index. */
   readonly entry: unknown
-  /** What the terminal showed of the report, and under which key (`Terminal.keyOf`). */
-  readonly shown?: { readonly key: string; readonly piece: unknown }
+  /**
+   * What the terminal showed of the report, by key (`Terminal.keyOf`): each
+   * way of showing it that runs used, so that a CI job printing SARIF and
+   * then annotations shows both from the cache.
+   */
+  readonly shown?: Readonly<Record<string, unknown>>
 }
 
 
@@ -170,17 +174,29 @@ const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | undefined
   for (let i = 0; i < ranges.length; i += 2) {
     try {
       const { key: _key, ...remembered } = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as { key: string } & Partial<Entry>
-      entry = { ...entry, ...remembered }
+      entry = { ...entry, ...remembered, ...(remembered.written ? { written: laterWritten(entry.written, remembered.written) } : {}) }
     } catch {
       // Not JSON: skipped.
     }
   }
   if (!wellFormed(entry.claims)) return undefined
-  if (entry.written === undefined) return { claims: entry.claims }
-  // A piece that is not what the cache writes is left out: the report is shown again.
-  const { shown, ...written } = entry.written
-  const usable = typeof shown?.key === "string" && shown.piece !== undefined && shown.piece !== null
-  return { claims: entry.claims, written: usable ? { ...written, shown } : written }
+  return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
+}
+
+/**
+ * A later line about a key's report: the same report (digest and stamp) shown
+ * another way adds that way to the ones kept; another report replaces them.
+ * A piece that is not what the cache writes (null, not an object of pieces)
+ * is left out, and the report is shown again from its file.
+ */
+const laterWritten = (earlier: Written | undefined, later: Written): Written => {
+  const { shown, ...report } = later
+  const pieces = shown !== null && typeof shown === "object" && !Array.isArray(shown)
+    ? Object.fromEntries(Object.entries(shown).filter(([, piece]) => piece !== null && piece !== undefined))
+    : {}
+  const same = earlier !== undefined && earlier.digest === report.digest && earlier.stamp === report.stamp
+  const all = same ? { ...earlier.shown, ...pieces } : pieces
+  return Object.keys(all).length > 0 ? { ...report, shown: all } : report
 }
 
 /**

@@ -108,9 +108,10 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     if (item._tag !== "Checked") return item
     const { from, to } = claims.add(item.identity.id, item.claims)
     const { identity, key } = item
-    // A piece kept for another view is of no use to this run: it is not held until the reports.
-    const { shown, ...rest } = item.written ?? {}
-    const written = item.written === undefined ? undefined : shown?.key === pieceKey ? item.written : rest as Cache.Written
+    // Pieces kept for other views are of no use to this run: they are not held until the reports.
+    const piece = pieceKey === undefined ? undefined : item.written?.shown?.[pieceKey]
+    const { shown: _others, ...report } = item.written ?? {}
+    const written = item.written === undefined ? undefined : { ...report as Cache.Written, ...(piece === undefined ? {} : { shown: { [pieceKey!]: piece } }) }
     return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }
   }
   const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>

@@ -101,13 +101,14 @@ export const report = (options: { readonly out: string; readonly gates: Gates; r
     if (written?.digest === digest && written.stamp !== undefined && written.stamp === Atomic.stamp(files)) {
       const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
       if (view === undefined) return served
-      if (written.shown !== undefined && written.shown.key === pieceKey) return { ...served, piece: written.shown.piece as Terminal.Piece }
-      // Shown another way before, or not kept: shown from the report on disk, and kept for next time.
+      const kept = pieceKey === undefined ? undefined : written.shown?.[pieceKey]
+      if (kept !== undefined) return { ...served, piece: kept as Terminal.Piece }
+      // Never shown this way, or not kept: shown from the report on disk, and kept beside the other ways.
       const made = yield* Effect.try({
         try: () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }),
         catch: (error) => new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
       })
-      if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { key: pieceKey, piece: made } } })
+      if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { [pieceKey]: made } } })
       return { ...served, piece: made }
     }
     const corroborations: Record<string, Corroboration> = {}
@@ -125,7 +126,7 @@ export const report = (options: { readonly out: string; readonly gates: Gates; r
         digest,
         entry: done.entry,
         ...(done.stamp === undefined ? {} : { stamp: done.stamp }),
-        ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { key: pieceKey, piece: done.piece } } : {})
+        ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { [pieceKey]: done.piece } } : {})
       }
     })
     return { _tag: "Indexed", entry: done.entry, ...(done.piece === undefined ? {} : { piece: done.piece }) } satisfies WithPiece

@@ -79,17 +79,22 @@ describe("the content-hash cache", () => {
     // Shown another way, they print as a run without the cache prints them, and are kept so for the next run.
     const quiet = ["--quiet", "--format", "github"]
     const anew = cli(["check", articles, "--out", out, "--no-cache", "--jobs", "1", "--exit-zero", ...quiet]).stdout
-    const served = [0, 1].map(() => {
+    // What a cached run prints in a view, and how many lines it added to the cache.
+    const shownAs = (...view: Array<string>) => {
       const before = entriesIn(cache).length
-      const { stdout } = cli(["check", articles, "--out", out, "--cache-dir", cache, "--jobs", "1", "--exit-zero", ...quiet])
+      const { stdout } = cli(["check", articles, "--out", out, "--cache-dir", cache, "--jobs", "1", "--exit-zero", ...view])
       return { stdout, kept: entriesIn(cache).length - before }
-    })
-    expect(served).toEqual([{ stdout: anew, kept: 5 }, { stdout: anew, kept: 0 }])
+    }
+    expect([shownAs(...quiet), shownAs(...quiet)]).toEqual([{ stdout: anew, kept: 5 }, { stdout: anew, kept: 0 }])
     expect(anew).toContain("::warning file=")
     // Reports another run wrote since into the same directory, to other gates,
     // are not taken for the ones this cache saw written: they are written and shown again.
     expect(cli(["check", articles, "--out", out, "--no-cache", "--jobs", "1", "--fail-on", "minScore=95", "--exit-zero"]).stdout).toContain("minimum of 95")
     expect(run().stdout).toBe(cold.stdout)
+    // Each way of showing a report is kept: annotations, then the terminal again, both from the cache.
+    expect(shownAs(...quiet)).toEqual({ stdout: anew, kept: 5 })
+    expect(shownAs()).toEqual({ stdout: cold.stdout, kept: 0 })
+    expect(shownAs(...quiet)).toEqual({ stdout: anew, kept: 0 })
 
     writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
     const edited = run()
