@@ -52,7 +52,7 @@ const piece = (outcome: Outcome, { version }: { readonly version: string }): Rea
   outcome._tag === "Reported" ? outcome.report.claims.map(review(outcome.report, version)) : []
 
 /** One document for the batch, its reviews in input order. */
-export const format: Format<ReadonlyArray<object>> = {
+export const format: Format<ReadonlyArray<object>, "version"> = {
   reads: ["version"],
   piece,
   printer: () => {

@@ -74,7 +74,7 @@ const tally = (count: Omit<Piece, "text">, color: boolean) => {
 }
 
 /** Printed as each report is written: a block per file, then the batch's tally. */
-export const format: Format<Piece> = {
+export const format: Format<Piece, "color" | "quiet"> = {
   reads: ["color", "quiet"],
   piece,
   printer: ({ color }) => {

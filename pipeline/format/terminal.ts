@@ -36,11 +36,17 @@ export interface Printer<P> {
   readonly end: () => string
 }
 
-/** One format: its piece of one outcome, and how the pieces are printed. */
-export interface Format<P> {
-  /** What of the view its pieces depend on, besides the format: the cache keeps a piece under these. */
-  readonly reads: ReadonlyArray<"color" | "quiet" | "version">
-  readonly piece: (outcome: Outcome, view: View) => P
+/** What of the view a piece may depend on, besides the format. */
+type Read = "color" | "quiet" | "version"
+
+/**
+ * One format: its piece of one outcome, and how the pieces are printed. A
+ * piece is given only the parts of the view its format `reads`, which the
+ * cache keeps it under, so one that came to depend on more would not compile.
+ */
+export interface Format<P, R extends Read = never> {
+  readonly reads: ReadonlyArray<R>
+  readonly piece: (outcome: Outcome, view: Pick<View, R>) => P
   readonly printer: (view: View) => Printer<P>
 }
 
@@ -64,7 +70,7 @@ export type Piece = ReturnType<(typeof formats)[Name]["piece"]>
 
 /**
  * The key the cache keeps a piece under: the format and what of the view it
- * reads, so that a run piped and one on a terminal share a SARIF piece. None
+ * reads, so that a run piped and one on a terminal share a SARIF piece (which reads none of it). None
  * for json, whose piece is the report file itself, on disk already. Kept, a
  * piece spares a report served from the cache being read and shown again:
  * for the stylish format that took 10.9 of a 13.1 s warm run over 5,000
