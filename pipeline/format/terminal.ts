@@ -70,11 +70,11 @@ export type Piece = ReturnType<(typeof formats)[Name]["piece"]>
 
 /**
  * The key the cache keeps a piece under: the format and what of the view it
- * reads, so that a run piped and one on a terminal share a SARIF piece (which reads none of it). None
- * for json, whose piece is the report file itself, on disk already. Kept, a
- * piece spares a report served from the cache being read and shown again:
- * for the stylish format that took 10.9 of a 13.1 s warm run over 5,000
- * articles.
+ * reads, so that a run piped and one on a terminal share a SARIF piece (it
+ * reads none of the view). None for json, whose piece is the report file
+ * itself, on disk already. Kept, a piece spares a report served from the
+ * cache being read and shown again: for the stylish format that took 10.9 of
+ * a 13.1 s warm run over 5,000 articles.
  */
 export const keyOf = (view: View): string | undefined =>
   view.format === "json" ? undefined : [view.format, ...formats[view.format].reads.map((field) => String(view[field]))].join(" ")
