@@ -102,7 +102,7 @@ export const report = (options: { readonly out: string; readonly gates: Gates; r
       const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
       if (view === undefined) return served
       const kept = pieceKey === undefined ? undefined : written.shown?.[pieceKey]
-      if (kept !== undefined) return { ...served, piece: kept as Terminal.Piece }
+      if (Terminal.isPiece(view, kept)) return { ...served, piece: kept }
       // Never shown this way, or not kept: shown from the report on disk, and kept beside the other ways.
       const made = yield* Effect.try({
         try: () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }),

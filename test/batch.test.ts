@@ -95,6 +95,12 @@ describe("the content-hash cache", () => {
     expect(shownAs(...quiet)).toEqual({ stdout: anew, kept: 5 })
     expect(shownAs()).toEqual({ stdout: cold.stdout, kept: 0 })
     expect(shownAs(...quiet)).toEqual({ stdout: anew, kept: 0 })
+    // A kept piece spoilt on disk is made again from the report, not printed.
+    const file = join(cache, readdirSync(cache, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith("entries.ndjson"))!)
+    const spoilt = readFileSync(file, "utf8").replaceAll('"github":"::', '"github":{"not":"a piece"},"x":"::')
+    expect(spoilt).toContain('"github":{"not":"a piece"}')
+    writeFileSync(file, spoilt)
+    expect(shownAs(...quiet).stdout).toBe(anew)
 
     writeFileSync(join(articles, "000_8856b4e4f4a0a76a.txt"), "A short note with nothing to check.\n")
     const edited = run()

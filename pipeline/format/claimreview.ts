@@ -54,6 +54,7 @@ const piece = (outcome: Outcome, { version }: { readonly version: string }): Rea
 /** One document for the batch, its reviews in input order. */
 export const format: Format<ReadonlyArray<object>, "version"> = {
   reads: ["version"],
+  isPiece: (kept): kept is ReadonlyArray<object> => Array.isArray(kept) && kept.every((review) => review !== null && typeof review === "object"),
   piece,
   printer: () => {
     const reviews: Array<object> = []

@@ -52,6 +52,7 @@ const commandsOf = (outcome: Outcome): Array<string> => {
 /** Printed as each report is written: the runner reads the commands line by line. */
 export const format: Format<string> = {
   reads: [],
+  isPiece: (kept): kept is string => typeof kept === "string",
   piece: (outcome) => commandsOf(outcome).join("\n"),
   printer: () => ({ add: (lines) => (lines ? `${lines}\n` : ""), end: () => "" })
 }

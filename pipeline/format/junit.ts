@@ -83,6 +83,10 @@ const document = (cases: ReadonlyArray<Case>): string => {
 /** One document for the batch: its counts come first, so it is made once every testcase is in. */
 export const format: Format<Case> = {
   reads: [],
+  isPiece: (kept): kept is Case => {
+    const c = kept as Partial<Case> | null
+    return typeof c?.path === "string" && typeof c.name === "string" && (c.outcome === undefined || typeof c.outcome.message === "string")
+  },
   piece: caseOf,
   printer: () => {
     const cases: Array<Case> = []

@@ -68,6 +68,10 @@ const piece = (outcome: Outcome): Piece => {
 /** One log for the batch, made once every piece is in. */
 export const format: Format<Piece> = {
   reads: [],
+  isPiece: (kept): kept is Piece => {
+    const p = kept as Partial<Piece> | null
+    return Array.isArray(p?.results) && Array.isArray(p.rules)
+  },
   piece,
   printer: ({ version }) => {
     const rules = new Map<string, Rule>()

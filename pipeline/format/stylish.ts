@@ -76,6 +76,10 @@ const tally = (count: Omit<Piece, "text">, color: boolean) => {
 /** Printed as each report is written: a block per file, then the batch's tally. */
 export const format: Format<Piece, "color" | "quiet"> = {
   reads: ["color", "quiet"],
+  isPiece: (kept): kept is Piece => {
+    const p = kept as Partial<Piece> | null
+    return typeof p?.text === "string" && [p.errors, p.warnings, p.messages].every((n) => Number.isInteger(n))
+  },
   piece,
   printer: ({ color }) => {
     const count = { errors: 0, warnings: 0, messages: 0 }

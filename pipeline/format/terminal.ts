@@ -47,6 +47,8 @@ type Read = "color" | "quiet" | "version"
 export interface Format<P, R extends Read = never> {
   readonly reads: ReadonlyArray<R>
   readonly piece: (outcome: Outcome, view: Pick<View, R>) => P
+  /** Whether a piece the cache kept has this format's shape: one spoilt on disk is made again instead. */
+  readonly isPiece: (kept: unknown) => kept is P
   readonly printer: (view: View) => Printer<P>
 }
 
@@ -78,6 +80,9 @@ export type Piece = ReturnType<(typeof formats)[Name]["piece"]>
  */
 export const keyOf = (view: View): string | undefined =>
   view.format === "json" ? undefined : [view.format, ...formats[view.format].reads.map((field) => String(view[field]))].join(" ")
+
+/** Whether `kept` is a piece of `view`'s format. */
+export const isPiece = (view: View, kept: unknown): kept is Piece => formats[view.format].isPiece(kept)
 
 /** One outcome's piece in `view`'s format. */
 export const piece = (view: View, outcome: Outcome): Piece => formats[view.format].piece(outcome, view)
