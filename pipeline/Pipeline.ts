@@ -25,7 +25,7 @@ import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, type Article, type InputProblem } from "./Ingest.ts"
 import * as Terminal from "./format/terminal.ts"
 import { type ArticleFailed, failed, type Failure } from "./Outcome.ts"
-import { type Analysed, clusterDigests, type Indexed, report, type WithPiece } from "./ReportPass.ts"
+import { type Analysed, clusterDigests, type Indexed, keepingOnly, report, type WithPiece } from "./ReportPass.ts"
 import { Tasks } from "./Tasks.ts"
 import { inInputOrder } from "./Ordered.ts"
 import { phase } from "./Timing.ts"
@@ -108,10 +108,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     if (item._tag !== "Checked") return item
     const { from, to } = claims.add(item.identity.id, item.claims)
     const { identity, key } = item
-    // Pieces kept for other views are of no use to this run: they are not held until the reports.
-    const piece = pieceKey === undefined ? undefined : item.written?.shown?.[pieceKey]
-    const { shown: _others, ...report } = item.written ?? {}
-    const written = item.written === undefined ? undefined : { ...report as Cache.Written, ...(piece === undefined ? {} : { shown: { [pieceKey!]: piece } }) }
+    const written = keepingOnly(item.written, pieceKey)
     return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }
   }
   const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>

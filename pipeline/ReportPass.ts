@@ -2,8 +2,8 @@
  * ReportPass: pass 3 of a batch for one article (`Pipeline.ts` runs the
  * passes). Its report is written from the stored analysis and the batch's
  * corroboration, unless the one on disk already says the same; and what the
- * terminal shows of it is made where the report is, or kept from the last
- * run that showed it.
+ * terminal shows of it is made where the report is, or kept from a run
+ * that showed it the same way.
  */
 import { Effect } from "effect"
 import { readFileSync } from "node:fs"
@@ -36,6 +36,18 @@ export interface Analysed {
   readonly from: number
   readonly to: number
   readonly written?: Cache.Written
+}
+
+/**
+ * What the cache remembers of a report, with only the piece kept for the
+ * view `key`: pieces for other views are of no use to this run, and are not
+ * held until the reports.
+ */
+export const keepingOnly = (written: Cache.Written | undefined, key: string | undefined): Cache.Written | undefined => {
+  if (written?.shown === undefined) return written
+  const { shown, ...report } = written
+  const piece = key === undefined ? undefined : shown[key]
+  return key === undefined || piece === undefined ? report : { ...report, shown: { [key]: piece } }
 }
 
 /** A report written, with its piece when the terminal shows one. */
