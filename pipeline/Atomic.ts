@@ -7,7 +7,8 @@
  * and a random part's, so that workers writing at once, and processes on
  * other machines sharing a cache directory, never share one.
  */
-import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
 import { threadId } from "node:worker_threads"
 
 /** Large data given in pieces is written in pieces of about this many characters. */
@@ -66,4 +67,18 @@ export const stamp = (files: ReadonlyArray<string>): string | undefined => {
   return stats.every((stat) => stat !== undefined)
     ? stats.map((stat) => `${stat!.ino}:${stat!.size}:${stat!.mtimeNs}:${stat!.ctimeNs}`).join(" ")
     : undefined
+}
+
+/**
+ * Put `data` in `file` whole, making its directory, or leave the file as it
+ * was: for what is only ever an aid (the cache's files), so that one that
+ * cannot be written (read-only) is used as it is.
+ */
+export const writeIfCan = (file: string, data: string): void => {
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    write(file, data)
+  } catch {
+    // Left as it was.
+  }
 }

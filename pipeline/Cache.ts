@@ -9,9 +9,9 @@
  * directory removed at the end, and nothing is read back from earlier runs.
  *
  * Layout: `<dir>/<build>/<rules digest>/<key>.json` for each analysed
- * article, and beside them `entries.ndjson` (one line per key with what the
- * batch needs without reading the article back: its claims, and the last
- * report written from it; later lines win), `indexes.json` (what the batch
+ * article, and beside them `entries.ndjson` (what the batch needs of each
+ * key without reading the article back: its claims, and the last report
+ * written from it; `Entries.ts`), `indexes.json` (what the batch
  * index last written into each output directory was) and `rules.json` (the
  * rule files' checked values).
  */
@@ -19,38 +19,14 @@ import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
+import { join } from "node:path"
 import * as Atomic from "./Atomic.ts"
 import { build } from "./Build.js"
-import { isPacked, type Packed } from "./BatchClaims.ts"
+import { compact, type Entry, entryOf, readEntries, type Remembered } from "./Entries.ts"
 import type { Article } from "./Ingest.ts"
 import type * as Rules from "./Rules.ts"
 
-/** The last report written from one analysed article. */
-export interface Written {
-  /** Hash of everything the report depends on beyond the article itself. */
-  readonly digest: string
-  /** The report files as written (`Atomic.stamp`): files another run wrote since are not this report. */
-  readonly stamp?: string
-  /** The article's entry in the batch index. */
-  readonly entry: unknown
-  /**
-   * What the terminal showed of the report, by key (`Terminal.keyOf`): each
-   * way of showing it that runs used, so that a CI job printing SARIF and
-   * then annotations shows both from the cache.
-   */
-  readonly shown?: Readonly<Record<string, unknown>>
-}
-
-
-/** What the cache remembers of one analysed article. */
-export interface Entry {
-  readonly claims: ReadonlyArray<Packed>
-  readonly written?: Written
-}
-
-/** One line of the entries file: the claims when an article is analysed, the report when it is written. */
-export type Remembered = { readonly claims: Entry["claims"] } | { readonly written: Written }
+export type { Entry, Remembered, Written } from "./Entries.ts"
 
 /** The store of analysed articles. */
 export class Cache extends Context.Service<Cache, {
@@ -86,147 +62,6 @@ const ndjson = "entries.ndjson"
 /** What the last index written into each output directory was, by its path. */
 const indexes = "indexes.json"
 
-/** Whether claims read back from the entries file have the shape the batch needs. */
-const wellFormed = (claims: unknown): claims is Entry["claims"] => Array.isArray(claims) && claims.every(isPacked)
-
-/** The start of a line as the cache writes it: the key's 64 hex digits follow, then a quote. */
-const keyPrefix = Buffer.from('{"key":"')
-const keyEnd = keyPrefix.length + 64
-
-/** The entries file as read: each key's lines, as byte ranges of the file. */
-interface Lines {
-  readonly file: Buffer
-  /** Per key, the start and end of each of its lines, in file order. */
-  readonly ranges: Map<string, Array<number>>
-}
-
-/** Whether the bytes from `start` to `end` are lower-case hex digits. */
-const hex = (file: Buffer, start: number, end: number) => {
-  for (let i = start; i < end; i++) {
-    const byte = file[i]!
-    if (!((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66))) return false
-  }
-  return true
-}
-
-/**
- * The key a line is for: read in place when the line starts as the cache
- * writes it (64 hex digits, then the closing quote), else parsed, so that a
- * line written by hand is read as JSON reads it.
- */
-const keyOf = (file: Buffer, start: number, end: number): string | undefined => {
-  if (
-    end > start + keyEnd &&
-    file.compare(keyPrefix, 0, keyPrefix.length, start, start + keyPrefix.length) === 0 &&
-    file[start + keyEnd] === 0x22 &&
-    hex(file, start + keyPrefix.length, start + keyEnd)
-  ) {
-    return file.toString("latin1", start + keyPrefix.length, start + keyEnd)
-  }
-  try {
-    const { key } = JSON.parse(file.toString("utf8", start, end)) as { key?: unknown }
-    return typeof key === "string" ? key : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Read the entries file: where each key's lines are. A line in the cache's
- * own form is decoded and parsed only when its key is taken (or the file is
- * compacted), and its claims then go to the batch at once. Decoded and
- * parsed together up front, the 41 MB of claims of 5,000 articles became an
- * 82 MB string (one character outside Latin-1 makes a string two bytes a
- * character) and objects that all lived long enough to be copied by the
- * collector: a third of a run served from the cache.
- */
-const readEntries = (path: string): { readonly lines: Lines; readonly count: number; readonly torn: boolean } => {
-  const ranges = new Map<string, Array<number>>()
-  if (!existsSync(path)) return { lines: { file: Buffer.alloc(0), ranges }, count: 0, torn: false }
-  const file = readFileSync(path)
-  let count = 0
-  for (let start = 0; start < file.length;) {
-    const newline = file.indexOf(0x0a, start)
-    const end = newline === -1 ? file.length : newline
-    if (end > start) {
-      count++
-      const key = keyOf(file, start, end)
-      // Not a line of the cache's: its article is analysed again.
-      if (key !== undefined) {
-        const earlier = ranges.get(key)
-        if (earlier) earlier.push(start, end)
-        else ranges.set(key, [start, end])
-      }
-    }
-    start = end + 1
-  }
-  return { lines: { file, ranges }, count, torn: file.length > 0 && file[file.length - 1] !== 0x0a }
-}
-
-/**
- * A key's entry from its lines: later lines add to earlier ones (most keys
- * have a claims line, then a written line). A line that cannot be used (torn
- * by a run killed mid-write, or edited by hand) is skipped, and an entry
- * without good claims is of no use: its article is analysed again.
- */
-const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | undefined => {
-  let entry: Partial<Entry> = {}
-  for (let i = 0; i < ranges.length; i += 2) {
-    try {
-      const { key: _key, ...remembered } = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as { key: string } & Partial<Entry>
-      entry = { ...entry, ...remembered, ...(remembered.written ? { written: laterWritten(entry.written, remembered.written) } : {}) }
-    } catch {
-      // Not JSON: skipped.
-    }
-  }
-  if (!wellFormed(entry.claims)) return undefined
-  return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
-}
-
-/**
- * A later line about a key's report: the same report (digest and stamp) shown
- * another way adds that way to the ones kept; another report replaces them.
- * A piece that is not what the cache writes (null, not an object of pieces)
- * is left out, and the report is shown again from its file.
- */
-const laterWritten = (earlier: Written | undefined, later: Written): Written => {
-  const { shown, ...report } = later
-  const pieces = shown !== null && typeof shown === "object" && !Array.isArray(shown)
-    ? Object.fromEntries(Object.entries(shown).filter(([, piece]) => piece !== null && piece !== undefined))
-    : {}
-  const same = earlier !== undefined && earlier.digest === report.digest && earlier.stamp === report.stamp
-  const all = same ? { ...earlier.shown, ...pieces } : pieces
-  return Object.keys(all).length > 0 ? { ...report, shown: all } : report
-}
-
-/**
- * Put `data` in `file` whole, through a temporary name, or leave the file as
- * it was: what the cache writes whole is only ever an aid, and a cache that
- * cannot be written (read-only) is used as it is.
- */
-const replace = (file: string, data: string) => {
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    Atomic.write(file, data)
-  } catch {
-    // Left as it was.
-  }
-}
-
-/**
- * The entries file only grows: when it holds more than twice as many lines
- * as keys, it is written anew, with one line for each key still of use.
- */
-const compact = (path: string, { file, ranges }: Lines, count: number) => {
-  if (count <= 2 * ranges.size + 100) return
-  const kept: Array<string> = []
-  for (const [key, lines] of ranges) {
-    const entry = entryOf(file, lines)
-    if (entry) kept.push(`${JSON.stringify({ key, ...entry })}\n`)
-  }
-  replace(path, kept.join(""))
-}
-
 /** Where a rule set's entries live under the cache directory `dir`. */
 const rootOf = (dir: string, rulesDigest: string) => join(dir, build, rulesDigest.slice(0, 16))
 
@@ -252,7 +87,7 @@ export const checkedRules = (dir: string): Rules.Checked => ({
   },
   set: (digest, values) => {
     const json = JSON.stringify(values)
-    replace(join(rootOf(dir, digest), "rules.json"), `${createHash("sha256").update(json).digest("hex")}\n${json}`)
+    Atomic.writeIfCan(join(rootOf(dir, digest), "rules.json"), `${createHash("sha256").update(json).digest("hex")}\n${json}`)
   }
 })
 
@@ -307,7 +142,7 @@ export const layer = (dir: string, rulesDigest: string) =>
           Effect.sync(() => {
             // Directories that are gone are forgotten, so the file does not grow with every one ever used.
             indexStamps = Object.fromEntries([...Object.entries(indexStamps).filter(([dir]) => dir !== out && existsSync(dir)), [out, stamp]])
-            replace(indexesFile, JSON.stringify(indexStamps))
+            Atomic.writeIfCan(indexesFile, JSON.stringify(indexStamps))
           }),
         file: (key) => join(root, `${key}.json`),
         take: (key) => {
