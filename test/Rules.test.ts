@@ -5,6 +5,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Ajv2020 } from "ajv/dist/2020.js"
 import * as Cache from "../pipeline/Cache.ts"
+import { parseRuleFile } from "../pipeline/RuleFile.ts"
 import * as Rules from "../pipeline/Rules.ts"
 import * as Schemas from "../pipeline/Schemas.ts"
 import { componentIds } from "../pipeline/Score.ts"
@@ -15,7 +16,7 @@ const schemaFiles = readdirSync(`${root}schemas`).filter((name) => name.endsWith
 
 /** Problems in a rule file's source, as `line:col: message`. */
 const problems = (source: string) =>
-  Rules.parseRuleFile("rules/example.yml", source).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)
+  parseRuleFile("rules/example.yml", source).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)
 
 describe("schemas", () => {
   it.each(schemaFiles)("%s compiles, with a versioned $id", (name) => {
@@ -39,7 +40,7 @@ describe("schemas", () => {
 
 describe("rule files", () => {
   it.each(ruleFiles)("rules/%s validates", (name) => {
-    expect(Rules.parseRuleFile(`rules/${name}`, readFileSync(`${root}rules/${name}`, "utf8")).problems).toEqual([])
+    expect(parseRuleFile(`rules/${name}`, readFileSync(`${root}rules/${name}`, "utf8")).problems).toEqual([])
   })
 
   it.effect("the default rules load", () =>
