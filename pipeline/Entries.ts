@@ -135,14 +135,12 @@ export const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | un
 /**
  * A later line about a key's report: the same report (digest and stamp) shown
  * another way adds that way to the ones kept; another report replaces them.
- * A piece that is not what the cache writes (null, not an object of pieces)
- * is left out, and the report is shown again from its file.
+ * Each piece is checked when it is used (`Terminal.isPiece`), so here only
+ * `shown` itself must be a map of them.
  */
 const laterWritten = (earlier: Written | undefined, later: Written): Written => {
   const { shown, ...report } = later
-  const pieces = shown !== null && typeof shown === "object" && !Array.isArray(shown)
-    ? Object.fromEntries(Object.entries(shown).filter(([, piece]) => piece !== null && piece !== undefined))
-    : {}
+  const pieces = shown !== null && typeof shown === "object" && !Array.isArray(shown) ? shown : {}
   const same = earlier !== undefined && earlier.digest === report.digest && earlier.stamp === report.stamp
   const all = same ? { ...earlier.shown, ...pieces } : pieces
   return Object.keys(all).length > 0 ? { ...report, shown: all } : report

@@ -19,7 +19,7 @@ import { failed } from "./Outcome.ts"
 import type { Article } from "./Ingest.ts"
 import type { Gates } from "./Rules.ts"
 import type { Report } from "./Report.ts"
-import { StageFailed, Tasks } from "./Tasks.ts"
+import { inStage, Tasks } from "./Tasks.ts"
 
 /** A written report's index entry. */
 export interface Indexed {
@@ -116,10 +116,7 @@ export const report = (options: { readonly out: string; readonly gates: Gates; r
       const kept = pieceKey === undefined ? undefined : written.shown?.[pieceKey]
       if (Terminal.isPiece(view, kept)) return { ...served, piece: kept }
       // Never shown this way, or not kept: shown from the report on disk, and kept beside the other ways.
-      const made = yield* Effect.try({
-        try: () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }),
-        catch: (error) => new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
-      })
+      const made = yield* inStage("format", () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }))
       if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { [pieceKey]: made } } })
       return { ...served, piece: made }
     }

@@ -78,11 +78,11 @@ const stage = <A>(name: string, f: () => A): A => {
   }
 }
 
-const asFormatFailure = (error: unknown) =>
-  new StageFailed({ stage: "format", problem: error instanceof Error ? error.message : String(error) })
-
 const asFailure = (error: unknown) =>
   error instanceof StageFailed ? error : new StageFailed({ stage: "check", problem: error instanceof Error ? error.message : String(error) })
+
+/** Run one stage as an Effect, failing with a StageFailed that names it. */
+export const inStage = <A>(name: string, f: () => A): Effect.Effect<A, StageFailed> => Effect.try({ try: () => stage(name, f), catch: asFailure })
 
 /** Extract and normalise one article's text, as its format needs. */
 export const normaliseArticle = (rules: RuleSet, article: Article): Normalised => {
@@ -157,7 +157,7 @@ const reportWith = (tasks: ReturnType<typeof make>, gates: Gates) => (job: Repor
       Effect.mapError((error) => new StageFailed({ stage: "write", problem: error.message }))
     )
     const { view } = job
-    const shown = view ? yield* Effect.try({ try: () => ({ piece: piece(view, { _tag: "Reported", report }) }), catch: asFormatFailure }) : {}
+    const shown = view ? { piece: yield* inStage("format", () => piece(view, { _tag: "Reported", report })) } : {}
     return { entry: Batch.entry(report, files), ...(files.stamp === undefined ? {} : { stamp: files.stamp }), ...shown }
   })
 
