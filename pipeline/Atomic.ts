@@ -32,14 +32,14 @@ const writeInPieces = (fd: number, chunks: Iterable<string>) => {
 }
 
 /**
- * Put `data` in `file` whole: a string, or pieces of one made as they are
+ * Put `data` in `file` whole: a string, bytes, or pieces of a string made as they are
  * written (an index of thousands of articles). Throws the file system's error
  * when it cannot, leaving `file` as it was and no temporary file behind.
  */
-export const write = (file: string, data: string | Iterable<string>): void => {
+export const write = (file: string, data: string | Uint8Array | Iterable<string>): void => {
   const temp = `${file}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2, 10)}.tmp`
   try {
-    if (typeof data === "string") writeFileSync(temp, data)
+    if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(temp, data)
     else {
       const fd = openSync(temp, "w")
       try {
@@ -74,7 +74,7 @@ export const stamp = (files: ReadonlyArray<string>): string | undefined => {
  * was: for what is only ever an aid (the cache's files), so that one that
  * cannot be written (read-only) is used as it is.
  */
-export const writeIfCan = (file: string, data: string): void => {
+export const writeIfCan = (file: string, data: string | Uint8Array): void => {
   try {
     mkdirSync(dirname(file), { recursive: true })
     write(file, data)

@@ -12,9 +12,12 @@
  *
  * Claims come in packed (`pack`): an array per claim, as a worker sends them
  * and the cache keeps them. Read back from the cache as objects, the claims
- * of 5,000 articles took three times as long to parse.
+ * of 5,000 articles took three times as long to parse. They also come from
+ * the last batch's table as the cache kept it (`Snapshot.ts`), copied
+ * column by column.
  */
 import type { BatchClaim } from "./Corroborate.ts"
+import type { Slice, Snapshot, Table } from "./Snapshot.ts"
 
 type Claim = Omit<BatchClaim, "article">
 type Numbers = BatchClaim["signature"]["numbers"]
@@ -47,7 +50,7 @@ export const pack = ({ claim, text, checkworthiness, speakers, signature }: Clai
   signature.known
 ]
 
-const strings = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === "string")
+const strings = (value: unknown): value is Array<string> => Array.isArray(value) && value.every((item) => typeof item === "string")
 const word = (value: unknown): boolean => value === null || typeof value === "string"
 
 /** Whether `value` is a packed claim: what was read back from a file is checked before use. */
@@ -78,7 +81,7 @@ export interface Member {
 }
 
 /** A typed array that grows as values are pushed. */
-class Growing<T extends Int32Array | Float64Array> {
+class Growing<T extends Int32Array | Float64Array | Uint8Array> {
   length = 0
   constructor(public values: T, private readonly make: (size: number) => T) {}
   push(value: number) {
@@ -92,6 +95,7 @@ class Growing<T extends Int32Array | Float64Array> {
 }
 
 const int32 = () => new Growing(new Int32Array(1024), (size) => new Int32Array(size))
+const uint8 = () => new Growing(new Uint8Array(1024), (size) => new Uint8Array(size))
 
 /** Values that recur, stored once; `null` is id -1. */
 class Dictionary<A, Given = A> {
@@ -122,6 +126,33 @@ const byList = (list: ReadonlyArray<string>) => (list.length === 0 ? "" : `${lis
 const byNumbers = (list: Packed[7]) => (list.length === 0 ? "" : JSON.stringify(list))
 const unpacked = (list: Packed[7]): Numbers => list.map(([value, unit]) => ({ value, unit }))
 
+/** Where each of a snapshot's ids is in this table, once met: -2 until then. */
+class Remap {
+  readonly claimIds: Int32Array
+  readonly speakerLists: Int32Array
+  readonly words: Int32Array
+  readonly dateLists: Int32Array
+  readonly numberLists: Int32Array
+  readonly concepts: Int32Array
+  constructor(table: Table) {
+    const unmet = (size: number) => new Int32Array(size).fill(-2)
+    this.claimIds = unmet(table.claimIds.length)
+    this.speakerLists = unmet(table.speakerLists.length)
+    this.words = unmet(table.words.length)
+    this.dateLists = unmet(table.dateLists.length)
+    this.numberLists = unmet(table.numberLists.length)
+    this.concepts = unmet(table.concepts.length)
+  }
+}
+
+/** The id in `dictionary` of a snapshot's value `id`, found once and then remembered. */
+const remapped = <A, Given>(map: Int32Array, id: number, dictionary: Dictionary<A, Given>, values: ReadonlyArray<Given>): number => {
+  if (id < 0) return -1
+  let mine = map[id]!
+  if (mine === -2) mine = map[id] = dictionary.id(values[id]!)
+  return mine
+}
+
 /** The claims of one batch, in the order they were added. */
 export class BatchClaims {
   private readonly articles: Array<string> = []
@@ -146,6 +177,15 @@ export class BatchClaims {
   private readonly concepts = new Dictionary<string>(byItself)
   /** Whether the rule file names concept id: it then weighs more. */
   private readonly knownConcept: Array<boolean> = []
+  /**
+   * Beside each of `conceptIds`, 1 where that claim's concept was the rule
+   * file's. A word's stem can be spelt like a concept the rule file names,
+   * so this is a property of the claim; a snapshot keeps it, so that a
+   * concept weighs what it would had the claims been added packed.
+   */
+  private readonly conceptKnown = uint8()
+
+  private readonly remaps = new WeakMap<Snapshot, Remap>()
 
   constructor() {
     this.conceptStart.push(0)
@@ -158,11 +198,7 @@ export class BatchClaims {
    */
   add(article: string, claims: ReadonlyArray<Packed>): { readonly from: number; readonly to: number } {
     const from = this.size
-    let index = this.articleIndices.get(article)
-    if (index === undefined) {
-      index = this.articles.push(article) - 1
-      this.articleIndices.set(article, index)
-    }
+    const index = this.indexOf(article)
     for (const [claim, text, checkworthiness, speakers, frame, agent, dates, numbers, concepts, known] of claims) {
       this.articleOf.push(index)
       this.claimId.push(this.claimIds.id(claim))
@@ -173,15 +209,98 @@ export class BatchClaims {
       this.agent.push(this.words.id(agent))
       this.dates.push(this.dateLists.id(dates))
       this.numbers.push(this.numberLists.id(numbers))
-      const ids = new Int32Array(concepts.length)
+      // Each concept's id and whether this claim's is the rule file's, as
+      // one number: sorted by id, the two stay together.
+      const marked = new Int32Array(concepts.length)
       for (let k = 0; k < concepts.length; k++) {
-        const id = (ids[k] = this.concepts.id(concepts[k]!))
-        if (known.length > 0 && known.includes(concepts[k]!)) this.knownConcept[id] = true
+        marked[k] = this.concepts.id(concepts[k]!) * 2 + (known.length > 0 && known.includes(concepts[k]!) ? 1 : 0)
       }
-      for (const id of ids.sort()) this.conceptIds.push(id)
-      this.conceptStart.push(this.conceptIds.length)
+      this.pushConcepts(marked.sort())
     }
     return { from, to: this.size }
+  }
+
+  /**
+   * Add one article's claims copied from the last batch's, as `add` would have
+   * added them packed: every value met for the first time gets its id in the
+   * order `add` meets it, so that clusters do not depend on where the claims
+   * came from.
+   */
+  addFrom(article: string, { snapshot, from: start, to: end }: Slice): { readonly from: number; readonly to: number } {
+    const from = this.size
+    const index = this.indexOf(article)
+    const { table } = snapshot
+    let remap = this.remaps.get(snapshot)
+    if (!remap) this.remaps.set(snapshot, (remap = new Remap(table)))
+    const unmet: Array<number> = []
+    for (let i = start; i < end; i++) {
+      this.articleOf.push(index)
+      this.claimId.push(remapped(remap.claimIds, table.claimId[i]!, this.claimIds, table.claimIds))
+      this.texts.push(table.texts[i]!)
+      this.worth.push(table.worth[i]!)
+      this.speakers.push(remapped(remap.speakerLists, table.speakers[i]!, this.speakerLists, table.speakerLists))
+      this.frame.push(remapped(remap.words, table.frame[i]!, this.words, table.words))
+      this.agent.push(remapped(remap.words, table.agent[i]!, this.words, table.words))
+      this.dates.push(remapped(remap.dateLists, table.dates[i]!, this.dateLists, table.dateLists))
+      this.numbers.push(remapped(remap.numberLists, table.numbers[i]!, this.numberLists, table.numberLists))
+      const at = table.conceptStart[i]!
+      const ids = table.conceptIds.subarray(at, table.conceptStart[i + 1]!)
+      // `add` meets a claim's concepts in the order `Claims` lists them,
+      // sorted by name: those new to this table get their ids in that order.
+      unmet.length = 0
+      for (const id of ids) if (remap.concepts[id] === -2) unmet.push(id)
+      if (unmet.length > 1) unmet.sort((a, b) => (table.concepts[a]! < table.concepts[b]! ? -1 : 1))
+      for (const id of unmet) remap.concepts[id] = this.concepts.id(table.concepts[id]!)
+      const marked = new Int32Array(ids.length)
+      for (let k = 0; k < ids.length; k++) marked[k] = remap.concepts[ids[k]!]! * 2 + table.conceptKnown[at + k]!
+      this.pushConcepts(marked.sort())
+    }
+    return { from, to: this.size }
+  }
+
+  /** These claims as a snapshot holds them, each article's found by the cache key given with its range. */
+  table(keys: Table["keys"]): Table {
+    const claims = this.size
+    return {
+      keys,
+      texts: this.texts,
+      worth: this.worth.values.subarray(0, claims),
+      claimId: this.claimId.values.subarray(0, claims),
+      speakers: this.speakers.values.subarray(0, claims),
+      frame: this.frame.values.subarray(0, claims),
+      agent: this.agent.values.subarray(0, claims),
+      dates: this.dates.values.subarray(0, claims),
+      numbers: this.numbers.values.subarray(0, claims),
+      conceptStart: this.conceptStart.values.subarray(0, claims + 1),
+      conceptIds: this.conceptIds.values.subarray(0, this.conceptIds.length),
+      conceptKnown: this.conceptKnown.values.subarray(0, this.conceptKnown.length),
+      claimIds: this.claimIds.values,
+      speakerLists: this.speakerLists.values,
+      words: this.words.values,
+      dateLists: this.dateLists.values,
+      numberLists: this.numberLists.values.map((list) => list.map(({ value, unit }) => [value, unit] as const)),
+      concepts: this.concepts.values
+    }
+  }
+
+  /** One claim's concepts, given as id * 2 + 1 where the claim's is the rule file's, sorted. */
+  private pushConcepts(marked: Int32Array) {
+    for (const value of marked) {
+      const id = value >> 1
+      this.conceptIds.push(id)
+      this.conceptKnown.push(value & 1)
+      if (value & 1) this.knownConcept[id] = true
+    }
+    this.conceptStart.push(this.conceptIds.length)
+  }
+
+  private indexOf(article: string): number {
+    let index = this.articleIndices.get(article)
+    if (index === undefined) {
+      index = this.articles.push(article) - 1
+      this.articleIndices.set(article, index)
+    }
+    return index
   }
 
   /** How many claims there are. */

@@ -11,9 +11,10 @@
  * Layout: `<dir>/<build>/<rules digest>/<key>.json` for each analysed
  * article, and beside them `entries.ndjson` (what the batch needs of each
  * key without reading the article back: its claims, and the last report
- * written from it; `Entries.ts`), `indexes.json` (what the batch
- * index last written into each output directory was) and `rules.json` (the
- * rule files' checked values).
+ * written from it; `Entries.ts`), `claims.bin` (the last batch's claims
+ * table, to copy unchanged articles' claims from: `Snapshot.ts`),
+ * `indexes.json` (what the batch index last written into each output
+ * directory was) and `rules.json` (the rule files' checked values).
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
@@ -22,11 +23,23 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Atomic from "./Atomic.ts"
 import { build } from "./Build.js"
-import { compact, type Entry, entryOf, readEntries, type Remembered } from "./Entries.ts"
+import type { BatchClaims, Packed } from "./BatchClaims.ts"
+import { encode, type Slice, Snapshot } from "./Snapshot.ts"
+import { compact, entryOf, readEntries, type Remembered, type Written, writtenOf } from "./Entries.ts"
 import type { Article } from "./Ingest.ts"
 import type * as Rules from "./Rules.ts"
 
-export type { Entry, Remembered, Written } from "./Entries.ts"
+export type { Remembered, Written } from "./Entries.ts"
+
+/**
+ * What the cache hands out for a key: the article's claims (packed, from the
+ * entries file, or where they are in the last batch's snapshot) and the last
+ * report written from it.
+ */
+export interface Entry {
+  readonly claims: ReadonlyArray<Packed> | Slice
+  readonly written?: Written
+}
 
 /** The store of analysed articles. */
 export class Cache extends Context.Service<Cache, {
@@ -41,6 +54,12 @@ export class Cache extends Context.Service<Cache, {
   readonly take: (key: string) => Entry | undefined
   /** Remember what the batch needs of a key. */
   readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
+  /**
+   * Remember the batch's claims table, with each article's range by key,
+   * once every article is in it; the snapshot read at the start is then let
+   * go.
+   */
+  readonly rememberBatch: (claims: BatchClaims, articles: ReadonlyArray<readonly [key: string, from: number, to: number]>) => Effect.Effect<void>
   /** What the batch index last written into the directory `out` was, as remembered (a digest and the files' stamps). */
   readonly index: (out: string) => string | undefined
   /** Remember what the batch index just written into `out` is. */
@@ -59,6 +78,8 @@ export const key = (article: Article, rulesDigest: string): string =>
 export const digest = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex")
 
 const ndjson = "entries.ndjson"
+/** The last batch's claims table. */
+const snapshotFile = "claims.bin"
 /** What the last index written into each output directory was, by its path. */
 const indexes = "indexes.json"
 
@@ -136,6 +157,17 @@ export const layer = (dir: string, rulesDigest: string) =>
       } catch {
         // None yet, or unreadable: every index is written.
       }
+      // The last batch's claims, when there is a snapshot of them that can be
+      // used: it is only an aid, and without it claims are parsed from the
+      // entries file.
+      const snapshotPath = join(root, snapshotFile)
+      let snapshot: Snapshot | undefined
+      try {
+        snapshot = Snapshot.read(readFileSync(snapshotPath))
+      } catch {
+        // None yet.
+      }
+      const snapshotKeys = snapshot?.keys.join(",")
       return {
         index: (out) => (typeof indexStamps[out] === "string" ? indexStamps[out] : undefined),
         rememberIndex: (out, stamp) =>
@@ -148,10 +180,23 @@ export const layer = (dir: string, rulesDigest: string) =>
         take: (key) => {
           const ranges = lines.ranges.get(key)
           lines.ranges.delete(key)
+          const slice = snapshot?.take(key)
           // The entry is only good while its stored analysis is still there.
-          return ranges && stored.has(`${key}.json`) ? entryOf(lines.file, ranges) : undefined
+          if (!stored.has(`${key}.json`)) return undefined
+          if (slice) {
+            const written = ranges && writtenOf(lines.file, ranges)
+            return written ? { claims: slice, written } : { claims: slice }
+          }
+          return ranges ? entryOf(lines.file, ranges) : undefined
         },
-        remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`))
+        remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`)),
+        rememberBatch: (claims, articles) =>
+          Effect.sync(() => {
+            snapshot = undefined
+            // The same articles in the same order make the same table.
+            if (articles.map(([key]) => key).join(",") === snapshotKeys) return
+            Atomic.writeIfCan(snapshotPath, encode(claims.table(articles)))
+          })
       }
     }
   )
@@ -166,6 +211,7 @@ export const temporary = Layer.effect(
     file: (key: string) => join(root, `${key}.json`),
     take: () => undefined,
     remember: () => Effect.void,
+    rememberBatch: () => Effect.void,
     index: () => undefined,
     rememberIndex: () => Effect.void
   })))

@@ -132,6 +132,30 @@ export const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | un
   return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
 }
 
+/** Whether a line in the cache's own form holds an article's claims: those lines start `{"key":"…","claims":`. */
+const claimsField = Buffer.from(',"claims":')
+const holdsClaims = (file: Buffer, start: number, end: number) =>
+  end > start + keyEnd + 1 + claimsField.length && file.compare(claimsField, 0, claimsField.length, start + keyEnd + 1, start + keyEnd + 1 + claimsField.length) === 0
+
+/**
+ * The last report written from a key, from its lines, leaving its claims
+ * unparsed: for an article whose claims the batch copies from the cache's
+ * snapshot (`BatchClaims.Snapshot`).
+ */
+export const writtenOf = (file: Buffer, ranges: ReadonlyArray<number>): Written | undefined => {
+  let written: Written | undefined
+  for (let i = 0; i < ranges.length; i += 2) {
+    if (holdsClaims(file, ranges[i]!, ranges[i + 1]!)) continue
+    try {
+      const remembered = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as Partial<Entry>
+      if (remembered.written) written = laterWritten(written, remembered.written)
+    } catch {
+      // Not JSON: skipped.
+    }
+  }
+  return written
+}
+
 /**
  * A later line about a key's report: the same report (digest and stamp) shown
  * another way adds that way to the ones kept; another report replaces them.

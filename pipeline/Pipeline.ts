@@ -19,7 +19,7 @@
  */
 import { Effect, Stream } from "effect"
 import * as Cache from "./Cache.ts"
-import { BatchClaims, type Packed } from "./BatchClaims.ts"
+import { BatchClaims } from "./BatchClaims.ts"
 import { type Cluster, corroborate } from "./Corroborate.ts"
 import type { Gates, RuleSet } from "./Rules.ts"
 import { entries, type Article, type InputProblem } from "./Ingest.ts"
@@ -66,7 +66,7 @@ interface Checked {
   readonly _tag: "Checked"
   readonly identity: Pick<Article, "id" | "path" | "line">
   readonly key: string
-  readonly claims: ReadonlyArray<Packed>
+  readonly claims: Cache.Entry["claims"]
   readonly written?: Cache.Written
 }
 
@@ -106,7 +106,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   const pieceKey = options.show && Terminal.keyOf(options.show.view)
   const admit = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
     if (item._tag !== "Checked") return item
-    const { from, to } = claims.add(item.identity.id, item.claims)
+    const { from, to } = "snapshot" in item.claims ? claims.addFrom(item.identity.id, item.claims) : claims.add(item.identity.id, item.claims)
     const { identity, key } = item
     const written = keepingOnly(item.written, pieceKey)
     return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }
@@ -121,6 +121,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   )
 
   const analysed = checked.filter((item): item is Analysed => item._tag === "Analysed")
+  yield* (yield* Cache.Cache).rememberBatch(claims, analysed.map(({ key, from, to }) => [key, from, to] as const))
   const corroborated = yield* Effect.sync(() =>
     corroborate(claims, { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 })
   ).pipe(phase("corroborate"))

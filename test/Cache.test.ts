@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect } from "effect"
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
-import { pack } from "../pipeline/BatchClaims.ts"
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { BatchClaims, pack } from "../pipeline/BatchClaims.ts"
 import * as Cache from "../pipeline/Cache.ts"
 import { scratch } from "./support.ts"
 
@@ -22,6 +22,9 @@ const withCache = <A>(dir: string, f: (cache: Cache.Cache["Service"]) => Effect.
 /** Store an analysis and remember its claims, as pass 1 does. */
 const analysed = (cache: Cache.Cache["Service"], key: string, text: string) =>
   Effect.sync(() => writeFileSync(cache.file(key), "{}")).pipe(Effect.andThen(cache.remember(key, { claims: [claim(text)] })))
+
+/** The text of the first claim of what the cache handed out, when it came packed from the entries file. */
+const firstText = (entry: Cache.Entry | undefined) => (entry === undefined || "snapshot" in entry.claims ? undefined : entry.claims[0]?.[1])
 
 const entriesFile = (dir: string) => {
   const [build] = readdirSync(dir)
@@ -74,11 +77,11 @@ describe("cache", () => {
           yield* analysed(cache, "b", "The road was open.")
         }))
       appendFileSync(entriesFile(dir), `{"key":"c","claims":[{"claim":"c1"}]}\n{"key":"a","claims":[{"cla`)
-      const later = yield* withCache(dir, (cache) => Effect.sync(() => ["a", "b", "c"].map((key) => cache.take(key)?.claims[0]?.[1])))
+      const later = yield* withCache(dir, (cache) => Effect.sync(() => ["a", "b", "c"].map((key) => firstText(cache.take(key)))))
       expect(later).toEqual(["The bridge was closed.", "The road was open.", undefined])
       // What the next run remembers is not joined to the torn line.
       yield* withCache(dir, (cache) => analysed(cache, "d", "The port was busy."))
-      expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take("d")?.claims[0]?.[1]))).toBe("The port was busy.")
+      expect(yield* withCache(dir, (cache) => Effect.sync(() => firstText(cache.take("d"))))).toBe("The port was busy.")
     }))
 
   it.effect("reads lines under real keys in place, whatever characters their claims hold", () =>
@@ -100,6 +103,50 @@ describe("cache", () => {
         { claims: [claim("The road was open.")] },
         undefined
       ])
+    }))
+
+  it.effect("serves the last batch's claims from its table, with the report last written; a spoilt table is not used", () =>
+    Effect.gen(function*() {
+      const dir = fresh()
+      const [a, b] = ["a", "b"].map((name) => name.repeat(64)) as [string, string]
+      // A run analyses a and b, writes a's report, and keeps its claims table.
+      yield* withCache(dir, (cache) =>
+        Effect.gen(function*() {
+          yield* analysed(cache, a, "The bridge was closed.")
+          yield* analysed(cache, b, "The road was open.")
+          yield* cache.remember(a, { written: { digest: "d1", entry: { id: "a" } } })
+          const claims = new BatchClaims()
+          claims.add("a", [claim("The bridge was closed.")])
+          claims.add("b", [claim("The road was open.")])
+          yield* cache.rememberBatch(claims, [[a, 0, 1], [b, 1, 2]])
+        }))
+      const table = join(dirname(entriesFile(dir)), "claims.bin")
+      const written = statSync(table).mtimeMs
+      const copied = (entry: Cache.Entry | undefined) => {
+        if (entry === undefined || !("snapshot" in entry.claims)) return entry
+        const claims = new BatchClaims()
+        claims.addFrom("a", entry.claims)
+        return { texts: [claims.member(0).text], written: entry.written }
+      }
+      const later = yield* withCache(dir, (cache) =>
+        Effect.gen(function*() {
+          const taken = [copied(cache.take(a)), copied(cache.take(b)), cache.take(a)]
+          // The same articles in the same order: the table is not written again.
+          yield* cache.rememberBatch(new BatchClaims(), [[a, 0, 1], [b, 1, 2]])
+          return taken
+        }))
+      expect(later).toEqual([
+        { texts: ["The bridge was closed."], written: { digest: "d1", entry: { id: "a" } } },
+        { texts: ["The road was open."], written: undefined },
+        undefined
+      ])
+      expect(statSync(table).mtimeMs).toBe(written)
+      // Cut short, as by a full disk: the entries file serves the claims.
+      writeFileSync(table, readFileSync(table).subarray(0, 100))
+      expect(yield* withCache(dir, (cache) => Effect.sync(() => cache.take(a)))).toEqual({
+        claims: [claim("The bridge was closed.")],
+        written: { digest: "d1", entry: { id: "a" } }
+      })
     }))
 
   it.effect("writes the entries file anew once most of its lines are superseded", () =>

@@ -3,6 +3,7 @@ import * as Claims from "../pipeline/Claims.ts"
 import { BatchClaims, pack } from "../pipeline/BatchClaims.ts"
 import { type BatchClaim, corroborate } from "../pipeline/Corroborate.ts"
 import type { RuleSet } from "../pipeline/Rules.ts"
+import { encode, Snapshot } from "../pipeline/Snapshot.ts"
 import { wordLists } from "../pipeline/WordLists.ts"
 import { defaultRules } from "./support.ts"
 
@@ -154,4 +155,68 @@ describe("corroboration", () => {
       "different figures for soldier…: 12 (a); 40 (b)"
     ]])
   })
+})
+
+describe("the last batch's claims, kept by the cache", () => {
+  /** Claims of a few articles, with figures, dates, speakers and directions. */
+  const articles = () => ({
+    a: batch({ a: { text: "Russia said it would give Ukraine 12 tanks in 2024, the ministry said.", speakers: ["the ministry"] } }),
+    b: batch({ b: { text: "Ukraine will receive 40 tanks from Russia in 2025, according to Moscow.", speakers: ["Moscow"] } }),
+    c: batch({ c: { text: "NATO officials seek new talks on arms deliveries to Kyiv next week." } }),
+    d: batch({ d: { text: "Revenue rose 15% in the third quarter, Acme reported on Monday.", speakers: ["Acme"] } }),
+    e: batch({ e: { text: "Acme revenue rose 21% in the third quarter on strong truck sales." } })
+  })
+  const packed = (claims: ReadonlyArray<BatchClaim>) => claims.map(({ article: _, ...claim }) => pack(claim))
+
+  it("copies unchanged articles' claims as adding them packed would have, in any order and beside new ones", () => {
+    const all = articles()
+    const last = new BatchClaims()
+    const ranges = (["a", "b", "c", "d"] as const).map((id) => {
+      const { from, to } = last.add(id, packed(all[id]))
+      return [`key-${id}`, from, to] as const
+    })
+    const snapshot = Snapshot.read(encode(last.table(ranges)))!
+    expect(snapshot.keys).toEqual(["key-a", "key-b", "key-c", "key-d"])
+
+    // This batch: d and b unchanged, e new, a unchanged; c is gone.
+    const copied = new BatchClaims()
+    const added = new BatchClaims()
+    for (const id of ["d", "e", "b", "a"] as const) {
+      const slice = snapshot.take(`key-${id}`)
+      expect(slice ? copied.addFrom(id, slice) : copied.add(id, packed(all[id]))).toEqual(added.add(id, packed(all[id])))
+    }
+    expect(snapshot.take("key-a")).toBeUndefined()
+    const keys = ["d", "e", "b", "a"].map((id, i) => [`key-${id}`, i, i + 1] as const)
+    expect(copied.table(keys)).toEqual(added.table(keys))
+    const options = { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 }
+    expect(corroborate(copied, options)).toEqual(corroborate(added, options))
+  })
+
+  it("weighs a concept by the claims of this batch: one named by the rule file in another batch's claim only is not", () => {
+    const claim = (known: ReadonlyArray<string>) => pack({ claim: "c1", text: "t", checkworthiness: 1, speakers: [], signature: { concepts: ["europ"], known, numbers: [], dates: [] } })
+    const last = new BatchClaims()
+    last.add("x", [claim(["europ"])])
+    last.add("y", [claim([])])
+    const snapshot = Snapshot.read(encode(last.table([["key-x", 0, 1], ["key-y", 1, 2]])))!
+    const copied = new BatchClaims()
+    copied.addFrom("y", snapshot.take("key-y")!)
+    expect([last.isKnown(0), copied.isKnown(0)]).toEqual([true, false])
+  })
+
+  it("is not used when any part of it is spoilt", () => {
+    const last = new BatchClaims()
+    last.add("a", packed(articles().a))
+    const table = last.table([["key-a", 0, 1]])
+    const file = encode(table)
+    expect(Snapshot.read(file)?.table).toEqual({ ...table, texts: [...table.texts] })
+    // Cut short, as by a full disk.
+    expect(Snapshot.read(file.subarray(0, file.length - 8))).toBeUndefined()
+    // A dictionary shorter than the ids that point into it, and a range past the claims.
+    expect(Snapshot.read(encode({ ...table, words: [] }))).toBeUndefined()
+    expect(Snapshot.read(encode({ ...table, keys: [["key-a", 0, 2]] }))).toBeUndefined()
+    // A column that does not fit the others.
+    expect(Snapshot.read(encode({ ...table, claimId: new Int32Array(2) }))).toBeUndefined()
+    expect(Snapshot.read(Buffer.from("not a snapshot\n"))).toBeUndefined()
+  })
+
 })
