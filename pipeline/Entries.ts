@@ -139,8 +139,8 @@ const holdsClaims = (file: Buffer, start: number, end: number) =>
 
 /**
  * The last report written from a key, from its lines, leaving its claims
- * unparsed: for an article whose claims the batch copies from the cache's
- * snapshot (`BatchClaims.Snapshot`).
+ * unparsed: for an article whose claims the batch copies from the last
+ * batch's table (`Snapshot.ts`).
  */
 export const writtenOf = (file: Buffer, ranges: ReadonlyArray<number>): Written | undefined => {
   let written: Written | undefined
@@ -172,14 +172,18 @@ const laterWritten = (earlier: Written | undefined, later: Written): Written => 
 
 /**
  * The entries file only grows: when it holds more than twice as many lines
- * as keys, it is written anew, with one line for each key still of use.
+ * as keys, it is written anew, with the lines of each key still of use.
  */
 export const compact = (path: string, { file, ranges }: Lines, count: number) => {
   if (count <= 2 * ranges.size + 100) return
   const kept: Array<string> = []
   for (const [key, lines] of ranges) {
     const entry = entryOf(file, lines)
-    if (entry) kept.push(`${JSON.stringify({ key, ...entry })}\n`)
+    if (!entry) continue
+    // Claims and report on lines of their own, as runs write them: a run
+    // that copies the claims from the snapshot parses only the report's.
+    kept.push(`${JSON.stringify({ key, claims: entry.claims })}\n`)
+    if (entry.written) kept.push(`${JSON.stringify({ key, written: entry.written })}\n`)
   }
   Atomic.writeIfCan(path, kept.join(""))
 }
