@@ -47,17 +47,19 @@ export class Cache extends Context.Service<Cache, {
   readonly file: (key: string) => string
   /**
    * What an earlier run left for this key, when the cache is on and has it.
-   * Each entry is handed out once: the batch keeps what it needs, and the
-   * cache does not hold a second copy of every claim until the run ends (an
-   * article twice in one batch is analysed twice).
+   * What the entries file holds is handed out once: the batch keeps what it
+   * needs, and the cache does not hold a second copy of every claim until the
+   * run ends. Claims in the last batch's table are there anyway, and are
+   * handed out again for an article twice in one batch.
    */
   readonly take: (key: string) => Entry | undefined
   /** Remember what the batch needs of a key. */
   readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
   /**
    * Remember the batch's claims table, with each article's range by key,
-   * once every article is in it; the snapshot read at the start is then let
-   * go.
+   * once every article is in it. Pass 1 is then over: what the cache read
+   * for it (the entries file, the last batch's table) is let go, and `take`
+   * finds nothing more.
    */
   readonly rememberBatch: (claims: BatchClaims, articles: ReadonlyArray<readonly [key: string, from: number, to: number]>) => Effect.Effect<void>
   /** What the batch index last written into the directory `out` was, as remembered (a digest and the files' stamps). */
@@ -123,8 +125,9 @@ export const layer = (dir: string, rulesDigest: string) =>
       for (const name of readdirSync(dir)) {
         if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
       }
-      const { lines, count, torn } = readEntries(join(root, ndjson))
-      compact(join(root, ndjson), lines, count)
+      const read = readEntries(join(root, ndjson))
+      compact(join(root, ndjson), read.lines, read.count)
+      let lines = read.lines
       // The stored analyses, listed once: a look per article cost more.
       const stored = new Set(readdirSync(root))
       const entriesFile = join(root, ndjson)
@@ -134,7 +137,7 @@ export const layer = (dir: string, rulesDigest: string) =>
       // mid-line left a torn last line: this run's first line starts on a
       // line of its own. Where the cache cannot be written (a read-only
       // cache), the run goes on, warned once, and keeps nothing.
-      let pending = torn ? "\n" : ""
+      let pending = read.torn ? "\n" : ""
       let unwritable = false
       const append = (line: string) => {
         if (unwritable) return
@@ -167,7 +170,8 @@ export const layer = (dir: string, rulesDigest: string) =>
       } catch {
         // None yet.
       }
-      const snapshotKeys = snapshot?.keys.join(",")
+      // How many articles of this batch had their claims from the table.
+      let copied = 0
       return {
         index: (out) => (typeof indexStamps[out] === "string" ? indexStamps[out] : undefined),
         rememberIndex: (out, stamp) =>
@@ -180,10 +184,11 @@ export const layer = (dir: string, rulesDigest: string) =>
         take: (key) => {
           const ranges = lines.ranges.get(key)
           lines.ranges.delete(key)
-          const slice = snapshot?.take(key)
+          const slice = snapshot?.slice(key)
           // The entry is only good while its stored analysis is still there.
           if (!stored.has(`${key}.json`)) return undefined
           if (slice) {
+            copied++
             const written = ranges && writtenOf(lines.file, ranges)
             return written ? { claims: slice, written } : { claims: slice }
           }
@@ -192,10 +197,23 @@ export const layer = (dir: string, rulesDigest: string) =>
         remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`)),
         rememberBatch: (claims, articles) =>
           Effect.sync(() => {
+            // Pass 1 is over: what it read is let go before the reports.
             snapshot = undefined
-            // The same articles in the same order make the same table.
-            if (articles.map(([key]) => key).join(",") === snapshotKeys) return
-            Atomic.writeIfCan(snapshotPath, encode(claims.table(articles)))
+            lines = { file: Buffer.alloc(0), ranges: new Map() }
+            // Every article's claims came from the table: it holds them
+            // already (and perhaps others, which a later run may want).
+            // Otherwise this batch's replace it: the table is the last
+            // batch's, not every batch's, so that reading it costs what
+            // the batch does.
+            if (copied === articles.length) return
+            let bytes: Buffer
+            try {
+              bytes = encode(claims.table(articles))
+            } catch {
+              // Only an aid: without it the next run parses the claims.
+              return
+            }
+            Atomic.writeIfCan(snapshotPath, bytes)
           })
       }
     }

@@ -171,11 +171,13 @@ const laterWritten = (earlier: Written | undefined, later: Written): Written => 
 }
 
 /**
- * The entries file only grows: when it holds more than twice as many lines
- * as keys, it is written anew, with the lines of each key still of use.
+ * The entries file only grows: written anew, it holds up to two lines a key
+ * still of use (its claims, its last report), and it is written anew again
+ * once it holds more than twice that. Each time, every key's claims are
+ * parsed, which is what the claims table spares a run served from the cache.
  */
 export const compact = (path: string, { file, ranges }: Lines, count: number) => {
-  if (count <= 2 * ranges.size + 100) return
+  if (count <= 4 * ranges.size + 100) return
   const kept: Array<string> = []
   for (const [key, lines] of ranges) {
     const entry = entryOf(file, lines)

@@ -5,12 +5,17 @@
  * instead of parsing them from the entries file and looking up each of their
  * words: that took a third of a run served from the cache.
  *
- * Layout: one line of JSON (the keys and the dictionaries), then the columns
- * as raw bytes, each starting on a multiple of 8: the claims' texts as UTF-8
- * and where each ends, then the table's typed arrays. Read as one JSON file,
- * the 26 MB of 5,000 articles took 130 ms to decode and parse; this way the
- * JSON is a few hundred KB and each text is decoded on its own.
+ * Layout: one line of JSON (the keys, the dictionaries, the columns' lengths
+ * and a digest of them), then the columns as raw bytes, each starting on a
+ * multiple of 8: the claims' texts as UTF-8 and where each ends, then the
+ * table's typed arrays. Read as one JSON file, the 26 MB of 5,000 articles
+ * took 130 ms to decode and parse; this way the JSON is a few hundred KB and
+ * each text is decoded on its own. The digest (20 ms for those 23 MB) keeps a
+ * file damaged since it was written from giving other claims: a table whose
+ * shape is right is not thereby right.
  */
+import { createHash } from "node:crypto"
+import { endianness } from "node:os"
 import type { Packed } from "./BatchClaims.ts"
 
 /** A claims table's parts, as `BatchClaims` holds them: columns per claim and the dictionaries their ids point into. */
@@ -43,9 +48,21 @@ const int32Columns = ["claimId", "speakers", "frame", "agent", "dates", "numbers
 
 const padded = (length: number) => Math.ceil(length / 8) * 8
 
+/** `String.prototype.isWellFormed` (Node 20), which the ES2023 typings lack. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+
+const digestOf = (body: Uint8Array) => createHash("sha256").update(body).digest("hex")
+
 /** The file's bytes for `table`. */
 export const encode = (table: Table): Buffer => {
-  const texts = table.texts.map((text) => Buffer.from(text, "utf8"))
+  // UTF-8 cannot hold half a surrogate pair (a scraper's cut can leave one);
+  // such a text goes in the JSON, which escapes it, so it reads back as it was.
+  const unpaired: Record<number, string> = {}
+  const texts = table.texts.map((text, i) => {
+    if (isWellFormed(text)) return Buffer.from(text, "utf8")
+    unpaired[i] = text
+    return Buffer.alloc(0)
+  })
   const textEnds = new Int32Array(texts.length)
   let end = 0
   texts.forEach((text, i) => (textEnds[i] = end += text.length))
@@ -56,19 +73,22 @@ export const encode = (table: Table): Buffer => {
     ...int32Columns.map((name) => table[name]),
     table.conceptKnown
   ].map((column) => new Uint8Array(column.buffer, column.byteOffset, column.byteLength))
-  const { keys, claimIds, speakerLists, words, dateLists, numberLists, concepts } = table
-  const header = Buffer.from(
-    `${JSON.stringify({ keys, claimIds, speakerLists, words, dateLists, numberLists, concepts, lengths: columns.map((column) => column.byteLength) })}\n`
-  )
-  const body = padded(header.length)
-  const file = Buffer.alloc(body + columns.reduce((size, column) => size + padded(column.byteLength), 0))
-  header.copy(file)
-  let at = body
+  const body = Buffer.alloc(columns.reduce((size, column) => size + padded(column.byteLength), 0))
+  let at = 0
   for (const column of columns) {
-    file.set(column, at)
+    body.set(column, at)
     at += padded(column.byteLength)
   }
-  return file
+  const { keys, claimIds, speakerLists, words, dateLists, numberLists, concepts } = table
+  const header = JSON.stringify({
+    keys, claimIds, speakerLists, words, dateLists, numberLists, concepts, unpaired,
+    // The columns are the machine's own numbers: another byte order reads other values.
+    byteOrder: endianness(),
+    lengths: columns.map((column) => column.byteLength),
+    digest: digestOf(body)
+  })
+  const start = Buffer.from(`${header}\n`)
+  return Buffer.concat([start, Buffer.alloc(padded(start.length) - start.length), body])
 }
 
 const strings = (value: unknown): value is Array<string> => Array.isArray(value) && value.every((item) => typeof item === "string")
@@ -94,17 +114,21 @@ const idsWithin = (ids: Int32Array, size: number, none = false) => ids.every((id
 export const decode = (file: Buffer): Table | undefined => {
   const newline = file.indexOf(0x0a)
   if (newline === -1) return undefined
-  let header: Record<string, unknown>
+  let header: unknown
   try {
-    header = JSON.parse(file.toString("utf8", 0, newline)) as Record<string, unknown>
+    header = JSON.parse(file.toString("utf8", 0, newline))
   } catch {
     return undefined
   }
-  const { keys, claimIds, speakerLists, words, dateLists, numberLists, concepts, lengths } = header
+  if (header === null || typeof header !== "object") return undefined
+  const { keys, claimIds, speakerLists, words, dateLists, numberLists, concepts, unpaired, byteOrder, lengths, digest } = header as Record<string, unknown>
+  if (byteOrder !== endianness() || unpaired === null || typeof unpaired !== "object") return undefined
   if (!Array.isArray(lengths) || lengths.length !== int32Columns.length + 4 || !lengths.every((length) => Number.isInteger(length) && length >= 0)) return undefined
-  if (padded(newline + 1) + lengths.reduce((size: number, length: number) => size + padded(length), 0) !== file.length) return undefined
+  const body = padded(newline + 1)
+  if (body + lengths.reduce((size: number, length: number) => size + padded(length), 0) !== file.length) return undefined
+  if (digest !== digestOf(file.subarray(body))) return undefined
   // Each column copied out on its own, aligned for its type.
-  let at = padded(newline + 1)
+  let at = body
   const [textBytes, ...columns] = (lengths as Array<number>).map((length) => {
     const bytes = file.buffer.slice(file.byteOffset + at, file.byteOffset + at + length)
     at += padded(length)
@@ -131,7 +155,11 @@ export const decode = (file: Buffer): Table | undefined => {
     !idsWithin(dates!, dateLists.length) || !idsWithin(numbers!, numberLists.length) || !idsWithin(conceptIds!, concepts.length)
   ) return undefined
   const text = Buffer.from(textBytes!)
-  const texts = Array.from(textEnds, (end, i) => text.toString("utf8", i === 0 ? 0 : textEnds[i - 1], end))
+  const odd = unpaired as Record<string, unknown>
+  const texts = Array.from(textEnds, (end, i) => {
+    const kept = odd[i]
+    return typeof kept === "string" ? kept : text.toString("utf8", i === 0 ? 0 : textEnds[i - 1], end)
+  })
   return {
     keys, texts, worth, claimId: claimId!, speakers: speakers!, frame: frame!, agent: agent!, dates: dates!, numbers: numbers!,
     conceptStart: conceptStart!, conceptIds: conceptIds!, conceptKnown, claimIds, speakerLists, words, dateLists, numberLists, concepts
@@ -145,15 +173,15 @@ export interface Slice {
   readonly to: number
 }
 
-/** A table read back, handing out each article's claims once. */
+/** A table read back, with each article's claims found by its cache key. */
 export class Snapshot {
-  /** Its articles' keys, in batch order. */
+  /** Its articles' keys, in batch order: an article twice in the batch is here twice. */
   readonly keys: ReadonlyArray<string>
   private readonly ranges: Map<string, readonly [from: number, to: number]>
 
   constructor(readonly table: Table) {
     this.ranges = new Map(table.keys.map(([key, from, to]) => [key, [from, to]]))
-    this.keys = [...this.ranges.keys()]
+    this.keys = table.keys.map(([key]) => key)
   }
 
   /** The snapshot in a file's bytes, or undefined when they are spoilt (`decode`). */
@@ -162,11 +190,13 @@ export class Snapshot {
     return table && new Snapshot(table)
   }
 
-  /** Where the claims of the article with this cache key are, handed out once. */
-  take(key: string): Slice | undefined {
+  /**
+   * Where the claims of the article with this cache key are. Unlike the
+   * entries file's, they can be handed out again: an article twice in a batch
+   * is copied twice, not analysed again.
+   */
+  slice(key: string): Slice | undefined {
     const range = this.ranges.get(key)
-    if (range === undefined) return undefined
-    this.ranges.delete(key)
-    return { snapshot: this, from: range[0], to: range[1] }
+    return range && { snapshot: this, from: range[0], to: range[1] }
   }
 }
