@@ -218,10 +218,14 @@ describe("the last batch's claims, kept by the cache", () => {
     expect(Snapshot.read(encode({ ...table, claimId: new Int32Array(2) }))).toBeUndefined()
     expect(Snapshot.read(Buffer.from("not a snapshot\n"))).toBeUndefined()
     expect(Snapshot.read(Buffer.from("null\n"))).toBeUndefined()
-    // Damaged since it was written, its shape still right: one concept id now another.
-    const damaged = Buffer.from(file)
-    damaged[damaged.length - padded(table.conceptKnown.length) - 4] ^= 1
-    expect(Snapshot.read(damaged)).toBeUndefined()
+    // Damaged since it was written, its shape still right: the last concept id
+    // another, or the article's range another.
+    const idDamaged = Buffer.from(file)
+    idDamaged[file.length - 64 - padded(table.conceptKnown.length) - padded(table.conceptIds.byteLength) + table.conceptIds.byteLength - 4] ^= 1
+    expect(Snapshot.read(idDamaged)).toBeUndefined()
+    const rangeDamaged = Buffer.from(file.toString("latin1").replace('["key-a",0,1]', '["key-a",1,1]'), "latin1")
+    expect(rangeDamaged.length).toBe(file.length)
+    expect(Snapshot.read(rangeDamaged)).toBeUndefined()
   })
 
   it("gives back every text as it was, half a surrogate pair included", () => {
