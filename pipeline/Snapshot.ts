@@ -157,12 +157,17 @@ export const decode = (file: Buffer): Table | undefined => {
     !idsWithin(frame!, words.length, true) || !idsWithin(agent!, words.length, true) ||
     !idsWithin(dates!, dateLists.length) || !idsWithin(numbers!, numberLists.length) || !idsWithin(conceptIds!, concepts.length)
   ) return undefined
+  const startOf = (i: number) => (i === 0 ? 0 : textEnds[i - 1]!)
+  // Only a text UTF-8 cannot hold is kept in the JSON, and it has no bytes.
+  const odd = new Map<number, string>()
+  if (Array.isArray(unpaired)) return undefined
+  for (const [at, text] of Object.entries(unpaired)) {
+    const i = Number(at)
+    if (!Number.isInteger(i) || i < 0 || i >= size || typeof text !== "string" || isWellFormed(text) || textEnds[i] !== startOf(i)) return undefined
+    odd.set(i, text)
+  }
   const text = Buffer.from(textBytes!)
-  const odd = unpaired as Record<string, unknown>
-  const texts = Array.from(textEnds, (end, i) => {
-    const kept = odd[i]
-    return typeof kept === "string" ? kept : text.toString("utf8", i === 0 ? 0 : textEnds[i - 1], end)
-  })
+  const texts = Array.from(textEnds, (end, i) => odd.get(i) ?? text.toString("utf8", startOf(i), end))
   return {
     keys, texts, worth, claimId: claimId!, speakers: speakers!, frame: frame!, agent: agent!, dates: dates!, numbers: numbers!,
     conceptStart: conceptStart!, conceptIds: conceptIds!, conceptKnown, claimIds, speakerLists, words, dateLists, numberLists, concepts

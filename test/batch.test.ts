@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { Snapshot } from "../pipeline/Snapshot.ts"
 import { cli, root, scratch } from "./support.ts"
 
 const fresh = () => scratch("batch")
@@ -10,6 +11,12 @@ const entriesIn = (cacheDir: string) =>
   readdirSync(cacheDir, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith("entries.ndjson"))
     .flatMap((name) => readFileSync(join(cacheDir, name), "utf8").trim().split("\n"))
+
+/** The last batch's claims table in a cache directory: its file's inode, and the table as read back. */
+const tableIn = (cacheDir: string) => {
+  const file = join(cacheDir, readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).find((name) => name.endsWith("claims.bin"))!)
+  return { inode: statSync(file).ino, snapshot: Snapshot.read(readFileSync(file)) }
+}
 
 /** A directory of `copies` copies of each seed: 205 articles for 41. */
 const seedCopies = (copies: number) => {
@@ -51,6 +58,9 @@ describe("the content-hash cache", () => {
     const first = entriesIn(cache).length
     // Each article is remembered twice: once analysed, once reported.
     expect(first).toBe(10)
+    // And the batch's claims are kept as one table.
+    const table = tableIn(cache)
+    expect(table.snapshot?.keys).toHaveLength(5)
     const report = readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")
     const indexWritten = () => ["index.json", "index.html"].map((name) => statSync(join(out, name)).mtimeMs)
     const index = indexWritten()
@@ -60,6 +70,8 @@ describe("the content-hash cache", () => {
     // Reports served from the cache print as they did when they were written.
     expect(warm.stdout).toBe(cold.stdout)
     expect(entriesIn(cache)).toHaveLength(first)
+    // Every article's claims came from the table, so it was left as it was.
+    expect(tableIn(cache).inode).toBe(table.inode)
     expect(readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")).toBe(report)
     // The index says what it said: it is left as it was.
     expect(indexWritten()).toEqual(index)
@@ -111,6 +123,10 @@ describe("the content-hash cache", () => {
     // The edited article is analysed and reported; the claim it no longer
     // carries changes the corroboration of the others, so their reports are rewritten.
     expect(analysed.filter((entry) => entry.written === undefined)).toHaveLength(1)
+    // The table is this batch's now: four articles as they were, and the edited one.
+    const edits = tableIn(cache)
+    expect(edits.inode).not.toBe(table.inode)
+    expect(edits.snapshot?.keys.filter((key) => table.snapshot?.keys.includes(key))).toHaveLength(4)
     expect(readJson(join(out, "index.json")).claims.every((c: { articles: Array<{ article: string }> }) =>
       c.articles.every((a) => !a.article.startsWith("000"))
     )).toBe(true)

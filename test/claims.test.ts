@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { beforeAll, describe, expect, it } from "vitest"
 import * as Claims from "../pipeline/Claims.ts"
 import { BatchClaims, pack } from "../pipeline/BatchClaims.ts"
@@ -226,6 +227,29 @@ describe("the last batch's claims, kept by the cache", () => {
     const rangeDamaged = Buffer.from(file.toString("latin1").replace('["key-a",0,1]', '["key-a",1,1]'), "latin1")
     expect(rangeDamaged.length).toBe(file.length)
     expect(Snapshot.read(rangeDamaged)).toBeUndefined()
+  })
+
+  it("takes from the JSON only texts UTF-8 cannot hold, even in a file whose digest was made again", () => {
+    const last = new BatchClaims()
+    for (const text of ["Kyiv said no.", "Russia \ud83d announced talks."]) {
+      last.add(text, [pack({ claim: "c1", text, checkworthiness: 1, speakers: [], signature: { concepts: [], known: [], numbers: [], dates: [] } })])
+    }
+    const file = encode(last.table([["key", 0, 2]]))
+    // The header edited by hand, then sealed with a digest of its own.
+    const resealed = (edit: (header: Record<string, unknown>) => void) => {
+      const newline = file.indexOf(0x0a)
+      const header = JSON.parse(file.toString("utf8", 0, newline)) as Record<string, unknown>
+      edit(header)
+      const line = Buffer.from(`${JSON.stringify(header)}\n`)
+      const start = Buffer.concat([line, Buffer.alloc(padded(line.length) - line.length)])
+      const body = Buffer.concat([start, file.subarray(padded(newline + 1), file.length - 64)])
+      return Buffer.concat([body, Buffer.from(createHash("sha256").update(body).digest("hex"), "latin1")])
+    }
+    expect(Snapshot.read(resealed(() => {}))?.table.texts).toEqual(["Kyiv said no.", "Russia \ud83d announced talks."])
+    expect(Snapshot.read(resealed((header) => (header["unpaired"] = { 0: "Kyiv said \ud800yes.", 1: "Russia \ud83d announced talks." })))).toBeUndefined()
+    expect(Snapshot.read(resealed((header) => (header["unpaired"] = { 1: "Russia announced talks." })))).toBeUndefined()
+    expect(Snapshot.read(resealed((header) => (header["unpaired"] = { 1: 5 })))).toBeUndefined()
+    expect(Snapshot.read(resealed((header) => (header["unpaired"] = ["a", "b"])))).toBeUndefined()
   })
 
   it("gives back every text as it was, half a surrogate pair included", () => {
