@@ -119,10 +119,12 @@ class Dictionary<A, Given = A> {
 }
 
 const byItself = (value: string) => value
-// Most lists are empty: their key needs no JSON. A list's items joined by a
-// character no name holds, after their count, is a key as unique as its JSON
-// and quicker made.
-const byList = (list: ReadonlyArray<string>) => (list.length === 0 ? "" : `${list.length}\u0000${list.join("\u0000")}`)
+// Most lists are empty: their key needs no JSON. A list's items joined by
+// NUL, after their count, is a key as unique as its JSON and quicker made,
+// while no item holds NUL; one that does (a scraped name can) is keyed by its
+// JSON, which starts with "[" where a joined key starts with a digit.
+const byList = (list: ReadonlyArray<string>) =>
+  list.length === 0 ? "" : list.some((item) => item.includes("\u0000")) ? JSON.stringify(list) : `${list.length}\u0000${list.join("\u0000")}`
 const byNumbers = (list: Packed[7]) => (list.length === 0 ? "" : JSON.stringify(list))
 const unpacked = (list: Packed[7]): Numbers => list.map(([value, unit]) => ({ value, unit }))
 

@@ -252,6 +252,14 @@ describe("the last batch's claims, kept by the cache", () => {
     expect(Snapshot.read(resealed((header) => (header["unpaired"] = ["a", "b"])))).toBeUndefined()
   })
 
+  it("keeps apart speaker lists that join alike, a name holding NUL included", () => {
+    const claims = new BatchClaims()
+    for (const speakers of [["a\u0000", "b"], ["a", "\u0000b"]]) {
+      claims.add(speakers.join("+"), [pack({ claim: "c1", text: "t", checkworthiness: 1, speakers, signature: { concepts: [], known: [], numbers: [], dates: [] } })])
+    }
+    expect([claims.speakersOf(0), claims.speakersOf(1)]).toEqual([["a\u0000", "b"], ["a", "\u0000b"]])
+  })
+
   it("gives back every text as it was, half a surrogate pair included", () => {
     const last = new BatchClaims()
     const texts = ["Russia \ud83d announced talks.", "Kyiv 🇺🇦 said «no».", ""]
