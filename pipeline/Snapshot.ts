@@ -43,7 +43,7 @@ export interface Table {
   readonly concepts: ReadonlyArray<string>
 }
 
-/** The typed columns, in the order they follow the texts in the file. */
+/** The Int32 columns, in file order: after the texts, their ends and `worth`, and before `conceptKnown`. */
 const int32Columns = ["claimId", "speakers", "frame", "agent", "dates", "numbers", "conceptStart", "conceptIds"] as const
 
 const padded = (length: number) => Math.ceil(length / 8) * 8
