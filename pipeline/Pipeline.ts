@@ -76,19 +76,23 @@ const identityOf = (article: Article): Analysed["identity"] => ({
   ...(article.line === undefined ? {} : { line: article.line })
 })
 
-/** Pass 1 for one article: analyse it, or find it in the cache. */
-const check = (rules: RuleSet) => (article: Article) =>
-  Effect.gen(function*() {
-    const cache = yield* Cache.Cache
-    const tasks = yield* Tasks
+/**
+ * Pass 1 for one article: find it in the cache, or analyse it. A hit is
+ * answered at once, without a generator: a batch served from the cache
+ * makes thousands of them.
+ */
+const check = (rules: RuleSet, cache: Cache.Cache["Service"], tasks: Tasks["Service"]) => (article: Article): Effect.Effect<Checked | ArticleFailed> =>
+  Effect.suspend((): Effect.Effect<Checked | ArticleFailed> => {
     const key = Cache.key(article, rules.digest)
     const identity = identityOf(article)
     const hit = cache.take(key)
-    if (hit) return { _tag: "Checked", identity, key, claims: hit.claims, ...(hit.written ? { written: hit.written } : {}) } satisfies Checked
-    const claims = yield* tasks.check({ article, file: cache.file(key) })
-    yield* cache.remember(key, { claims })
-    return { _tag: "Checked", identity, key, claims } satisfies Checked
-  }).pipe(Effect.catchTag("StageFailed", failed(identityOf(article))))
+    if (hit) return Effect.succeed({ _tag: "Checked", identity, key, claims: hit.claims, ...(hit.written ? { written: hit.written } : {}) } satisfies Checked)
+    return tasks.check({ article, file: cache.file(key) }).pipe(
+      Effect.tap((claims) => cache.remember(key, { claims })),
+      Effect.map((claims) => ({ _tag: "Checked", identity, key, claims }) satisfies Checked),
+      Effect.catchTag("StageFailed", failed(identity))
+    )
+  })
 
 /** Count completions for a progress display, in completion order. */
 const counted = <A>(pass: "check" | "report", options: Options) => {
@@ -98,7 +102,10 @@ const counted = <A>(pass: "check" | "report", options: Options) => {
 
 /** Run every input through both passes and write each report into `options.out`. */
 export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<string>, rules: RuleSet, options: Options) {
-  const checkOne = check(rules)
+  // Looked up once for the batch, not once per article.
+  const cache = yield* Cache.Cache
+  const tasks = yield* Tasks
+  const checkOne = check(rules, cache, tasks)
   const checkedCount = counted<Checked | InputProblem | ArticleFailed>("check", options)
   // Claims join the batch's in input order, whatever order the articles
   // finish in, so that clusters and their ids do not depend on timing.
@@ -111,7 +118,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
     const written = keepingOnly(item.written, pieceKey)
     return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }
   }
-  const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
+  const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed> =>
     entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))
   const checked = yield* entries(inputs).pipe(
     inInputOrder(checkItem, options.concurrency),
@@ -121,15 +128,19 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   )
 
   const analysed = checked.filter((item): item is Analysed => item._tag === "Analysed")
-  yield* (yield* Cache.Cache).rememberBatch(claims, analysed.map(({ key, from, to }) => [key, from, to] as const))
+  yield* cache.rememberBatch(claims, analysed.map(({ key, from, to }) => [key, from, to] as const))
   const corroborated = yield* Effect.sync(() =>
     corroborate(claims, { similarity: rules.claims.similarity, conceptWeight: rules.claims.conceptWeight ?? 1 })
   ).pipe(phase("corroborate"))
 
   const clusterDigest = clusterDigests(corroborated)
-  const reportOne = report({ out: options.out, gates: options.gates, ...(options.show ? { view: options.show.view } : {}) }, { articles: analysed.length, claims, corroborated, clusterDigest })
+  const reportOne = report(
+    { out: options.out, gates: options.gates, ...(options.show ? { view: options.show.view } : {}) },
+    { articles: analysed.length, claims, corroborated, clusterDigest },
+    { cache, tasks }
+  )
   const reportedCount = counted<WithPiece | ArticleFailed>("report", options)
-  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<WithPiece | InputProblem | ArticleFailed, never, Tasks | Cache.Cache> =>
+  const reportItem = (item: Analysed | InputProblem | ArticleFailed): Effect.Effect<WithPiece | InputProblem | ArticleFailed> =>
     item._tag === "Analysed" ? reportOne(item).pipe(Effect.flatMap(reportedCount)) : Effect.succeed(item)
   // Each article is shown as soon as those before it are, and its piece is dropped.
   const showInOrder = (item: WithPiece | InputProblem | ArticleFailed): Indexed | InputProblem | ArticleFailed => {

@@ -15,11 +15,11 @@ import * as Cache from "./Cache.ts"
 import type { Corroboration } from "./Claims.ts"
 import { type Corroborated, lookup } from "./Corroborate.ts"
 import * as Terminal from "./format/terminal.ts"
-import { failed } from "./Outcome.ts"
+import { type ArticleFailed, failed } from "./Outcome.ts"
 import type { Article } from "./Ingest.ts"
 import type { Gates } from "./Rules.ts"
 import type { Report } from "./Report.ts"
-import { inStage, Tasks } from "./Tasks.ts"
+import { inStage, type Tasks } from "./Tasks.ts"
 
 /** A written report's index entry. */
 export interface Indexed {
@@ -86,15 +86,17 @@ export const clusterDigests = (corroborated: Corroborated) => {
  * The files on disk must be the ones this cache saw written (`Atomic.stamp`),
  * not ones another run wrote since into the same directory.
  */
-export const report = (options: { readonly out: string; readonly gates: Gates; readonly view?: Terminal.View }, batch: Batchwide) => {
+export const report = (
+  options: { readonly out: string; readonly gates: Gates; readonly view?: Terminal.View },
+  batch: Batchwide,
+  { cache, tasks }: { readonly cache: Cache.Cache["Service"]; readonly tasks: Tasks["Service"] }
+) => {
   const out = resolve(options.out)
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
   const { view } = options
   const pieceKey = view && Terminal.keyOf(view)
   const { clusterDigest } = batch
-  return (analysed: Analysed) => Effect.gen(function*() {
-    const cache = yield* Cache.Cache
-    const tasks = yield* Tasks
+  return (analysed: Analysed): Effect.Effect<WithPiece | ArticleFailed> => Effect.suspend((): Effect.Effect<WithPiece | ArticleFailed> => {
     const { identity } = analysed
     // The claims other articles carry. A claim's corroboration follows from
     // its cluster and this article's id (in `identity`), so the cluster's
@@ -111,33 +113,38 @@ export const report = (options: { readonly out: string; readonly gates: Gates; r
     const files = [join(out, `${identity.id}.json`), join(out, `${identity.id}.html`)]
     const { written } = analysed
     if (written?.digest === digest && written.stamp !== undefined && written.stamp === Atomic.stamp(files)) {
+      // Served as it is, without a generator: a batch served from the cache makes thousands.
       const served = { _tag: "Indexed", entry: written.entry as Batch.Entry } satisfies WithPiece
-      if (view === undefined) return served
+      if (view === undefined) return Effect.succeed(served)
       const kept = pieceKey === undefined ? undefined : written.shown?.[pieceKey]
-      if (Terminal.isPiece(view, kept)) return { ...served, piece: kept }
+      if (Terminal.isPiece(view, kept)) return Effect.succeed({ ...served, piece: kept })
       // Never shown this way, or not kept: shown from the report on disk, and kept beside the other ways.
-      const made = yield* inStage("format", () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }))
-      if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { [pieceKey]: made } } })
-      return { ...served, piece: made }
+      return Effect.gen(function*() {
+        const made = yield* inStage("format", () => Terminal.piece(view, { _tag: "Reported", report: JSON.parse(readFileSync(files[0]!, "utf8")) as Report }))
+        if (pieceKey !== undefined) yield* cache.remember(analysed.key, { written: { ...written, shown: { [pieceKey]: made } } })
+        return { ...served, piece: made }
+      }).pipe(Effect.catchTag("StageFailed", failed(identity)))
     }
-    const corroborations: Record<string, Corroboration> = {}
-    for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
-    const done = yield* tasks.report({
-      file: cache.file(analysed.key),
-      identity,
-      corroboration: corroborations,
-      articles: batch.articles,
-      out,
-      ...(view ? { view } : {})
-    })
-    yield* cache.remember(analysed.key, {
-      written: {
-        digest,
-        entry: done.entry,
-        ...(done.stamp === undefined ? {} : { stamp: done.stamp }),
-        ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { [pieceKey]: done.piece } } : {})
-      }
-    })
-    return { _tag: "Indexed", entry: done.entry, ...(done.piece === undefined ? {} : { piece: done.piece }) } satisfies WithPiece
-  }).pipe(Effect.catchTag("StageFailed", failed(analysed.identity)))
+    return Effect.gen(function*() {
+      const corroborations: Record<string, Corroboration> = {}
+      for (const i of carried) corroborations[batch.claims.claimIdOf(i)] = lookup(batch.corroborated, batch.claims, i)
+      const done = yield* tasks.report({
+        file: cache.file(analysed.key),
+        identity,
+        corroboration: corroborations,
+        articles: batch.articles,
+        out,
+        ...(view ? { view } : {})
+      })
+      yield* cache.remember(analysed.key, {
+        written: {
+          digest,
+          entry: done.entry,
+          ...(done.stamp === undefined ? {} : { stamp: done.stamp }),
+          ...(pieceKey !== undefined && done.piece !== undefined ? { shown: { [pieceKey]: done.piece } } : {})
+        }
+      })
+      return { _tag: "Indexed", entry: done.entry, ...(done.piece === undefined ? {} : { piece: done.piece }) } satisfies WithPiece
+    }).pipe(Effect.catchTag("StageFailed", failed(identity)))
+  })
 }
