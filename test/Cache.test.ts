@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect } from "effect"
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { BatchClaims, pack } from "../pipeline/BatchClaims.ts"
 import * as Cache from "../pipeline/Cache.ts"
@@ -149,6 +149,20 @@ describe("cache", () => {
         claims: [claim("The bridge was closed.")],
         written: { digest: "d1", entry: { id: "a" } }
       })
+    }))
+
+  it.effect("removes what a run killed mid-write left, once it is an hour old", () =>
+    Effect.gen(function*() {
+      const dir = fresh()
+      yield* withCache(dir, (cache) => analysed(cache, "a", "The bridge was closed."))
+      const root = dirname(entriesFile(dir))
+      const [old, young] = ["claims.bin.101-0-ab12cd34.tmp", "claims.bin.102-0-ef56ab78.tmp"].map((name) => join(root, name)) as [string, string]
+      writeFileSync(old, "cut short")
+      writeFileSync(young, "still being written")
+      const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+      utimesSync(old, twoHoursAgo, twoHoursAgo)
+      yield* withCache(dir, () => Effect.void)
+      expect([existsSync(old), existsSync(young)]).toEqual([false, true])
     }))
 
   it.effect("writes the entries file anew once most of its lines are superseded", () =>
