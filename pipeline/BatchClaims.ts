@@ -50,7 +50,11 @@ export const pack = ({ claim, text, checkworthiness, speakers, signature }: Clai
   signature.known
 ]
 
-const strings = (value: unknown): value is Array<string> => Array.isArray(value) && value.every((item) => typeof item === "string")
+/** Whether `value` is a list of strings: a packed claim's speakers, dates or concepts. */
+export const strings = (value: unknown): value is Array<string> => Array.isArray(value) && value.every((item) => typeof item === "string")
+/** Whether `value` is a packed claim's figures: value and unit pairs. */
+export const figures = (value: unknown): value is Packed[7] =>
+  Array.isArray(value) && value.every((figure: unknown) => Array.isArray(figure) && typeof figure[0] === "number" && typeof figure[1] === "string")
 const word = (value: unknown): boolean => value === null || typeof value === "string"
 
 /** Whether `value` is a packed claim: what was read back from a file is checked before use. */
@@ -64,10 +68,12 @@ export const isPacked = (value: unknown): value is Packed =>
   word(value[4]) &&
   word(value[5]) &&
   strings(value[6]) &&
-  Array.isArray(value[7]) &&
-  value[7].every((figure: unknown) => Array.isArray(figure) && typeof figure[0] === "number" && typeof figure[1] === "string") &&
+  figures(value[7]) &&
   strings(value[8]) &&
   strings(value[9])
+
+/** One article's claims as they come: packed (from analysis or the entries file), or where they are in the last batch's table. */
+export type Incoming = ReadonlyArray<Packed> | Slice
 
 /** A claim as a cluster shows it, and what tells where its articles disagree. */
 export interface Member {
@@ -196,9 +202,11 @@ export class BatchClaims {
   /**
    * Add one article's claims; returns where they are: claims `from` to `to`
    * (exclusive). Claims added under one id are one article's, which never
-   * corroborate each other.
+   * corroborate each other. Claims in the last batch's table are copied
+   * from it (`addFrom`).
    */
-  add(article: string, claims: ReadonlyArray<Packed>): { readonly from: number; readonly to: number } {
+  add(article: string, claims: Incoming): { readonly from: number; readonly to: number } {
+    if ("snapshot" in claims) return this.addFrom(article, claims)
     const from = this.size
     const index = this.indexOf(article)
     for (const [claim, text, checkworthiness, speakers, frame, agent, dates, numbers, concepts, known] of claims) {

@@ -23,8 +23,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Atomic from "./Atomic.ts"
 import { build } from "./Build.js"
-import type { BatchClaims, Packed } from "./BatchClaims.ts"
-import { encode, type Slice, Snapshot } from "./Snapshot.ts"
+import type { BatchClaims, Incoming } from "./BatchClaims.ts"
+import { encode, Snapshot } from "./Snapshot.ts"
 import { compact, entryOf, readEntries, type Remembered, type Written, writtenOf } from "./Entries.ts"
 import type { Article } from "./Ingest.ts"
 import type * as Rules from "./Rules.ts"
@@ -37,7 +37,7 @@ export type { Remembered, Written } from "./Entries.ts"
  * report written from it.
  */
 export interface Entry {
-  readonly claims: ReadonlyArray<Packed> | Slice
+  readonly claims: Incoming
   readonly written?: Written
 }
 
@@ -144,13 +144,13 @@ export const layer = (dir: string, rulesDigest: string) =>
       for (const name of readdirSync(dir)) {
         if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
       }
-      const read = readEntries(join(root, ndjson))
-      compact(join(root, ndjson), read.lines, read.count)
+      const entriesFile = join(root, ndjson)
+      const read = readEntries(entriesFile)
+      compact(entriesFile, read.lines, read.count)
       let lines = read.lines
       // The stored analyses, listed once: a look per article cost more.
       const stored = new Set(readdirSync(root))
       leftBehind(root, stored)
-      const entriesFile = join(root, ndjson)
       // Appended by name each time, not through a descriptor held for the
       // run: another run that compacts the file meanwhile renames a new one
       // into place, and appends to the old one would be lost. A run killed

@@ -112,49 +112,44 @@ export const readEntries = (path: string): { readonly lines: Lines; readonly cou
   return { lines: { file, ranges }, count, torn: file.length > 0 && file[file.length - 1] !== 0x0a }
 }
 
-/**
- * A key's entry from its lines: later lines add to earlier ones (most keys
- * have a claims line, then a written line). A line that cannot be used (torn
- * by a run killed mid-write, or edited by hand) is skipped, and an entry
- * without good claims is of no use: its article is analysed again.
- */
-export const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | undefined => {
-  let entry: Partial<Entry> = {}
-  for (let i = 0; i < ranges.length; i += 2) {
-    try {
-      const { key: _key, ...remembered } = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as { key: string } & Partial<Entry>
-      entry = { ...entry, ...remembered, ...(remembered.written ? { written: laterWritten(entry.written, remembered.written) } : {}) }
-    } catch {
-      // Not JSON: skipped.
-    }
-  }
-  if (!wellFormed(entry.claims)) return undefined
-  return entry.written === undefined ? { claims: entry.claims } : { claims: entry.claims, written: entry.written }
-}
-
 /** Whether a line in the cache's own form holds an article's claims: those lines start `{"key":"…","claims":`. */
 const claimsField = Buffer.from(',"claims":')
 const holdsClaims = (file: Buffer, start: number, end: number) =>
   end > start + keyEnd + 1 + claimsField.length && file.compare(claimsField, 0, claimsField.length, start + keyEnd + 1, start + keyEnd + 1 + claimsField.length) === 0
 
 /**
- * The last report written from a key, from its lines, leaving its claims
- * unparsed: for an article whose claims the batch copies from the last
- * batch's table (`Snapshot.ts`).
+ * What a key's lines remember: later lines add to earlier ones (most keys
+ * have a claims line, then a written line). A line that cannot be used (torn
+ * by a run killed mid-write, or edited by hand) is skipped; so are the claims
+ * lines unless `claims` is asked for.
  */
-export const writtenOf = (file: Buffer, ranges: ReadonlyArray<number>): Written | undefined => {
-  let written: Written | undefined
+const remembered = (file: Buffer, ranges: ReadonlyArray<number>, claims: boolean): Partial<Entry> => {
+  let entry: Partial<Entry> = {}
   for (let i = 0; i < ranges.length; i += 2) {
-    if (holdsClaims(file, ranges[i]!, ranges[i + 1]!)) continue
+    if (!claims && holdsClaims(file, ranges[i]!, ranges[i + 1]!)) continue
     try {
-      const remembered = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as Partial<Entry>
-      if (remembered.written) written = laterWritten(written, remembered.written)
+      const { key: _key, ...line } = JSON.parse(file.toString("utf8", ranges[i], ranges[i + 1])) as { key: string } & Partial<Entry>
+      entry = { ...entry, ...line, ...(line.written ? { written: laterWritten(entry.written, line.written) } : {}) }
     } catch {
       // Not JSON: skipped.
     }
   }
-  return written
+  return entry
 }
+
+/** A key's entry from its lines; one without good claims is of no use: its article is analysed again. */
+export const entryOf = (file: Buffer, ranges: ReadonlyArray<number>): Entry | undefined => {
+  const { claims, written } = remembered(file, ranges, true)
+  if (!wellFormed(claims)) return undefined
+  return written === undefined ? { claims } : { claims, written }
+}
+
+/**
+ * The last report written from a key, leaving its claims unparsed: for an
+ * article whose claims the batch copies from the last batch's table
+ * (`Snapshot.ts`).
+ */
+export const writtenOf = (file: Buffer, ranges: ReadonlyArray<number>): Written | undefined => remembered(file, ranges, false).written
 
 /**
  * A later line about a key's report: the same report (digest and stamp) shown

@@ -113,7 +113,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   const pieceKey = options.show && Terminal.keyOf(options.show.view)
   const admit = (item: Checked | InputProblem | ArticleFailed): Analysed | InputProblem | ArticleFailed => {
     if (item._tag !== "Checked") return item
-    const { from, to } = "snapshot" in item.claims ? claims.addFrom(item.identity.id, item.claims) : claims.add(item.identity.id, item.claims)
+    const { from, to } = claims.add(item.identity.id, item.claims)
     const { identity, key } = item
     const written = keepingOnly(item.written, pieceKey)
     return { _tag: "Analysed", identity, key, from, to, ...(written ? { written } : {}) }

@@ -16,7 +16,7 @@
  */
 import { createHash } from "node:crypto"
 import { endianness } from "node:os"
-import type { Packed } from "./BatchClaims.ts"
+import { figures, type Packed, strings } from "./BatchClaims.ts"
 
 /** A claims table's parts, as `BatchClaims` holds them: columns per claim and the dictionaries their ids point into. */
 export interface Table {
@@ -94,11 +94,8 @@ export const encode = (table: Table): Buffer => {
   return file
 }
 
-const strings = (value: unknown): value is Array<string> => Array.isArray(value) && value.every((item) => typeof item === "string")
 const stringLists = (value: unknown): value is Array<Array<string>> => Array.isArray(value) && value.every(strings)
-const figureLists = (value: unknown): value is Array<Packed[7]> =>
-  Array.isArray(value) &&
-  value.every((list) => Array.isArray(list) && list.every((figure: unknown) => Array.isArray(figure) && typeof figure[0] === "number" && typeof figure[1] === "string"))
+const figureLists = (value: unknown): value is Array<Packed[7]> => Array.isArray(value) && value.every(figures)
 const keyRanges = (value: unknown, size: number): value is Table["keys"] =>
   Array.isArray(value) &&
   value.every((range) =>
@@ -183,13 +180,15 @@ export interface Slice {
 
 /** A table read back, with each article's claims found by its cache key. */
 export class Snapshot {
-  /** Its articles' keys, in batch order: an article twice in the batch is here twice. */
-  readonly keys: ReadonlyArray<string>
   private readonly ranges: Map<string, readonly [from: number, to: number]>
 
   constructor(readonly table: Table) {
     this.ranges = new Map(table.keys.map(([key, from, to]) => [key, [from, to]]))
-    this.keys = table.keys.map(([key]) => key)
+  }
+
+  /** Its articles' keys, in batch order: an article twice in the batch is here twice. */
+  get keys(): ReadonlyArray<string> {
+    return this.table.keys.map(([key]) => key)
   }
 
   /** The snapshot in a file's bytes, or undefined when they are spoilt (`decode`). */
