@@ -78,6 +78,15 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
 (words: Array<SentenceContent>): Array<SentenceContent> => {
   if (words.length === 0) return []
   if (isShare(words)) return words
+  // "with Russia backing", "from George H.W. Bush calling", "In a statement
+  // issued": a preposition opens the phrase the source stands in, and is not
+  // part of it. Not "about" or "at least", which qualify a number ("about
+  // half of voters", "at least four senators"), nor "to", more often a verb's
+  // ("how to attack Sanders").
+  const [opening, after] = words.map(lower)
+  if (tailPrepositions.has(opening!) && !/^(about|to)$/.test(opening!) && !(opening === "at" && /^(least|most)$/.test(after ?? ""))) {
+    return plausibility(children, classifier)(words.slice(1))
+  }
   // "The", "Another", "Additional": a determiner or modifier alone names no
   // one, and "Both", "Either" point back to people named before, whom a
   // pronoun's resolution does not follow. "Some believe", "many say" stand

@@ -17,6 +17,17 @@ import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, re
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
+/**
+ * Whether the "by" at `by` after a cue tells how, not who: "Carson concluded
+ * by admonishing journalists". A gerund follows it and no auxiliary makes the
+ * cue a passive; "Sanders was supported by overwhelming majorities" is one.
+ */
+const isMeans = (children: ReadonlyArray<SentenceContent>, match: Match, by: number) => {
+  const gerund = children[skipSpace(children, by + 1, 1)]
+  const auxiliary = children[skipSpace(children, match.index - 1, -1)]
+  return isWord(gerund) && /^[a-z]+ing$/.test(text(gerund)) && !(isWord(auxiliary) && passiveOrModal.has(lower(auxiliary)))
+}
+
 /** The source words for a cue, trying the shapes news prose takes. */
 export const sourceFor = (
   children: ReadonlyArray<SentenceContent>,
@@ -60,8 +71,8 @@ export const sourceFor = (
   if (/ing$/.test(match.phrase) && match.index === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))
   // "a draft plan supported by the United States": a participle before "by"
   // is a passive, and its agent the source.
-  const by = children[skipSpace(children, last + 1, 1)]
-  if (/ed$/.test(match.phrase) && isWord(by) && lower(by) === "by") return plausible(agent(children, last + 1))
+  const at = skipSpace(children, last + 1, 1)
+  if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "by" && !isMeans(children, match, at)) return plausible(agent(children, last + 1))
   let i = skipSpace(children, match.index - 1, -1)
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, isHead, true))

@@ -161,6 +161,21 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("reads a \"by\" before a gerund as how, not who", () => {
+    expect(relations(rules, "Carson concluded by admonishing journalists.")).toEqual(["Carson (named-person) / concluded"])
+    expect(relations(rules, "Beijing responded by sidestepping Moscow.")).toEqual(["Beijing (state) / responded"])
+    expect(relations(rules, "Sanders was supported by overwhelming majorities of voters.")).toEqual([
+      "overwhelming majorities of voters (vague-collective) / supported"
+    ])
+  })
+
+  it("leaves the preposition before a source out of it", () => {
+    expect(relations(rules, "With Senator John McCain calling for hearings, the pressure grew.")).toEqual([
+      "Senator John McCain (named-person) / calling"
+    ])
+    expect(relations(rules, "At least four senators said they would vote no.")).toEqual(["At least four senators (vague-collective) / said"])
+  })
+
   it("finds sources that no single head word names", () => {
     expect(relations(rules, "Political observers in Virginia and around the country say Scott deserves the seat.")).toEqual([
       "Political observers in Virginia and around the country (vague-collective) / say"
