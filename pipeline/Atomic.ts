@@ -7,8 +7,8 @@
  * and a random part's, so that workers writing at once, and processes on
  * other machines sharing a cache directory, never share one.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { dirname } from "node:path"
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
 import { threadId } from "node:worker_threads"
 
 /** Large data given in pieces is written in pieces of about this many characters. */
@@ -80,5 +80,35 @@ export const writeIfCan = (file: string, data: string | Uint8Array): void => {
     write(file, data)
   } catch {
     // Left as it was.
+  }
+}
+
+/** How `write` names its temporary files: `<file>.<process>-<thread>-<random>.tmp`. */
+const temporary = /\.\d+-\d+-[0-9a-z]+\.tmp$/
+
+/**
+ * Remove what `write` left in `dir` when its run was killed between writing
+ * and renaming (tens of megabytes for the cache's claims table, three files
+ * per article in a report directory). Only files over an hour old go: a
+ * younger one may be another run's, still being written. `names` are the
+ * directory's entries where the caller has read them already. Files not
+ * named as `write` names them are never touched.
+ */
+export const removeLeftBehind = (dir: string, names?: Iterable<string>): void => {
+  const hourAgo = Date.now() - 60 * 60 * 1000
+  let entries: Iterable<string>
+  try {
+    entries = names ?? readdirSync(dir)
+  } catch {
+    return // No directory yet: nothing was left in it.
+  }
+  for (const name of entries) {
+    if (!temporary.test(name)) continue
+    try {
+      const file = join(dir, name)
+      if (statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true })
+    } catch {
+      // Gone already, or not ours to remove: left as it is.
+    }
   }
 }

@@ -18,7 +18,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Atomic from "./Atomic.ts"
@@ -114,25 +114,6 @@ export const checkedRules = (dir: string): Rules.Checked => ({
   }
 })
 
-/**
- * A file is written under a temporary name and renamed into place
- * (`Atomic.write`); a run killed in between leaves the temporary file, tens
- * of megabytes for the claims table. Those over an hour old are removed: a
- * younger one may be another run's, still being written.
- */
-const leftBehind = (root: string, names: Iterable<string>) => {
-  const hourAgo = Date.now() - 60 * 60 * 1000
-  for (const name of names) {
-    if (!name.endsWith(".tmp")) continue
-    try {
-      const file = join(root, name)
-      if (statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true })
-    } catch {
-      // Gone already, or not ours to remove: left as it is.
-    }
-  }
-}
-
 /** A persistent cache under `dir`, for one rule set. */
 export const layer = (dir: string, rulesDigest: string) =>
   Layer.sync(
@@ -150,7 +131,7 @@ export const layer = (dir: string, rulesDigest: string) =>
       let lines = read.lines
       // The stored analyses, listed once: a look per article cost more.
       const stored = new Set(readdirSync(root))
-      leftBehind(root, stored)
+      Atomic.removeLeftBehind(root, stored)
       // Appended by name each time, not through a descriptor held for the
       // run: another run that compacts the file meanwhile renames a new one
       // into place, and appends to the old one would be lost. A run killed

@@ -92,6 +92,8 @@ export const report = (
   { cache, tasks }: { readonly cache: Cache.Cache["Service"]; readonly tasks: Tasks["Service"] }
 ) => {
   const out = resolve(options.out)
+  // A run killed mid-write left its reports' temporary files beside them.
+  Atomic.removeLeftBehind(out)
   const batchDigest = Cache.digest([batch.articles, out, options.gates])
   const { view } = options
   const pieceKey = view && Terminal.keyOf(view)

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -130,6 +130,17 @@ describe("the content-hash cache", () => {
     expect(readJson(join(out, "index.json")).claims.every((c: { articles: Array<{ article: string }> }) =>
       c.articles.every((a) => !a.article.startsWith("000"))
     )).toBe(true)
+  })
+
+  it("removes the temporary files a killed run left beside its reports, once they are an hour old", () => {
+    const out = fresh()
+    const [old, young, theirs] = ["001_b7ec66198f8b2645.json.4242-0-ab12cd34.tmp", "001_b7ec66198f8b2645.html.4243-1-ef56ab78.tmp", "notes.tmp"].map((name) => join(out, name)) as [string, string, string]
+    for (const file of [old, young, theirs]) writeFileSync(file, "cut short")
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+    for (const file of [old, theirs]) utimesSync(file, twoHoursAgo, twoHoursAgo)
+    expect(cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--out", out, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
+    // A younger one may be another run's, still being written; a file factgate did not name is the user's.
+    expect([old, young, theirs].map((file) => existsSync(file))).toEqual([false, true, true])
   })
 
   it("--no-cache leaves nothing behind", () => {
