@@ -32,11 +32,11 @@ import type * as Rules from "./Rules.ts"
 export type { Remembered, Written } from "./Entries.ts"
 
 /**
- * What the cache hands out for a key: the article's claims (packed, from the
+ * What the cache hands out for a key it has: the article's claims (packed, from the
  * entries file, or where they are in the last batch's snapshot) and the last
  * report written from it.
  */
-export interface Entry {
+export interface Hit {
   readonly claims: Incoming
   readonly written?: Written
 }
@@ -52,7 +52,7 @@ export class Cache extends Context.Service<Cache, {
    * run ends. Claims in the last batch's table are there anyway, and are
    * handed out again for an article twice in one batch.
    */
-  readonly take: (key: string) => Entry | undefined
+  readonly take: (key: string) => Hit | undefined
   /** Remember what the batch needs of a key. */
   readonly remember: (key: string, entry: Remembered) => Effect.Effect<void>
   /**

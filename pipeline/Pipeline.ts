@@ -66,7 +66,7 @@ interface Checked {
   readonly _tag: "Checked"
   readonly identity: Pick<Article, "id" | "path" | "line">
   readonly key: string
-  readonly claims: Cache.Entry["claims"]
+  readonly claims: Cache.Hit["claims"]
   readonly written?: Cache.Written
 }
 

@@ -24,7 +24,7 @@ const analysed = (cache: Cache.Cache["Service"], key: string, text: string) =>
   Effect.sync(() => writeFileSync(cache.file(key), "{}")).pipe(Effect.andThen(cache.remember(key, { claims: [claim(text)] })))
 
 /** The text of the first claim of what the cache handed out, when it came packed from the entries file. */
-const firstText = (entry: Cache.Entry | undefined) => (entry === undefined || "snapshot" in entry.claims ? undefined : entry.claims[0]?.[1])
+const firstText = (entry: Cache.Hit | undefined) => (entry === undefined || "snapshot" in entry.claims ? undefined : entry.claims[0]?.[1])
 
 const entriesFile = (dir: string) => {
   const [build] = readdirSync(dir)
@@ -123,7 +123,7 @@ describe("cache", () => {
       const table = join(dirname(entriesFile(dir)), "claims.bin")
       // Written anew, the file is another inode (renamed into place): times can be too coarse to tell.
       const written = statSync(table).ino
-      const copied = (entry: Cache.Entry | undefined) => {
+      const copied = (entry: Cache.Hit | undefined) => {
         if (entry === undefined || !("snapshot" in entry.claims)) return entry
         const claims = new BatchClaims()
         claims.addFrom("a", entry.claims)
