@@ -189,7 +189,10 @@ export const subject = (
       if (appositive.length === 0) appositive = np
       continue
     }
-    if (np.length === 0) continue
+    // "Another superdelegate, Michael Brown of Washington, said": a phrase
+    // this walk cut down to its determiner names no one; the next chunk may.
+    // "Some", "Many" stand for people, and stay.
+    if (np.length === 0 || np.every((w) => /^(the|a|an|this|that|these|those|another|each|every|both|either|neither|such)$/.test(lower(w)))) continue
     return np
   }
   return appositive

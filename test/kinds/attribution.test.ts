@@ -57,6 +57,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "Ott Pruitt, the attorney general of Oklahoma, said the rule was unlawful.")).toEqual([
       "Ott Pruitt (named-person) / said"
     ])
+    expect(relations(rules, "Another superdelegate, Michael Brown of Washington, explained his support.")).toEqual([
+      "Michael Brown of Washington (named-person) / explained"
+    ])
   })
 
   it("reads a headline for who said what, and for nothing else", () => {
