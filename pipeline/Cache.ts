@@ -32,9 +32,9 @@ import type * as Rules from "./Rules.ts"
 export type { Remembered, Written } from "./Entries.ts"
 
 /**
- * What the cache hands out for a key it has: the article's claims (packed, from the
- * entries file, or where they are in the last batch's snapshot) and the last
- * report written from it.
+ * What the cache hands out for a key it has: the article's claims (packed,
+ * from the entries file, or where they are in the last batch's snapshot) and
+ * the last report written from it.
  */
 export interface Hit {
   readonly claims: Incoming
@@ -185,9 +185,9 @@ export const layer = (dir: string, rulesDigest: string) =>
         take: (key) => {
           const ranges = lines.ranges.get(key)
           lines.ranges.delete(key)
-          const slice = snapshot?.slice(key)
           // The entry is only good while its stored analysis is still there.
           if (!stored.has(`${key}.json`)) return undefined
+          const slice = snapshot?.slice(key)
           if (slice) {
             copied++
             const written = ranges && writtenOf(lines.file, ranges)

@@ -8,6 +8,7 @@
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
+import { namesNoOne } from "./Plausible.ts"
 import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -191,8 +192,7 @@ export const subject = (
     }
     // "Another superdelegate, Michael Brown of Washington, said": a phrase
     // this walk cut down to its determiner names no one; the next chunk may.
-    // "Some", "Many" stand for people, and stay.
-    if (np.length === 0 || np.every((w) => /^(the|a|an|this|that|these|those|another|each|every|both|either|neither|such)$/.test(lower(w)))) continue
+    if (np.length === 0 || namesNoOne(np)) continue
     return np
   }
   return appositive

@@ -68,6 +68,16 @@ export const postModifier = (words: ReadonlyArray<SentenceContent>, isHead: Clas
   })
 
 /**
+ * Whether words are only determiners or modifiers: "The", "Another",
+ * "Additional" name no one, and "Both", "Either" point back to people named
+ * before, whom a pronoun's resolution does not follow. "Some believe", "many
+ * say" stand for people: vague, but a source; so does a share ("Several").
+ */
+export const namesNoOne = (words: ReadonlyArray<SentenceContent>) =>
+  !isShare(words) && !(words.length === 1 && /^(some|many)$/.test(lower(words[0]!))) &&
+  words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most|both|either|neither)$/.test(lower(w)))
+
+/**
  * Whether words can be a source. Its head (the last word before any
  * prepositional tail) is a name, a pronoun or a word the lexicon knows
  * ("officials", "embassy"). "Binding promises" and "the concurrent
@@ -87,12 +97,7 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
   if (tailPrepositions.has(opening!) && !/^(about|to)$/.test(opening!) && !(opening === "at" && /^(least|most)$/.test(after ?? ""))) {
     return plausibility(children, classifier)(words.slice(1))
   }
-  // "The", "Another", "Additional": a determiner or modifier alone names no
-  // one, and "Both", "Either" point back to people named before, whom a
-  // pronoun's resolution does not follow. "Some believe", "many say" stand
-  // for people: vague, but a source.
-  const standsAlone = words.length === 1 && /^(some|many)$/.test(lower(words[0]!))
-  if (!standsAlone && words.every((w) => determiners.has(lower(w)) || /^(another|additional|each|every|any|such|no|more|most|both|either|neither)$/.test(lower(w)))) return []
+  if (namesNoOne(words)) return []
   const typed = classifier.classify(words.map(text))
   const of = partitive(words)
   if (typed.guessed && of > 0) return plausibility(children, classifier)(words.slice(of + 1)).length > 0 ? words : []
