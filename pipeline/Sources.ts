@@ -33,6 +33,7 @@ export interface Typed {
 // "You" is the reader or anyone ("whatever you want"), never a source.
 const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "several", "some", "many", "two", "three", "other", "another", "one", "senior", "top"])
+const indefinite = new Set(["a", "an", "one", "another"])
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 
 // "Nine in 10", "four out of 10": a share of those asked, however it is
@@ -111,6 +112,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       const name: Array<string> = []
       for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !isAcronym(core[i]!); i--) name.unshift(core[i]!)
       const determined = determiners.has(lowered[0]!)
+      // "The Kremlin" names one body; "a Democrat", "an American", "one
+      // Briton" is one of many, described by what they belong to.
+      if (indefinite.has(lowered[0]!) && core.length > 1 && core.slice(1).every(isCapitalised)) return { kind: "described-official", name: text }
       return determined && name.length === core.length - 1
         ? { kind: "named-organisation", name: core.join(" ") }
         : { kind: "named-person", name: name.join(" ") || head }
@@ -144,7 +148,12 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     return typed
   }
 
-  return { classify: remembered, isHead }
+  // The lexicon's phrases ("familiar with", "who asked not to be named") say
+  // why a source goes unnamed; its single words ("sources", "insider") name one.
+  const reasons = wordPhrases(config.anonymous.filter((phrase) => phrase.includes(" ")))
+  const statesAnonymity = (words: ReadonlyArray<string>) => reasons.find(words.join(" ")) !== undefined
+
+  return { classify: remembered, isHead, statesAnonymity }
 }
 
 /** Types sources, and knows which lowercase words can head one. */
@@ -152,4 +161,6 @@ export interface Classifier {
   readonly classify: (words: ReadonlyArray<string>) => Typed
   /** Whether a lowercase word can end a source: "officials", "embassy", "he". */
   readonly isHead: (word: string) => boolean
+  /** Whether words say why a source goes unnamed, as the anonymous lexicon words it. */
+  readonly statesAnonymity: (words: ReadonlyArray<string>) => boolean
 }

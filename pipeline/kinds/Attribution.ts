@@ -31,7 +31,8 @@ import { antecedentOf } from "./NounPhrase.ts"
 import { type Mention, resolve } from "./Anaphora.ts"
 import { isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
-import { isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { maxSourceWords } from "./Grammar.ts"
+import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
 export type { Mention } from "./Anaphora.ts"
@@ -82,6 +83,13 @@ export interface AttributionOptions {
   readonly surveys?: ReadonlyArray<string>
 }
 
+/** The words of the clause that starts at `from`, up to its closing punctuation. */
+const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Array<string> => {
+  const words: Array<string> = []
+  for (let i = from; i < children.length && !isBoundary(children[i]!); i++) if (isWord(children[i])) words.push(text(children[i]!))
+  return words
+}
+
 const attribute = (tree: Root, file: VFile, classifier: Classifier, options: AttributionOptions, labels: ReadonlySet<string>, surveys: ReadonlySet<string>) => {
   const { classify } = classifier
   const relations: Array<Relation> = (file.data.attributions ??= [])
@@ -102,7 +110,21 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const next = match.sentence.children[skipSpace(match.sentence.children, match.index + match.nodes.length, 1)]
     return isWord(next) && cues.some(({ match: other, owner }) => owner.cue.phrases.length > 0 && other.sentence === match.sentence && other.nodes[0] === next)
   }
-  const verbs = cues.filter(({ match }) => !(match.nodes.length === 1 && /s$/i.test(match.phrase) && nextCue(match)))
+  // "people close to the talks, who asked not to be named": the clause gives
+  // the reason for anonymity that the standards ask for; nobody speaks in it.
+  // The cue must be inside the words that say so: in "An official who asked
+  // not to be identified said", "said" is the official speaking.
+  const givesAnonymity = (match: Match) => {
+    const children = match.sentence.children
+    for (let i = skipSpace(children, match.index - 1, -1), words = 0; isWord(children[i]) && words <= maxSourceWords; i = skipSpace(children, i - 1, -1), words++) {
+      if (!/^(who|that)$/.test(lower(children[i]!))) continue
+      const clause = clauseFrom(children, i)
+      const through = clause.findIndex((_, end) => classifier.statesAnonymity(clause.slice(0, end + 1)))
+      return through > words
+    }
+    return false
+  }
+  const verbs = cues.filter(({ match }) => !(match.nodes.length === 1 && /s$/i.test(match.phrase) && nextCue(match)) && !givesAnonymity(match))
   cues.splice(0, cues.length, ...verbs)
 
   const inCue = (word: SentenceContent, match: Match) => {

@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -26,6 +26,50 @@ const isMeans = (children: ReadonlyArray<SentenceContent>, match: Match, by: num
   const gerund = children[skipSpace(children, by + 1, 1)]
   const auxiliary = children[skipSpace(children, match.index - 1, -1)]
   return isWord(gerund) && /^[a-z]+ing$/.test(text(gerund)) && !(isWord(auxiliary) && passiveOrModal.has(lower(auxiliary)))
+}
+
+/**
+ * An inverted source with the tail that says why it goes unnamed: `said a
+ * senior official familiar with the matter`, `said one person briefed on the
+ * call`. The noun phrase alone ("a senior official") would be typed as a
+ * described official, and the anonymity the standards ask about lost; other
+ * tails ("said Smith on Monday") are not part of the source.
+ */
+const withAnonymity = (run: ReadonlyArray<SentenceContent>, words: Array<SentenceContent>, { classify }: Classifier) => {
+  if (words.length === 0 || words.length === run.length || classify(words.map(text)).kind === "anonymous") return words
+  const longer = run.slice(run.indexOf(words[0]!))
+  return classify(longer.map(text)).kind === "anonymous" ? longer : words
+}
+
+/**
+ * A source followed by the clause that says why it goes unnamed, right before
+ * its cue: "An official who asked not to be identified said", "A diplomat,
+ * speaking on condition of anonymity, said". The clause is part of the
+ * source, and makes it anonymous; the noun phrase alone would not reach the
+ * cue, or be typed as a described official.
+ */
+const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { statesAnonymity }: Classifier): Array<SentenceContent> => {
+  let end = skipSpace(children, cue - 1, -1)
+  const closed = children[end] !== undefined && text(children[end]!) === ","
+  if (closed) end = skipSpace(children, end - 1, -1)
+  const clause: Array<SentenceContent> = []
+  for (let i = end; i >= 0 && clause.length <= maxSourceWords; i = skipSpace(children, i - 1, -1)) {
+    const node = children[i]!
+    const opens = isWord(node) && lower(node) === "who"
+    // Set off by commas, the clause is a participle's: ", speaking on condition of anonymity,".
+    const participle = closed && text(node) === "," && clause.length > 0 && /[a-z](ing|ed)$/.test(text(clause[0]!))
+    if (text(node) === "," && !participle) return []
+    if (opens || participle) {
+      const from = opens ? i : skipSpace(children, i + 1, 1)
+      if (!statesAnonymity([...(opens ? [node] : []), ...clause].map(text))) return []
+      const antecedent = antecedentOf(children, from).words
+      return antecedent.length === 0 ? [] : children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
+    }
+    // "who are close to the industries that oppose": "oppose" has a subject of its own.
+    if (!isWord(node) || /^(that|which)$/.test(lower(node))) return []
+    clause.unshift(node)
+  }
+  return []
 }
 
 /** The source words for a cue, trying the shapes news prose takes. */
@@ -73,6 +117,8 @@ export const sourceFor = (
   // is a passive, and its agent the source.
   const at = skipSpace(children, last + 1, 1)
   if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "by" && !isMeans(children, match, at)) return plausible(agent(children, last + 1))
+  const unnamed = unnamedBefore(children, match.index, classifier)
+  if (unnamed.length > 0) return unnamed
   let i = skipSpace(children, match.index - 1, -1)
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, isHead, true))
@@ -150,7 +196,8 @@ export const sourceFor = (
   const next = children[skipSpace(children, last + 1, 1)]
   // After a quote any words can follow: `"…," said one Democratic source`.
   if ((afterQuote || comma) && isWord(next) && (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
-    const words = plausible(leadingPhrase(phrase(children, last + 1, 1), isHead, afterQuote))
+    const run = phrase(children, last + 1, 1)
+    const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
     if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
   }

@@ -32,6 +32,18 @@ export const isTurnLabel = (children: ReadonlyArray<SentenceContent>, match: Mat
 }
 
 /**
+ * Whether the `count` words before a colon at `colon` complete a "be": in
+ * "The only one to do it was, coincidentally, another Virginian: Harry Byrd"
+ * the colon says who that is; nobody speaks.
+ */
+const complementOfBe = (children: ReadonlyArray<SentenceContent>, colon: number, count: number) => {
+  let i = colon
+  for (let words = 0; words < count && i >= 0; ) if (isWord(children[--i])) words++
+  for (i = skipSpace(children, i - 1, -1); i >= 0 && (text(children[i]!) === "," || /ly$/.test(text(children[i]!))); i = skipSpace(children, i - 1, -1));
+  return isWord(children[i]) && /^(is|are|was|were|be|been)$/.test(lower(children[i]!))
+}
+
+/**
  * A colon introduces speech only after a speaker ("WALLACE:", "The senator
  * said:") or before a quote; "The Latest:" and the editors' `labels`
  * ("Correction:") are not speakers.
@@ -43,6 +55,7 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   const next = children[skipSpace(children, match.index + 1, 1)]
   if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false
+  if (complementOfBe(children, match.index, words.length)) return false
   if (kind === "described-official") return true
   // "She:" opens a turn; "Imagine that she:" introduces a list.
   if (kind === "pronoun") return words[0]!.toLowerCase() !== "it" && skipSpace(children, 0, 1) === match.index - 1

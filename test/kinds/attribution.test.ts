@@ -46,7 +46,11 @@ describe("attribution kind", () => {
     ["The Russian Embassy in Belgium said the talks would go on.", "The Russian Embassy in Belgium (named-organisation) / said"],
     ["The report said exports fell.", "The report (document) / said"],
     ["According to Reuters, exports fell.", "Reuters (media-outlet, wire) / According to"],
-    ["Zelenskyy's chief of staff has firmly stated that ceding territory is not an option.", "Zelenskyy's chief of staff (described-official) / stated"]
+    ["Zelenskyy's chief of staff has firmly stated that ceding territory is not an option.", "Zelenskyy's chief of staff (described-official) / stated"],
+    // An indefinite article before a capital is one of many, not a name.
+    ["\"Yes,\" said a Republican.", "a Republican (described-official) / said"],
+    ["A Briton told the paper it was cold.", "A Briton (described-official) / told"],
+    ["One New Hampshire Democrat said the race was close.", "One New Hampshire Democrat (described-official) / said"]
   ])("types the source: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual([expected])
   })
@@ -234,6 +238,36 @@ describe("attribution kind", () => {
     // A past form with an object is the subject's own verb: "promise" here is a noun.
     expect(relations(rules, "The president revisited his own promise to guide the country.")).toEqual([])
     expect(relations(rules, "They made plans to build bunkers.")).toEqual([])
+  })
+
+  it("keeps the words that say why a source goes unnamed, and types it anonymous", () => {
+    expect(relations(rules, "\"It is over,\" said a senior official familiar with the matter.")).toEqual([
+      "a senior official familiar with the matter (anonymous) / said"
+    ])
+    expect(relations(rules, "The deal is off, said a diplomat with knowledge of the talks.")).toEqual([
+      "a diplomat with knowledge of the talks (anonymous) / said"
+    ])
+    expect(relations(rules, "An official who asked not to be identified said the deal was dead.")).toEqual([
+      "An official who asked not to be identified (anonymous) / said"
+    ])
+    expect(relations(rules, "A diplomat, speaking on condition of anonymity, said the talks were over.")).toEqual([
+      "A diplomat, speaking on condition of anonymity (anonymous) / said"
+    ])
+    // The reason is no statement of its own: nobody "asked" here.
+    expect(relations(rules, "\"We are done,\" said two people close to the talks, who asked not to be named.")).toEqual([
+      "two people close to the talks (anonymous) / said"
+    ])
+    // Other tails are not part of the source, nor is a relative clause with a subject of its own.
+    expect(relations(rules, "\"We will win,\" said Smith on Monday.")).toEqual(["Smith (named-person) / said"])
+    expect(relations(rules, "Charlie Sykes, who lamented in an interview with a Business Insider editor that the party was lost, quit.")).toEqual([
+      "Charlie Sykes (named-person) / lamented"
+    ])
+    expect(relations(rules, "In the wake of the crisis, sources said she was ill.")).toEqual(["sources (anonymous) / said"])
+  })
+
+  it("reads no speaker into a colon after a complement of \"be\"", () => {
+    expect(relations(rules, "The only one to do it was, coincidentally, another Virginian: Harry F. Byrd Sr., the patriarch.")).toEqual([])
+    expect(relations(rules, "A senior aide said: the plan is dead.")).toEqual(["A senior aide (described-official) / said"])
   })
 
   it("reads a cue's word inside a source as part of the name", () => {
