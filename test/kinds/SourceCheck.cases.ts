@@ -11,10 +11,17 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
     }]
   },
   "anonymous-source": {
-    valid: ["A source, who spoke on condition of anonymity because the talks are private, said the deal was close."],
+    valid: [
+      "A source, who spoke on condition of anonymity because the talks are private, said the deal was close.",
+      "An official who asked not to be identified said the deal was dead."
+    ],
     invalid: [{
       text: "A source said the deal was close.",
       errors: ["1:1-1:9: Unexpected anonymous source `A source` with no reason given for anonymity [anonymous-source]"]
+    }, {
+      // How the official knows is said, why they go unnamed is not.
+      text: "\"It is over,\" said a senior official familiar with the matter.",
+      errors: ["1:20-1:62: Unexpected anonymous source `a senior official familiar with the matter` with no reason given for anonymity [anonymous-source]"]
     }]
   },
   "single-interested-source": {
