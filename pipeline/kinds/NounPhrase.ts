@@ -121,6 +121,14 @@ export const agent = (children: ReadonlyArray<SentenceContent>, from: number): A
 }
 
 /**
+ * Whether a word goes on to name someone: after an inverted cue, a past form
+ * before it is an adjective ("said one unaligned Florida Republican
+ * strategist"), not the speaker's verb.
+ */
+const namesNext = (word: SentenceContent | undefined, isHead: Classifier["isHead"]) =>
+  word !== undefined && isWord(word) && (isCapitalised(word) || isHead(lower(word)))
+
+/**
  * The subject at the start of a run of words: "Trump" in "Trump attacked
  * Clinton". `modified` lets it open with a lowercase modifier, as a speaker
  * named after an inverted cue does: `said former Gov. Jim Doyle`.
@@ -141,7 +149,8 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
     else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
-    else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !/(ed|s)$/.test(w) && !verbalWords.has(w)) np.push(word)
+    else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !verbalWords.has(w) &&
+      (!/(ed|s)$/.test(w) || (modified && /ed$/.test(w) && namesNext(words[i + 1], isHead)))) np.push(word)
     else break
   }
   // A phrase ends in a name or a word the lexicon knows: "the former president".

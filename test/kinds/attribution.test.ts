@@ -83,6 +83,13 @@ describe("attribution kind", () => {
     expect(relations(rules, "\"It was close,\" said conservative activist Bob Klaus, who is not affiliated.")).toEqual([
       "conservative activist Bob Klaus (named-person) / said"
     ])
+    // A past form before a name or a role is an adjective here, not a verb.
+    expect(relations(rules, "\"There is no data,\" said one unaligned Florida Republican strategist.")).toEqual([
+      "one unaligned Florida Republican strategist (described-official) / said"
+    ])
+    expect(relations(rules, "\"It is over,\" said one well-connected Democrat familiar with the organization.")).toEqual([
+      "one well-connected Democrat familiar with the organization (anonymous) / said"
+    ])
   })
 
   it("resolves pronouns to the nearest earlier named source", () => {
