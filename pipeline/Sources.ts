@@ -112,9 +112,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       const name: Array<string> = []
       for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !isAcronym(core[i]!); i--) name.unshift(core[i]!)
       const determined = determiners.has(lowered[0]!)
-      // "The Kremlin" names one body; "a Democrat", "an American", "one
+      // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
       // Briton" is one of many, described by what they belong to.
-      if (indefinite.has(lowered[0]!) && core.length > 1 && core.slice(1).every(isCapitalised)) return { kind: "described-official", name: text }
+      if (indefinite.has(lowered[0]!) && core.length > 1) return { kind: "described-official", name: text }
       return determined && name.length === core.length - 1
         ? { kind: "named-organisation", name: core.join(" ") }
         : { kind: "named-person", name: name.join(" ") || head }

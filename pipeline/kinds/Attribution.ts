@@ -83,10 +83,14 @@ export interface AttributionOptions {
   readonly surveys?: ReadonlyArray<string>
 }
 
-/** The words of the clause that starts at `from`, up to its closing punctuation. */
+/**
+ * The first words of the clause that starts at `from`, up to its closing
+ * punctuation: as many as a reason for anonymity takes, so a long sentence
+ * with no commas costs no more.
+ */
 const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Array<string> => {
   const words: Array<string> = []
-  for (let i = from; i < children.length && !isBoundary(children[i]!); i++) if (isWord(children[i])) words.push(text(children[i]!))
+  for (let i = from; i < children.length && !isBoundary(children[i]!) && words.length < maxSourceWords; i++) if (isWord(children[i])) words.push(text(children[i]!))
   return words
 }
 
@@ -118,9 +122,15 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const children = match.sentence.children
     for (let i = skipSpace(children, match.index - 1, -1), words = 0; isWord(children[i]) && words <= maxSourceWords; i = skipSpace(children, i - 1, -1), words++) {
       if (!/^(who|that)$/.test(lower(children[i]!))) continue
+      // The cue is at `words + 1` in the clause, and the phrase must hold it:
+      // in "who said sources close to the White House had leaked it" or "who
+      // said on condition of anonymity that" the phrase starts after "said",
+      // and Smith speaks.
       const clause = clauseFrom(children, i)
       const through = clause.findIndex((_, end) => classifier.statesAnonymity(clause.slice(0, end + 1)))
-      return through > words
+      if (through <= words) return false
+      const start = clause.findLastIndex((_, from) => from <= through && classifier.statesAnonymity(clause.slice(from, through + 1)))
+      return start <= words + 1
     }
     return false
   }

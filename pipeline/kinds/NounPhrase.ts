@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, verbalWords } from "./Grammar.ts"
+import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, timeWords, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -126,7 +126,7 @@ export const agent = (children: ReadonlyArray<SentenceContent>, from: number): A
  * strategist"), not the speaker's verb.
  */
 const namesNext = (word: SentenceContent | undefined, isHead: Classifier["isHead"]) =>
-  word !== undefined && isWord(word) && (isCapitalised(word) || isHead(lower(word)))
+  word !== undefined && isWord(word) && !timeWords.has(lower(word)) && (isCapitalised(word) || isHead(lower(word)))
 
 /**
  * The subject at the start of a run of words: "Trump" in "Trump attacked
@@ -150,7 +150,7 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
     else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !verbalWords.has(w) &&
-      (!/(ed|s)$/.test(w) || (modified && /ed$/.test(w) && namesNext(words[i + 1], isHead)))) np.push(word)
+      (!/(ed|s)$/.test(w) || (modified && /ed$/.test(w) && !np.some((n) => isHead(lower(n))) && namesNext(words[i + 1], isHead)))) np.push(word)
     else break
   }
   // A phrase ends in a name or a word the lexicon knows: "the former president".

@@ -10,7 +10,7 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
-import type { Classifier } from "../Sources.ts"
+import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject } from "./NounPhrase.ts"
@@ -28,6 +28,9 @@ const isMeans = (children: ReadonlyArray<SentenceContent>, match: Match, by: num
   return isWord(gerund) && /^[a-z]+ing$/.test(text(gerund)) && !(isWord(auxiliary) && passiveOrModal.has(lower(auxiliary)))
 }
 
+/** Kinds of source a phrase of anonymity can qualify: "John Smith, who is close to the president" is still named. */
+const unnamed = (kind: SourceKind) => kind === "described-official" || kind === "vague-collective"
+
 /**
  * An inverted source with the tail that says why it goes unnamed: `said a
  * senior official familiar with the matter`, `said one person briefed on the
@@ -36,7 +39,7 @@ const isMeans = (children: ReadonlyArray<SentenceContent>, match: Match, by: num
  * tails ("said Smith on Monday") are not part of the source.
  */
 const withAnonymity = (run: ReadonlyArray<SentenceContent>, words: Array<SentenceContent>, { classify }: Classifier) => {
-  if (words.length === 0 || words.length === run.length || classify(words.map(text)).kind === "anonymous") return words
+  if (words.length === 0 || words.length === run.length || !unnamed(classify(words.map(text)).kind)) return words
   const longer = run.slice(run.indexOf(words[0]!))
   return classify(longer.map(text)).kind === "anonymous" ? longer : words
 }
@@ -48,22 +51,25 @@ const withAnonymity = (run: ReadonlyArray<SentenceContent>, words: Array<Sentenc
  * source, and makes it anonymous; the noun phrase alone would not reach the
  * cue, or be typed as a described official.
  */
-const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { statesAnonymity }: Classifier): Array<SentenceContent> => {
+const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { classify, statesAnonymity }: Classifier): Array<SentenceContent> => {
   let end = skipSpace(children, cue - 1, -1)
   const closed = children[end] !== undefined && text(children[end]!) === ","
   if (closed) end = skipSpace(children, end - 1, -1)
   const clause: Array<SentenceContent> = []
   for (let i = end; i >= 0 && clause.length <= maxSourceWords; i = skipSpace(children, i - 1, -1)) {
     const node = children[i]!
-    const opens = isWord(node) && lower(node) === "who"
+    const opens = isWord(node) && /^(who|that)$/.test(lower(node))
     // Set off by commas, the clause is a participle's: ", speaking on condition of anonymity,".
     const participle = closed && text(node) === "," && clause.length > 0 && /[a-z](ing|ed)$/.test(text(clause[0]!))
     if (text(node) === "," && !participle) return []
     if (opens || participle) {
       const from = opens ? i : skipSpace(children, i + 1, 1)
       if (!statesAnonymity([...(opens ? [node] : []), ...clause].map(text))) return []
-      const antecedent = antecedentOf(children, from).words
-      return antecedent.length === 0 ? [] : children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
+      // From the phrase's first determiner: "A source familiar with the talks, who …".
+      const walked = antecedentOf(children, from).phrase
+      const antecedent = walked.slice(Math.max(0, walked.findIndex((w) => determiners.has(lower(w)))))
+      if (antecedent.length === 0 || !unnamed(classify(antecedent.map(text)).kind)) return []
+      return children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
     }
     // "who are close to the industries that oppose": "oppose" has a subject of its own.
     if (!isWord(node) || /^(that|which)$/.test(lower(node))) return []

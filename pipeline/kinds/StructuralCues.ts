@@ -39,7 +39,7 @@ export const isTurnLabel = (children: ReadonlyArray<SentenceContent>, match: Mat
 const complementOfBe = (children: ReadonlyArray<SentenceContent>, colon: number, count: number) => {
   let i = colon
   for (let words = 0; words < count && i >= 0; ) if (isWord(children[--i])) words++
-  for (i = skipSpace(children, i - 1, -1); i >= 0 && (text(children[i]!) === "," || /ly$/.test(text(children[i]!))); i = skipSpace(children, i - 1, -1));
+  for (i = skipSpace(children, i - 1, -1); i >= 0 && (text(children[i]!) === "," || /^[a-z]+ly$/.test(text(children[i]!))); i = skipSpace(children, i - 1, -1));
   return isWord(children[i]) && /^(is|are|was|were|be|been)$/.test(lower(children[i]!))
 }
 
@@ -55,8 +55,7 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   const next = children[skipSpace(children, match.index + 1, 1)]
   if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false
-  if (complementOfBe(children, match.index, words.length)) return false
-  if (kind === "described-official") return true
+  if (kind === "described-official") return !complementOfBe(children, match.index, words.length)
   // "She:" opens a turn; "Imagine that she:" introduces a list.
   if (kind === "pronoun") return words[0]!.toLowerCase() !== "it" && skipSpace(children, 0, 1) === match.index - 1
   // A name, not a title-case label: "WALLACE", "Pat Caddell"; not "The Latest",

@@ -270,11 +270,17 @@ describe("attribution kind", () => {
       "Charlie Sykes (named-person) / lamented"
     ])
     expect(relations(rules, "In the wake of the crisis, sources said she was ill.")).toEqual(["sources (anonymous) / said"])
+    // A name stays a name; a verb before the phrase still speaks.
+    expect(relations(rules, "John Smith, who is close to the president, said the plan failed.")).toEqual(["John Smith (named-person) / said"])
+    expect(relations(rules, "It was Smith who said sources close to the White House had leaked the memo.")).toEqual(["Smith (named-person) / said"])
+    expect(relations(rules, "The aide, who said on condition of anonymity that the memo was real, left.")).toEqual(["The aide (described-official) / said"])
+    expect(relations(rules, "\"No,\" said a spokesman contacted Tuesday.")).toEqual(["a spokesman (described-official) / said"])
   })
 
   it("reads no speaker into a colon after a complement of \"be\"", () => {
     expect(relations(rules, "The only one to do it was, coincidentally, another Virginian: Harry F. Byrd Sr., the patriarch.")).toEqual([])
     expect(relations(rules, "A senior aide said: the plan is dead.")).toEqual(["A senior aide (described-official) / said"])
+    expect(relations(rules, "Here is President Obama: we will not back down.")).toEqual(["President Obama (named-person) / :"])
   })
 
   it("reads a cue's word inside a source as part of the name", () => {
