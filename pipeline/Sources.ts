@@ -151,9 +151,16 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   // The lexicon's phrases ("familiar with", "who asked not to be named") say
   // why a source goes unnamed; its single words ("sources", "insider") name one.
   const reasons = wordPhrases(config.anonymous.filter((phrase) => phrase.includes(" ")))
-  const statesAnonymity = (words: ReadonlyArray<string>) => reasons.find(words.join(" ")) !== undefined
+  const anonymityIn = (words: ReadonlyArray<string>) => {
+    const joined = words.join(" ")
+    const found = reasons.locate(joined)
+    if (found === undefined) return undefined
+    // Words are joined by one space and hold none, so spaces count words.
+    const wordAt = (offset: number) => joined.slice(0, offset).split(" ").length - 1
+    return { first: wordAt(found.start), last: wordAt(found.end - 1) }
+  }
 
-  return { classify: remembered, isHead, statesAnonymity }
+  return { classify: remembered, isHead, anonymityIn }
 }
 
 /** Types sources, and knows which lowercase words can head one. */
@@ -161,6 +168,9 @@ export interface Classifier {
   readonly classify: (words: ReadonlyArray<string>) => Typed
   /** Whether a lowercase word can end a source: "officials", "embassy", "he". */
   readonly isHead: (word: string) => boolean
-  /** Whether words say why a source goes unnamed, as the anonymous lexicon words it. */
-  readonly statesAnonymity: (words: ReadonlyArray<string>) => boolean
+  /**
+   * Where words say why a source goes unnamed, as the anonymous lexicon's
+   * phrases word it: the first and last word of the leftmost such phrase.
+   */
+  readonly anonymityIn: (words: ReadonlyArray<string>) => { readonly first: number; readonly last: number } | undefined
 }

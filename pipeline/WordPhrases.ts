@@ -36,6 +36,8 @@ const firstWord = (text: string, from: number): string => {
 export interface WordPhrases {
   /** The leftmost phrase found, the longest at that place; undefined if none. */
   readonly find: (text: string) => string | undefined
+  /** Where `find`'s phrase stands in the text: UTF-16 offsets, end exclusive. */
+  readonly locate: (text: string) => { readonly phrase: string; readonly start: number; readonly end: number } | undefined
 }
 
 /**
@@ -57,7 +59,7 @@ export const wordPhrases = (phrases: ReadonlyArray<string>, options: { readonly 
   // At one place, the longest phrase wins: "The Associated Press" over "The".
   for (const list of byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length)
 
-  const find = (text: string): string | undefined => {
+  const locate = (text: string) => {
     if (byFirst.size === 0) return undefined
     const haystack = fold(text)
     for (let at = 0; at < haystack.length; at++) {
@@ -67,10 +69,10 @@ export const wordPhrases = (phrases: ReadonlyArray<string>, options: { readonly 
       if (list === undefined) continue
       for (const { phrase, folded: candidate } of list) {
         const end = at + candidate.length
-        if (haystack.startsWith(candidate, at) && (end === haystack.length || !isWordChar(haystack, end))) return phrase
+        if (haystack.startsWith(candidate, at) && (end === haystack.length || !isWordChar(haystack, end))) return { phrase, start: at, end }
       }
     }
     return undefined
   }
-  return { find }
+  return { find: (text) => locate(text)?.phrase, locate }
 }

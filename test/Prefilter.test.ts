@@ -80,6 +80,11 @@ describe("phrases found as whole words", () => {
     expect(outlets.find(text)).toBe(found)
   })
 
+  it("says where the phrase it finds stands", () => {
+    expect(outlets.locate("told The Associated Press on Monday")).toEqual({ phrase: "The Associated Press", start: 5, end: 25 })
+    expect(outlets.locate("an ap report")).toBeUndefined()
+  })
+
   it("ignores case unless told otherwise", () => {
     expect(wordPhrases(["people familiar with"]).find("People Familiar With the talks")).toBe("people familiar with")
   })

@@ -122,15 +122,11 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const children = match.sentence.children
     for (let i = skipSpace(children, match.index - 1, -1), words = 0; isWord(children[i]) && words <= maxSourceWords; i = skipSpace(children, i - 1, -1), words++) {
       if (!/^(who|that)$/.test(lower(children[i]!))) continue
-      // The cue is at `words + 1` in the clause, and the phrase must hold it:
-      // in "who said sources close to the White House had leaked it" or "who
-      // said on condition of anonymity that" the phrase starts after "said",
-      // and Smith speaks.
-      const clause = clauseFrom(children, i)
-      const through = clause.findIndex((_, end) => classifier.statesAnonymity(clause.slice(0, end + 1)))
-      if (through <= words) return false
-      const start = clause.findLastIndex((_, from) => from <= through && classifier.statesAnonymity(clause.slice(from, through + 1)))
-      return start <= words + 1
+      // The cue is word `words + 1` of the clause, and the phrase must hold
+      // it: in "who said sources close to the White House had leaked it" or
+      // "who said on condition of anonymity that" it starts after "said".
+      const phrase = classifier.anonymityIn(clauseFrom(children, i))
+      return phrase !== undefined && phrase.first <= words + 1 && words + 1 <= phrase.last
     }
     return false
   }

@@ -38,7 +38,9 @@ export const pluralVerbs = new Set(["are", "were", "have", "remain", "seem", "ap
 export const pronouns = new Set(["he", "she", "they", "it", "we", "i"])
 export const modals = new Set(["would", "could", "might", "may", "should"])
 export const auxiliaries = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "can", "did", "does", "do", ...modals])
-export const passiveOrModal = new Set(["is", "are", "was", "were", "be", "been", "being", ...modals])
+// Forms of "be".
+export const copulas = new Set(["is", "are", "was", "were", "be", "been", "being"])
+export const passiveOrModal = new Set([...copulas, ...modals])
 // Endings of words that describe rather than name: "diplomatic", "binding".
 export const adjectival = /(ing|ed|ic|al|ive|ous|ful|less|able|ible|ary)$/
 export const maxSourceWords = 10

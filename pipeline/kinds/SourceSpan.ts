@@ -29,7 +29,7 @@ const isMeans = (children: ReadonlyArray<SentenceContent>, match: Match, by: num
 }
 
 /** Kinds of source a phrase of anonymity can qualify: "John Smith, who is close to the president" is still named. */
-const unnamed = (kind: SourceKind) => kind === "described-official" || kind === "vague-collective"
+const isUnnamed = (kind: SourceKind) => kind === "described-official" || kind === "vague-collective"
 
 /**
  * An inverted source with the tail that says why it goes unnamed: `said a
@@ -39,7 +39,7 @@ const unnamed = (kind: SourceKind) => kind === "described-official" || kind === 
  * tails ("said Smith on Monday") are not part of the source.
  */
 const withAnonymity = (run: ReadonlyArray<SentenceContent>, words: Array<SentenceContent>, { classify }: Classifier) => {
-  if (words.length === 0 || words.length === run.length || !unnamed(classify(words.map(text)).kind)) return words
+  if (words.length === 0 || words.length === run.length || !isUnnamed(classify(words.map(text)).kind)) return words
   const longer = run.slice(run.indexOf(words[0]!))
   return classify(longer.map(text)).kind === "anonymous" ? longer : words
 }
@@ -51,7 +51,7 @@ const withAnonymity = (run: ReadonlyArray<SentenceContent>, words: Array<Sentenc
  * source, and makes it anonymous; the noun phrase alone would not reach the
  * cue, or be typed as a described official.
  */
-const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { classify, statesAnonymity }: Classifier): Array<SentenceContent> => {
+const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { classify, anonymityIn }: Classifier): Array<SentenceContent> => {
   let end = skipSpace(children, cue - 1, -1)
   const closed = children[end] !== undefined && text(children[end]!) === ","
   if (closed) end = skipSpace(children, end - 1, -1)
@@ -64,11 +64,11 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
     if (text(node) === "," && !participle) return []
     if (opens || participle) {
       const from = opens ? i : skipSpace(children, i + 1, 1)
-      if (!statesAnonymity([...(opens ? [node] : []), ...clause].map(text))) return []
+      if (anonymityIn([...(opens ? [node] : []), ...clause].map(text)) === undefined) return []
       // From the phrase's first determiner: "A source familiar with the talks, who …".
       const walked = antecedentOf(children, from).phrase
       const antecedent = walked.slice(Math.max(0, walked.findIndex((w) => determiners.has(lower(w)))))
-      if (antecedent.length === 0 || !unnamed(classify(antecedent.map(text)).kind)) return []
+      if (antecedent.length === 0 || !isUnnamed(classify(antecedent.map(text)).kind)) return []
       return children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
     }
     // "who are close to the industries that oppose": "oppose" has a subject of its own.
@@ -123,8 +123,8 @@ export const sourceFor = (
   // is a passive, and its agent the source.
   const at = skipSpace(children, last + 1, 1)
   if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "by" && !isMeans(children, match, at)) return plausible(agent(children, last + 1))
-  const unnamed = unnamedBefore(children, match.index, classifier)
-  if (unnamed.length > 0) return unnamed
+  const withReason = unnamedBefore(children, match.index, classifier)
+  if (withReason.length > 0) return withReason
   let i = skipSpace(children, match.index - 1, -1)
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, isHead, true))

@@ -8,7 +8,7 @@ import type { SourceKind } from "../Sources.ts"
 import type { CueOwner } from "./Cues.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { clauseWords, determiners, pronouns, verbalWords } from "./Grammar.ts"
+import { clauseWords, copulas, determiners, pronouns, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** Cue shapes that no phrase list names, found from the sentence's structure. */
@@ -40,7 +40,7 @@ const complementOfBe = (children: ReadonlyArray<SentenceContent>, colon: number,
   let i = colon
   for (let words = 0; words < count && i >= 0; ) if (isWord(children[--i])) words++
   for (i = skipSpace(children, i - 1, -1); i >= 0 && (text(children[i]!) === "," || /^[a-z]+ly$/.test(text(children[i]!))); i = skipSpace(children, i - 1, -1));
-  return isWord(children[i]) && /^(is|are|was|were|be|been)$/.test(lower(children[i]!))
+  return isWord(children[i]) && copulas.has(lower(children[i]!))
 }
 
 /**

@@ -247,34 +247,24 @@ describe("attribution kind", () => {
     expect(relations(rules, "They made plans to build bunkers.")).toEqual([])
   })
 
-  it("keeps the words that say why a source goes unnamed, and types it anonymous", () => {
-    expect(relations(rules, "\"It is over,\" said a senior official familiar with the matter.")).toEqual([
-      "a senior official familiar with the matter (anonymous) / said"
-    ])
-    expect(relations(rules, "The deal is off, said a diplomat with knowledge of the talks.")).toEqual([
-      "a diplomat with knowledge of the talks (anonymous) / said"
-    ])
-    expect(relations(rules, "An official who asked not to be identified said the deal was dead.")).toEqual([
-      "An official who asked not to be identified (anonymous) / said"
-    ])
-    expect(relations(rules, "A diplomat, speaking on condition of anonymity, said the talks were over.")).toEqual([
-      "A diplomat, speaking on condition of anonymity (anonymous) / said"
-    ])
+  it.each([
+    ["\"It is over,\" said a senior official familiar with the matter.", ["a senior official familiar with the matter (anonymous) / said"]],
+    ["The deal is off, said a diplomat with knowledge of the talks.", ["a diplomat with knowledge of the talks (anonymous) / said"]],
+    ["An official who asked not to be identified said the deal was dead.", ["An official who asked not to be identified (anonymous) / said"]],
+    ["A diplomat, speaking on condition of anonymity, said the talks were over.", ["A diplomat, speaking on condition of anonymity (anonymous) / said"]],
     // The reason is no statement of its own: nobody "asked" here.
-    expect(relations(rules, "\"We are done,\" said two people close to the talks, who asked not to be named.")).toEqual([
-      "two people close to the talks (anonymous) / said"
-    ])
+    ["\"We are done,\" said two people close to the talks, who asked not to be named.", ["two people close to the talks (anonymous) / said"]],
     // Other tails are not part of the source, nor is a relative clause with a subject of its own.
-    expect(relations(rules, "\"We will win,\" said Smith on Monday.")).toEqual(["Smith (named-person) / said"])
-    expect(relations(rules, "Charlie Sykes, who lamented in an interview with a Business Insider editor that the party was lost, quit.")).toEqual([
-      "Charlie Sykes (named-person) / lamented"
-    ])
-    expect(relations(rules, "In the wake of the crisis, sources said she was ill.")).toEqual(["sources (anonymous) / said"])
+    ["\"We will win,\" said Smith on Monday.", ["Smith (named-person) / said"]],
+    ["Charlie Sykes, who lamented in an interview with a Business Insider editor that the party was lost, quit.", ["Charlie Sykes (named-person) / lamented"]],
+    ["In the wake of the crisis, sources said she was ill.", ["sources (anonymous) / said"]],
     // A name stays a name; a verb before the phrase still speaks.
-    expect(relations(rules, "John Smith, who is close to the president, said the plan failed.")).toEqual(["John Smith (named-person) / said"])
-    expect(relations(rules, "It was Smith who said sources close to the White House had leaked the memo.")).toEqual(["Smith (named-person) / said"])
-    expect(relations(rules, "The aide, who said on condition of anonymity that the memo was real, left.")).toEqual(["The aide (described-official) / said"])
-    expect(relations(rules, "\"No,\" said a spokesman contacted Tuesday.")).toEqual(["a spokesman (described-official) / said"])
+    ["John Smith, who is close to the president, said the plan failed.", ["John Smith (named-person) / said"]],
+    ["It was Smith who said sources close to the White House had leaked the memo.", ["Smith (named-person) / said"]],
+    ["The aide, who said on condition of anonymity that the memo was real, left.", ["The aide (described-official) / said"]],
+    ["\"No,\" said a spokesman contacted Tuesday.", ["a spokesman (described-official) / said"]]
+  ])("keeps the words that say why a source goes unnamed, and types it anonymous: %s", (text, expected) => {
+    expect(relations(rules, text)).toEqual(expected)
   })
 
   it("reads no speaker into a colon after a complement of \"be\"", () => {
