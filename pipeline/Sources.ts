@@ -6,6 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
+import { numberWords, partWords } from "./kinds/Grammar.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
@@ -94,6 +95,12 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "The Russian Embassy in Belgium".
     const tail = lowered.findIndex((w, i) => i > 0 && prepositions.has(w))
     const core = tail === -1 ? words : words.slice(0, tail)
+    // "One of the senators", "Two of his aides": a part is typed by its group,
+    // when the lexicon knows it; "All of them" are a group, not one person.
+    if (tail === 1 && lowered[1] === "of" && partWords.has(lowered[0]!) && words.length > 2) {
+      const group = classify(words.slice(2))
+      if (!group.guessed) return { ...group, kind: group.kind === "pronoun" ? "vague-collective" : group.kind, name: text }
+    }
     const head = core.at(-1)!
     const headLower = head.toLowerCase().replace(/'s$/, "")
     const bare = lowered.filter((w, i) => !(i === 0 && determiners.has(w))).join(" ")
@@ -103,6 +110,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (documents.has(headLower) || documents.has(headLower.replace(/s$/, ""))) return { kind: "document", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
+    // "Two said", "One told reporters": people counted, not named, though the
+    // capital at the start of a sentence makes them look like a name.
+    if (words.length === 1 && isCapitalised(text) && numberWords.includes(lowered[0]!)) return { kind: "vague-collective", name: text }
     if (ratio.test(lowered.filter((w) => !/^(about|nearly|almost|roughly|some|more|fewer|less|than)$/.test(w)).join(" "))) return { kind: "vague-collective", name: text }
 
     if (isCapitalised(head) && !isRole(head)) {

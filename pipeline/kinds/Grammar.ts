@@ -13,6 +13,13 @@ export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "
 export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
 // Words that start an introductory phrase rather than a subject.
 export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
+// Words that open an adverbial, capitalised at the start of a sentence as a
+// name is: "Tuesday at Baldwin Wallace University, …", "Just before the
+// flight took off", "Outside the arena". Not months that are also names (May,
+// June, April, August).
+export const adverbialOpeners = new Set(["just", "shortly", "soon", "back", "along", "outside", "inside", "perhaps", "maybe", "once", "instead", "first", "finally", "ultimately", "eventually", "initially", "there", "here", "not", "january", "february", "september", "october", "november", "december"])
+// Units of time a number counts: "Two weeks after Justice Scalia died".
+export const timeUnits = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)$/
 // Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.
 export const gerundPrepositions = new Set(["by", "for", "from", "after", "before", "in", "on", "with", "without", "while", "when", "since"])
 // Times that may stand between a subject and its verb, and the words that lead into them.
@@ -30,6 +37,8 @@ export const floating = new Set(["all", "both", "each", "even", "since", "togeth
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
 // Number words, which count people as figures do: "eight of 10", "one in five".
 export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+// Words that name a part of a group before its "of": "One of the authors".
+export const partWords = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
 // Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // Verbs that agree with a plural subject, never with "he says".

@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, pronouns, tailPrepositions, timeWords, verbalWords } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, numberWords, partWords, pronouns, tailPrepositions, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -159,6 +159,18 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
 }
 
 /**
+ * Whether a chunk of a sentence is an introductory adverbial, not a subject:
+ * "In Iowa", "Tuesday at the rally", "Just before the vote", "Two weeks after
+ * the ruling".
+ */
+const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
+  const first = lower(words[0]!)
+  if (introWords.has(first) || timeWords.has(first) || adverbialOpeners.has(first)) return true
+  const second = words[1]
+  return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && timeUnits.test(lower(second))
+}
+
+/**
  * The subject of a sentence's main clause, skipping an introductory phrase.
  * For a participle (`…, saying`) the subject's chunk also holds its verb; for
  * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
@@ -190,10 +202,10 @@ export const subject = (
   // For a participle with no chunk that holds a verb, the subject set off by
   // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
   let appositive: Array<SentenceContent> = []
-  for (const chunk of chunks) {
+  for (const [at, chunk] of chunks.entries()) {
     // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
     const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
-    if (words.length === 0 || introWords.has(lower(words[0]!))) continue
+    if (words.length === 0 || opensAdverbial(words)) continue
     const np = leadingPhrase(words, isHead)
     if (np.length > 0 && participle && np.length === words.length) {
       if (appositive.length === 0) appositive = np
@@ -202,6 +214,13 @@ export const subject = (
     // "Another superdelegate, Michael Brown of Washington, said": a phrase
     // this walk cut down to its determiner names no one; the next chunk may.
     if (np.length === 0 || namesNoOne(np)) continue
+    // "One of the authors of the report, Ari Fleischer, said": the part of a
+    // group is the name set off after it, when one is.
+    if (np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))) {
+      const next = chunks[at + 1] ?? []
+      const name = leadingPhrase(next, isHead)
+      if (name.length > 0 && name.length === next.length && name.every(isCapitalised)) return name
+    }
     return np
   }
   return appositive

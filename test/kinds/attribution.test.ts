@@ -267,6 +267,22 @@ describe("attribution kind", () => {
     expect(relations(rules, text)).toEqual(expected)
   })
 
+  it.each([
+    // A capital at the start of a sentence opens an adverbial as often as a name.
+    ["Two weeks after the ruling, Justice Clarence Thomas broke his silence by asking questions.", ["Justice Clarence Thomas (named-person) / asking"]],
+    ["Shortly after the ruling, Sen. Ted Cruz of Texas, now a contender, proposed an amendment.", ["Sen. Ted Cruz of Texas (named-person) / proposed"]],
+    ["Just last week, J.J. Goldberg, editor at large of The Forward, wrote that the fear was real.", ["J.J. Goldberg (named-person) / wrote"]],
+    ["Tuesday at a rally in Berea, after winning Ohio, Gov. John Kasich, the governor, said the plan was dead.", ["Gov. John Kasich (named-person) / said"]],
+    // A part of a group is the name set off after it, or else typed by the group.
+    ["One of the authors of the report, Ari Fleischer, said the party would recover.", ["Ari Fleischer (named-person) / said"]],
+    ["One of the senators said the plan was dead.", ["One of the senators (vague-collective) / said"]],
+    ["Most of them said the plan was dead.", ["Most of them (vague-collective) / said"]],
+    // A number counts people; it names no one.
+    ["Two said the plan was dead.", ["Two (vague-collective) / said"]]
+  ])("takes no capitalised opener or count for a name: %s", (text, expected) => {
+    expect(relations(rules, text)).toEqual(expected)
+  })
+
   it("reads no speaker into a colon after a complement of \"be\"", () => {
     expect(relations(rules, "The only one to do it was, coincidentally, another Virginian: Harry F. Byrd Sr., the patriarch.")).toEqual([])
     expect(relations(rules, "A senior aide said: the plan is dead.")).toEqual(["A senior aide (described-official) / said"])
