@@ -35,11 +35,14 @@ export interface Typed {
 const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
 const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "several", "some", "many", "two", "three", "other", "another", "one", "senior", "top"])
 const indefinite = new Set(["a", "an", "one", "another"])
+// What an outlet's name may be followed by and still be the outlet: "RIA
+// Novosti news agency", "the Times editorial board".
+const outletNouns = /^(news|agency|newspaper|paper|daily|weekly|tabloid|channel|network|broadcaster|television|TV|radio|station|website|site|service|wire|outlet|magazine|show|program|programme|editorial|board)$/
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 
 // "Nine in 10", "four out of 10": a share of those asked, however it is
 // worded, stands for a group.
-const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (\d+|ten)\b/
+const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (\d+|two|three|four|five|six|seven|eight|nine|ten)\b/
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // Acronyms are short (NATO, CSTO); a longer word in capitals is a name in a transcript (WALLACE).
@@ -65,6 +68,30 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   }
   const outletNames = wordPhrases([...outletByName.keys()], { caseSensitive: true })
 
+  /**
+   * The outlet a source's words name, when its name heads them: "Reuters in
+   * London", "Voice of America", "the state-controlled RIA Novosti news
+   * agency". Not "MSNBC reporter Alex Seitz-Wald" or "Breitbart's Joel
+   * Pollak", who speak for themselves; not "a Wall Street Journal poll", a
+   * document; not "Jonah Goldberg of National Review"; not "The Guardian
+   * Council", another name. `coreLength` is where the prepositional tail starts.
+   */
+  const outletHeading = (text: string, coreLength: number): Outlet | undefined => {
+    const named = outletNames.locate(text)
+    if (named === undefined || named.start >= coreLength) return undefined
+    // Only modifiers before it: "the state-controlled", "the Kremlin-backed"; not "Smith and".
+    const before = text.slice(0, named.start).split(" ").filter((word) => word !== "")
+    if (before.some((word) => word === "and" || (isCapitalised(word) && !word.includes("-") && !determiners.has(word.toLowerCase())))) return undefined
+    const rest = text.slice(named.end, Math.max(named.end, coreLength)).trim()
+    const outlet = outletByName.get(named.phrase)
+    // "Fox News and NBC News": outlets together are the first one's.
+    if (rest.startsWith("and ")) return outletHeading(rest.slice(4), rest.length - 4) && outlet
+    // "the Washington Post's investigative unit" is the paper's; "CNN's Dana Bash" is hers.
+    const words = (/^['’]s /.test(rest) ? rest.slice(3) : rest).split(" ").filter((word) => word !== "")
+    const owned = /^['’]s /.test(rest) && words.every((word) => !isCapitalised(word))
+    return owned || words.every((word) => outletNouns.test(word)) ? outlet : undefined
+  }
+
   const isRole = (word: string) => {
     const w = word.toLowerCase().replace(/'s$/, "")
     return singleRoles.has(w) || singleRoles.has(w.replace(/s$/, ""))
@@ -87,14 +114,14 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const lowered = words.map((w) => w.toLowerCase())
     if (words.length === 1 && pronouns.has(lowered[0]!)) return { kind: "pronoun", name: text }
 
-    const outlet = outletByName.get(outletNames.find(text) ?? "")
-    if (outlet) return { kind: "media-outlet", outlet, name: outlet.name }
-    if (anonymous.find(text) !== undefined) return { kind: "anonymous", name: text }
-
     // The head is the last word before any prepositional tail: "Embassy" in
     // "The Russian Embassy in Belgium".
     const tail = lowered.findIndex((w, i) => i > 0 && prepositions.has(w))
     const core = tail === -1 ? words : words.slice(0, tail)
+
+    const outlet = outletHeading(text, core.join(" ").length)
+    if (outlet) return { kind: "media-outlet", outlet, name: outlet.name }
+    if (anonymous.find(text) !== undefined) return { kind: "anonymous", name: text }
     // "One of the senators", "Two of his aides": a part is typed by its group,
     // when the lexicon knows it; "All of them" are a group, not one person.
     if (tail === 1 && lowered[1] === "of" && partWords.has(lowered[0]!) && words.length > 2) {
@@ -120,7 +147,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       // The name is the capitalised run at the end: "Jens Stoltenberg" in
       // "Former NATO Secretary General Jens Stoltenberg".
       const name: Array<string> = []
-      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !isAcronym(core[i]!); i--) name.unshift(core[i]!)
+      // A possessive ends it: "Ishaan Tharoor" in "the Washington Post's Ishaan Tharoor".
+      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !isAcronym(core[i]!) && !/['’]s$/.test(core[i]!); i--) name.unshift(core[i]!)
       const determined = determiners.has(lowered[0]!)
       // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
       // Briton" is one of many, described by what they belong to.

@@ -120,7 +120,7 @@ describe("attribution kind", () => {
     ["Republicans were critical of the plan.", "Republicans (vague-collective) / were critical"],
     ["Lindsey Graham Says Trump Could Win.", "Lindsey Graham (named-person) / Says"],
     ["According to early returns, Clinton led in Kentucky.", "early returns (document) / According to"],
-    ["The nominee has been endorsed by the Chicago Tribune.", "the Chicago Tribune (named-organisation) / endorsed"],
+    ["The nominee has been endorsed by the Chicago Tribune.", "the Chicago Tribune (media-outlet, private) / endorsed"],
     ["Obama changed course and decided to keep troops there.", "Obama (named-person) / decided"],
     ["Paul released a video that accuses Cruz of lying.", "a video (document) / accuses"],
     ["Debates rarely alter a campaign, noted NBC's Dante Chinni.", "NBC's Dante Chinni (named-person) / noted"],
@@ -283,6 +283,22 @@ describe("attribution kind", () => {
     expect(relations(rules, text)).toEqual(expected)
   })
 
+  it.each([
+    ["According to the state-controlled RIA Novosti news agency, talks were over.", "the state-controlled RIA Novosti news agency (media-outlet, state-owned) / According to"],
+    ["The Guardian reported that the vote was valid.", "The Guardian (media-outlet, private) / reported"],
+    ["Fox News and NBC News called the race.", "Fox News and NBC News (media-outlet, private) / called"],
+    ["The Washington Post's investigative unit reported the payments.", "The Washington Post's investigative unit (media-outlet, private) / reported"],
+    // A journalist speaks for themselves; a poll is a document; another name is another body.
+    ["MSNBC reporter Alex Seitz-Wald tweeted that the vote was valid.", "MSNBC reporter Alex Seitz-Wald (named-person) / tweeted"],
+    ["The Washington Post's Ishaan Tharoor wrote that it was over.", "The Washington Post's Ishaan Tharoor (named-person) / wrote"],
+    ["Paul Krugman of the New York Times wrote that rates are low.", "Paul Krugman of the New York Times (named-person) / wrote"],
+    ["A Fox News poll shows Clinton ahead.", "A Fox News poll (document) / shows"],
+    ["The Guardian Council said the vote was valid.", "The Guardian Council (named-organisation) / said"],
+    ["Smith and Fox News called the race.", "Smith and Fox News (named-person) / called"]
+  ])("types a source as an outlet only where the outlet's name heads it: %s", (text, expected) => {
+    expect(relations(rules, text)).toEqual([expected])
+  })
+
   it("reads no speaker into a colon after a complement of \"be\"", () => {
     expect(relations(rules, "The only one to do it was, coincidentally, another Virginian: Harry F. Byrd Sr., the patriarch.")).toEqual([])
     expect(relations(rules, "A senior aide said: the plan is dead.")).toEqual(["A senior aide (described-official) / said"])
@@ -291,7 +307,7 @@ describe("attribution kind", () => {
 
   it("reads a cue's word inside a source as part of the name", () => {
     expect(relations(rules, "Turnout rose, according to a recent Reuters survey of voter lists.")).toEqual([
-      "a recent Reuters survey of voter lists (media-outlet, wire) / according to"
+      "a recent Reuters survey of voter lists (document) / according to"
     ])
     expect(relations(rules, "Spending rose, a USA TODAY analysis of campaign-finance reports shows.")).toEqual([
       "a USA TODAY analysis of campaign-finance reports (document) / shows"
