@@ -52,6 +52,9 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   // The editors' own labels are no speakers, in any case: "Correction: An
   // earlier version …", "UPDATE: 5/12 — The website …", `"VIDEO: Hillary …`.
   if (words.length === 1 && labels.has(words[0]!.toLowerCase())) return false
+  // "…, interrupted the candidate:", "what her husband did:": words that open
+  // with a verb or an adjective end a clause, and the colon goes on with it.
+  if (/^\p{Ll}/u.test(words[0]!) && !determiners.has(words[0]!)) return false
   const next = children[skipSpace(children, match.index + 1, 1)]
   if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false

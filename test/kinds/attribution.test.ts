@@ -328,6 +328,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "Imagine that she:")).toEqual([])
     // The colon is the punctuation of the cue before it, not a second relation.
     expect(relations(rules, "Schilling told WEEI: \"I replied to the post.\"")).toEqual(["Schilling (named-person) / told"])
+    // The object of a clause before a colon is no speaker; nor is an interviewer's "Q".
+    expect(relations(rules, "A man, upset by the answer, interrupted the candidate: \"They stole the country.\"")).toEqual([])
+    expect(relations(rules, "Q: Do you think the law should be reinstated?")).toEqual([])
   })
 
   it("reads the editors' labels before a colon from the rule file", () => {
