@@ -206,7 +206,10 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const cueLast = match.index + match.nodes.length - 1
     const head = Math.min(children.indexOf(words[0]!), match.index)
     const tail = Math.max(children.indexOf(words.at(-1)!), cueLast)
-    const content = contentOf(children, paragraph, quotes, { head, tail, source: span, words })
+    const sourceEnd = children.indexOf(words.at(-1)!)
+    const between = children.slice(sourceEnd + 1, match.index).filter((node) => node.type !== "WhiteSpaceNode")
+    const inRelativeClause = between.some((node, i) => i > 0 && isWord(node) && /^(who|which)$/i.test(text(node)) && text(between[i - 1]!) === ",")
+    const content = contentOf(children, paragraph, quotes, { head, tail, source: span, words, inRelativeClause })
 
     // "told Izvestia": the outlet that carried the words is an intermediary;
     // not when the source itself follows the cue ("was told by The Daily Caller").

@@ -35,11 +35,20 @@ export const contentOf = (
   children: ReadonlyArray<SentenceContent>,
   paragraph: string,
   quotes: ReadonlyArray<Quote>,
-  relation: { readonly head: number; readonly tail: number; readonly source: Span; readonly words: ReadonlyArray<SentenceContent> }
+  relation: {
+    readonly head: number
+    readonly tail: number
+    readonly source: Span
+    readonly words: ReadonlyArray<SentenceContent>
+    /** The cue is in a relative clause set off by commas: "Hassan, who is challenging Ayotte, supported …". */
+    readonly inRelativeClause?: boolean
+  }
 ): Span | undefined => {
   const { head, tail, source, words } = relation
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  const after = trimmed(children, tail + 1, children.length - 1)
+  // What the clause says ends at its closing comma; the main clause goes on after it.
+  const closing = relation.inRelativeClause ? children.findIndex((node, i) => i > tail && text(node) === ",") : -1
+  const after = trimmed(children, tail + 1, closing === -1 ? children.length - 1 : closing - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))

@@ -71,8 +71,10 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
       if (antecedent.length === 0 || !isUnnamed(classify(antecedent.map(text)).kind)) return []
       return children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
     }
-    // "who are close to the industries that oppose": "oppose" has a subject of its own.
-    if (!isWord(node) || /^(that|which)$/.test(lower(node))) return []
+    // "who are close to the industries that oppose": "oppose" has a subject of
+    // its own, as "feared" has in "who spoke on condition of anonymity because
+    // she feared"; "because of a non-disclosure agreement" is a preposition's.
+    if (!isWord(node) || (clauseWords.has(lower(node)) && !(clause[0] !== undefined && lower(clause[0]) === "of"))) return []
     clause.unshift(node)
   }
   return []

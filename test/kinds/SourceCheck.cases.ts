@@ -13,7 +13,8 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
   "anonymous-source": {
     valid: [
       "A source, who spoke on condition of anonymity because the talks are private, said the deal was close.",
-      "An official who asked not to be identified said the deal was dead."
+      "An official who asked not to be identified said the deal was dead.",
+      "A source who didn't want to be named said the deal was dead."
     ],
     invalid: [{
       text: "A source said the deal was close.",

@@ -262,7 +262,12 @@ describe("attribution kind", () => {
     ["John Smith, who is close to the president, said the plan failed.", ["John Smith (named-person) / said"]],
     ["It was Smith who said sources close to the White House had leaked the memo.", ["Smith (named-person) / said"]],
     ["The aide, who said on condition of anonymity that the memo was real, left.", ["The aide (described-official) / said"]],
-    ["\"No,\" said a spokesman contacted Tuesday.", ["a spokesman (described-official) / said"]]
+    ["\"No,\" said a spokesman contacted Tuesday.", ["a spokesman (described-official) / said"]],
+    ["A worker who didn't want to be named said the plant would close.", ["A worker who didn't want to be named (anonymous) / said"]],
+    ["An aide who was not authorized to comment said the talks failed.", ["An aide who was not authorized to comment (anonymous) / said"]],
+    // A reason given by a preposition is part of the phrase; a clause with a subject of its own is not.
+    ["A former employee, speaking on condition of anonymity because of an agreement, said the memo was real.", ["A former employee, speaking on condition of anonymity because of an agreement (anonymous) / said"]],
+    ["The woman, who spoke on condition of anonymity because she feared reprisals, said the plant was closing.", ["she (pronoun) / feared", "The woman (described-official) / said"]]
   ])("keeps the words that say why a source goes unnamed, and types it anonymous: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual(expected)
   })
@@ -311,6 +316,14 @@ describe("attribution kind", () => {
     ])
     expect(relations(rules, "Spending rose, a USA TODAY analysis of campaign-finance reports shows.")).toEqual([
       "a USA TODAY analysis of campaign-finance reports (document) / shows"
+    ])
+  })
+
+  it("ends what a relative clause set off by commas says at its closing comma", () => {
+    // "supported" is no stance inside what "challenging" reports: the main clause goes on after the comma.
+    expect(relations(rules, "Maggie Hassan, who is challenging Ayotte for her seat, also supported the effort.")).toEqual([
+      "Maggie Hassan (named-person) / challenging",
+      "Maggie Hassan (named-person) / supported"
     ])
   })
 
