@@ -43,6 +43,8 @@ describe("attribution kind", () => {
     ["Sources familiar with the talks said the deal was close.", "Sources familiar with the talks (anonymous) / said"],
     ["Analysts view the move as a signal.", "Analysts (vague-collective) / view"],
     ["Moscow insists its posture is defensive.", "Moscow (state) / insists"],
+    ["North Korea said it would test again.", "North Korea (state) / said"],
+    ["Many African-Americans feel the system is rigged.", "Many African-Americans (vague-collective) / feel"],
     ["The Russian Embassy in Belgium said the talks would go on.", "The Russian Embassy in Belgium (named-organisation) / said"],
     ["The report said exports fell.", "The report (document) / said"],
     ["According to Reuters, exports fell.", "Reuters (media-outlet, wire) / According to"],
