@@ -88,6 +88,8 @@ export interface AttributionConfig {
   readonly labels?: ReadonlyArray<string>
   /** Heads of a survey that an opening "In a … poll," cites as its source: poll, survey. */
   readonly surveys?: ReadonlyArray<string>
+  /** Words an outlet's name may be followed by and still name the outlet: "RIA Novosti news agency". */
+  readonly outletWords?: ReadonlyArray<string>
 }
 
 /** One news outlet in the registry. */

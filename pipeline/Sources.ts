@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { numberWords, partWords } from "./kinds/Grammar.ts"
+import { determiners as grammarDeterminers, numberWords, partWords, possessives } from "./kinds/Grammar.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
@@ -33,11 +33,11 @@ export interface Typed {
 
 // "You" is the reader or anyone ("whatever you want"), never a source.
 const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
-const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "several", "some", "many", "two", "three", "other", "another", "one", "senior", "top"])
+const determiners = new Set([...grammarDeterminers, ...possessives, "one", "two", "three", "senior", "top"])
 const indefinite = new Set(["a", "an", "one", "another"])
-// What an outlet's name may be followed by and still be the outlet: "RIA
-// Novosti news agency", "the Times editorial board".
-const outletNouns = /^(news|agency|newspaper|paper|daily|weekly|tabloid|channel|network|broadcaster|television|TV|radio|station|website|site|service|wire|outlet|magazine|show|program|programme|editorial|board)$/
+// Adjectives of a country before an outlet's name: "Russian state news agency
+// RIA Novosti", "the Chinese broadcaster CGTN"; "Michael Bloomberg" is a man.
+const demonym = /^\p{Lu}\p{Ll}+(an|ese|ish|i|ch)$/u
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 
 // "Nine in 10", "four out of 10": a share of those asked, however it is
@@ -67,6 +67,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     for (const name of [outlet.name, ...(outlet.aliases ?? [])]) if (!outletByName.has(name)) outletByName.set(name, outlet)
   }
   const outletNames = wordPhrases([...outletByName.keys()], { caseSensitive: true })
+  const outletWords = lower(config.outletWords ?? [])
 
   /**
    * The outlet a source's words name, when its name heads them: "Reuters in
@@ -79,17 +80,22 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   const outletHeading = (text: string, coreLength: number): Outlet | undefined => {
     const named = outletNames.locate(text)
     if (named === undefined || named.start >= coreLength) return undefined
-    // Only modifiers before it: "the state-controlled", "the Kremlin-backed"; not "Smith and".
+    // Only modifiers before it: "the state-controlled", "the Kremlin-backed",
+    // "Russia's", "Russian state news agency"; not "Smith and", "Michael".
     const before = text.slice(0, named.start).split(" ").filter((word) => word !== "")
-    if (before.some((word) => word === "and" || (isCapitalised(word) && !word.includes("-") && !determiners.has(word.toLowerCase())))) return undefined
+    const modifies = (word: string) =>
+      !isCapitalised(word) || word.includes("-") || /'s$/.test(word) || demonym.test(word) || determiners.has(word.toLowerCase())
+    if (before.some((word) => word === "and" || !modifies(word))) return undefined
     const rest = text.slice(named.end, Math.max(named.end, coreLength)).trim()
     const outlet = outletByName.get(named.phrase)
     // "Fox News and NBC News": outlets together are the first one's.
     if (rest.startsWith("and ")) return outletHeading(rest.slice(4), rest.length - 4) && outlet
-    // "the Washington Post's investigative unit" is the paper's; "CNN's Dana Bash" is hers.
-    const words = (/^['’]s /.test(rest) ? rest.slice(3) : rest).split(" ").filter((word) => word !== "")
-    const owned = /^['’]s /.test(rest) && words.every((word) => !isCapitalised(word))
-    return owned || words.every((word) => outletNouns.test(word)) ? outlet : undefined
+    // "the Washington Post's investigative unit", "Reuters' own reporting" are
+    // the outlet's; "CNN's Dana Bash" is hers.
+    const possessive = /^'s? /.exec(rest)
+    const words = (possessive ? rest.slice(possessive[0].length) : rest).split(" ").filter((word) => word !== "")
+    if (possessive) return words.every((word) => !isCapitalised(word)) ? outlet : undefined
+    return words.every((word) => outletWords.has(word.toLowerCase())) ? outlet : undefined
   }
 
   const isRole = (word: string) => {

@@ -11,6 +11,7 @@
  */
 import type { SentenceContent } from "nlcst"
 import { introWords } from "./Grammar.ts"
+import { spanOf } from "./Message.ts"
 import { trimmed } from "./NounPhrase.ts"
 import { isQuoted, type Quote } from "./Quotes.ts"
 import { text } from "./Tokens.ts"
@@ -46,8 +47,11 @@ export const contentOf = (
 ): Span | undefined => {
   const { head, tail, source, words } = relation
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  // What the clause says ends at its closing comma; the main clause goes on after it.
-  const closing = relation.inRelativeClause ? children.findIndex((node, i) => i > tail && text(node) === ",") : -1
+  // What the clause says ends at its closing comma, not one inside a quote;
+  // the main clause goes on after it.
+  const closing = relation.inRelativeClause
+    ? children.findIndex((node, i) => i > tail && text(node) === "," && !isQuoted(quotes, spanOf(node).start, spanOf(node).end))
+    : -1
   const after = trimmed(children, tail + 1, closing === -1 ? children.length - 1 : closing - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())

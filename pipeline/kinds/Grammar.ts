@@ -17,7 +17,12 @@ export const introWords = new Set(["as", "in", "on", "at", "during", "after", "b
 // name is: "Tuesday at Baldwin Wallace University, …", "Just before the
 // flight took off", "Outside the arena". Not months that are also names (May,
 // June, April, August).
-export const adverbialOpeners = new Set(["just", "shortly", "soon", "back", "along", "outside", "inside", "perhaps", "maybe", "once", "instead", "first", "finally", "ultimately", "eventually", "initially", "there", "here", "not", "january", "february", "september", "october", "november", "december"])
+// They open one only where the next word goes on with it ("Just before the
+// vote", not "Just Security" or "Outside experts").
+export const adverbialOpeners = new Set(["just", "soon", "back", "along", "outside", "inside", "once", "first", "january", "february", "september", "october", "november", "december"])
+// Sentence adverbs and expletives, which never open a subject: "Perhaps more
+// interesting is …", "There are …", "Not far away, …".
+export const sentenceAdverbs = new Set(["perhaps", "maybe", "shortly", "instead", "finally", "ultimately", "eventually", "initially", "there", "here", "not"])
 // Units of time a number counts: "Two weeks after Justice Scalia died".
 export const timeUnits = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)$/
 // Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.
@@ -35,6 +40,8 @@ export const inflected = /(s|ed|said|told|wrote|sought|thought|knew|made it clea
 export const floating = new Set(["all", "both", "each", "even", "since", "together", "too", "further", "themselves", "himself", "herself", "itself"])
 // Determiners and quantifiers that open a noun phrase.
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+// Possessive determiners: "his spokesman", "their lawyers".
+export const possessives: ReadonlyArray<string> = ["his", "her", "its", "their", "our", "my", "your"]
 // Number words, which count people as figures do: "eight of 10", "one in five".
 export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 // Words that name a part of a group before its "of": "One of the authors".

@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, numberWords, partWords, pronouns, tailPrepositions, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -159,15 +159,33 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
 }
 
 /**
+ * Whether a word after a time or an adverb goes on with an adverbial: a
+ * preposition, a determiner, a time, a clause ("Just before the vote",
+ * "Tuesday at the rally", "Once the video was released", "Perhaps more
+ * interesting"). A capital or a noun makes them a name or an adjective:
+ * "First Lady Michelle Obama", "Just Security", "Outside experts", "Today
+ * show host".
+ */
+const leadsOn = (word: SentenceContent) => {
+  if (isCapitalised(word)) return false
+  const w = lower(word)
+  return tailPrepositions.has(w) || introWords.has(w) || determiners.has(w) || possessives.includes(w) || pronouns.has(w) || timeWords.has(w) ||
+    timeLinks.has(w) || clauseWords.has(w) || numberWords.includes(w) || /ly$/.test(w) ||
+    /^(over|above|below|across|around|behind|beyond|near|past|through|off|out|up|down|like|far|shy|there|more|most|again|\d+)$/.test(w)
+}
+
+/**
  * Whether a chunk of a sentence is an introductory adverbial, not a subject:
  * "In Iowa", "Tuesday at the rally", "Just before the vote", "Two weeks after
- * the ruling".
+ * the ruling", "Tuesday" alone.
  */
 const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
   const first = lower(words[0]!)
-  if (introWords.has(first) || timeWords.has(first) || adverbialOpeners.has(first)) return true
+  if (introWords.has(first)) return true
   const second = words[1]
-  return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && timeUnits.test(lower(second))
+  if (sentenceAdverbs.has(first)) return true
+  if (timeWords.has(first) || adverbialOpeners.has(first)) return second === undefined || leadsOn(second)
+  return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && !isCapitalised(second) && timeUnits.test(lower(second))
 }
 
 /**
@@ -218,7 +236,7 @@ export const subject = (
     // group is the name set off after it, when one is.
     if (np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))) {
       const next = chunks[at + 1] ?? []
-      const name = leadingPhrase(next, isHead)
+      const name = next.length > 0 && !opensAdverbial(next) ? leadingPhrase(next, isHead) : []
       if (name.length > 0 && name.length === next.length && name.every(isCapitalised)) return name
     }
     return np

@@ -55,8 +55,9 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
   let end = skipSpace(children, cue - 1, -1)
   const closed = children[end] !== undefined && text(children[end]!) === ","
   if (closed) end = skipSpace(children, end - 1, -1)
-  const clause: Array<SentenceContent> = []
-  for (let i = end; i >= 0 && clause.length <= maxSourceWords; i = skipSpace(children, i - 1, -1)) {
+  let clause: Array<SentenceContent> = []
+  // At most two clauses' worth of words: a long sentence costs no more.
+  for (let i = end, walked = 0; i >= 0 && clause.length <= maxSourceWords && walked <= 2 * maxSourceWords; i = skipSpace(children, i - 1, -1), walked++) {
     const node = children[i]!
     const opens = isWord(node) && /^(who|that)$/.test(lower(node))
     // Set off by commas, the clause is a participle's: ", speaking on condition of anonymity,".
@@ -71,10 +72,18 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
       if (antecedent.length === 0 || !isUnnamed(classify(antecedent.map(text)).kind)) return []
       return children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
     }
-    // "who are close to the industries that oppose": "oppose" has a subject of
-    // its own, as "feared" has in "who spoke on condition of anonymity because
-    // she feared"; "because of a non-disclosure agreement" is a preposition's.
-    if (!isWord(node) || (clauseWords.has(lower(node)) && !(clause[0] !== undefined && lower(clause[0]) === "of"))) return []
+    if (!isWord(node)) return []
+    // "because of a non-disclosure agreement" is a preposition's; "because
+    // the talks are private" is a clause of its own. Inside a clause set off
+    // by commas it ends the source: "The woman, who spoke on condition of
+    // anonymity because she feared reprisals, said". Right before the cue,
+    // the cue is that clause's: "she feared".
+    if (clauseWords.has(lower(node)) && !(clause[0] !== undefined && lower(clause[0]) === "of")) {
+      if (!closed) return []
+      end = skipSpace(children, i - 1, -1)
+      clause = []
+      continue
+    }
     clause.unshift(node)
   }
   return []
@@ -203,7 +212,8 @@ export const sourceFor = (
   const afterQuote = back < 0 || text(children[back]!) === "\""
   const next = children[skipSpace(children, last + 1, 1)]
   // After a quote any words can follow: `"…," said one Democratic source`.
-  if ((afterQuote || comma) && isWord(next) && (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
+  // A participle is never inverted: in "…, announcing an envoy" the envoy is announced.
+  if ((afterQuote || comma) && !/ing$/.test(match.phrase) && isWord(next) && (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const run = phrase(children, last + 1, 1)
     const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined

@@ -8,7 +8,7 @@ import type { SourceKind } from "../Sources.ts"
 import type { CueOwner } from "./Cues.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { clauseWords, copulas, determiners, pronouns, verbalWords } from "./Grammar.ts"
+import { clauseWords, copulas, determiners, numberWords, possessives, pronouns, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** Cue shapes that no phrase list names, found from the sentence's structure. */
@@ -43,6 +43,8 @@ const complementOfBe = (children: ReadonlyArray<SentenceContent>, colon: number,
   return isWord(children[i]) && copulas.has(lower(children[i]!))
 }
 
+const opensSpeaker = new Set([...determiners, ...possessives, ...numberWords, "de", "del", "der", "van", "von", "al", "el", "bin", "da", "di", "du", "le", "la"])
+
 /**
  * A colon introduces speech only after a speaker ("WALLACE:", "The senator
  * said:") or before a quote; "The Latest:" and the editors' `labels`
@@ -54,7 +56,12 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   if (words.length === 1 && labels.has(words[0]!.toLowerCase())) return false
   // "…, interrupted the candidate:", "what her husband did:": words that open
   // with a verb or an adjective end a clause, and the colon goes on with it.
-  if (/^\p{Ll}/u.test(words[0]!) && !determiners.has(words[0]!)) return false
+  // A determiner, a count or a name's particle opens a speaker: "his
+  // spokesman:", "one official:", "de Blasio:".
+  if (/^\p{Ll}/u.test(words[0]!) && !opensSpeaker.has(words[0]!)) return false
+  // "what her husband did:": a verb's auxiliary ends its clause right before the colon.
+  const last = children[skipSpace(children, match.index - 1, -1)]
+  if (isWord(last) && verbalWords.has(lower(last))) return false
   const next = children[skipSpace(children, match.index + 1, 1)]
   if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false

@@ -269,7 +269,11 @@ describe("attribution kind", () => {
     ["An aide who was not authorized to comment said the talks failed.", ["An aide who was not authorized to comment (anonymous) / said"]],
     // A reason given by a preposition is part of the phrase; a clause with a subject of its own is not.
     ["A former employee, speaking on condition of anonymity because of an agreement, said the memo was real.", ["A former employee, speaking on condition of anonymity because of an agreement (anonymous) / said"]],
-    ["The woman, who spoke on condition of anonymity because she feared reprisals, said the plant was closing.", ["she (pronoun) / feared", "The woman (described-official) / said"]]
+    // A clause with a subject of its own ends the reason, inside a clause set off by commas.
+    ["The woman, who spoke on condition of anonymity because she feared reprisals, said the plant was closing.", ["she (pronoun) / feared", "The woman, who spoke on condition of anonymity (anonymous) / said"]],
+    ["An official, who requested anonymity before the announcement, said the deal was close.", ["An official, who requested anonymity (anonymous) / said"]],
+    ["\"No,\" said an aide speaking on the condition of anonymity.", ["an aide speaking on the condition of anonymity (anonymous) / said"]],
+    ["An official who was not authorised to speak said the deal was close.", ["An official who was not authorised to speak (anonymous) / said"]]
   ])("keeps the words that say why a source goes unnamed, and types it anonymous: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual(expected)
   })
@@ -284,8 +288,15 @@ describe("attribution kind", () => {
     ["One of the authors of the report, Ari Fleischer, said the party would recover.", ["Ari Fleischer (named-person) / said"]],
     ["One of the senators said the plan was dead.", ["One of the senators (vague-collective) / said"]],
     ["Most of them said the plan was dead.", ["Most of them (vague-collective) / said"]],
+    ["Once he was president, Mr. Obama made peace a priority, announcing an envoy.", ["Mr. Obama (named-person) / announcing"]],
+    ["Just over a quarter, 26 percent, say they would vote for him.", ["26 percent (vague-collective) / say"]],
+    ["One of the senators, Tuesday, said the plan was dead.", ["One (vague-collective) / said"]],
+    // The same words go on with a name or a noun as a subject's.
+    ["First Lady Michelle Obama spoke in Ohio, saying the vote mattered.", ["First Lady Michelle Obama (named-person) / saying"]],
+    ["Outside experts were skeptical, saying the plan would fail.", ["Outside experts (vague-collective) / saying"]],
     // A number counts people; it names no one.
-    ["Two said the plan was dead.", ["Two (vague-collective) / said"]]
+    ["Two said the plan was dead.", ["Two (vague-collective) / said"]],
+    ["One in four voters in a New York Times poll said they were undecided.", ["One in four voters in a New York Times poll (vague-collective) / said"]]
   ])("takes no capitalised opener or count for a name: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual(expected)
   })
@@ -295,13 +306,18 @@ describe("attribution kind", () => {
     ["The Guardian reported that the vote was valid.", "The Guardian (media-outlet, private) / reported"],
     ["Fox News and NBC News called the race.", "Fox News and NBC News (media-outlet, private) / called"],
     ["The Washington Post's investigative unit reported the payments.", "The Washington Post's investigative unit (media-outlet, private) / reported"],
+    ["Xinhua News Agency said the talks had failed.", "Xinhua News Agency (media-outlet, state-owned) / said"],
+    ["Russian state news agency RIA Novosti reported the strike.", "Russian state news agency RIA Novosti (media-outlet, state-owned) / reported"],
+    ["Russia's TASS news agency said the talks had failed.", "Russia's TASS news agency (media-outlet, state-owned) / said"],
+    ["It was, the Guardian reported, a close vote.", "the Guardian (media-outlet, private) / reported"],
     // A journalist speaks for themselves; a poll is a document; another name is another body.
     ["MSNBC reporter Alex Seitz-Wald tweeted that the vote was valid.", "MSNBC reporter Alex Seitz-Wald (named-person) / tweeted"],
     ["The Washington Post's Ishaan Tharoor wrote that it was over.", "The Washington Post's Ishaan Tharoor (named-person) / wrote"],
     ["Paul Krugman of the New York Times wrote that rates are low.", "Paul Krugman of the New York Times (named-person) / wrote"],
     ["A Fox News poll shows Clinton ahead.", "A Fox News poll (document) / shows"],
     ["The Guardian Council said the vote was valid.", "The Guardian Council (named-organisation) / said"],
-    ["Smith and Fox News called the race.", "Smith and Fox News (named-person) / called"]
+    ["Smith and Fox News called the race.", "Smith and Fox News (named-person) / called"],
+    ["Michael Bloomberg said the talks had failed.", "Michael Bloomberg (named-person) / said"]
   ])("types a source as an outlet only where the outlet's name heads it: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual([expected])
   })
@@ -319,6 +335,13 @@ describe("attribution kind", () => {
     expect(relations(rules, "Spending rose, a USA TODAY analysis of campaign-finance reports shows.")).toEqual([
       "a USA TODAY analysis of campaign-finance reports (document) / shows"
     ])
+  })
+
+  it("keeps a main clause's content whole after a relative clause, and a relative clause's own up to its comma", () => {
+    const contents = (text: string) =>
+      Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
+    expect(contents("John Smith, who led the panel, said that the plan, if passed, would fail.")).toEqual(["said: that the plan, if passed, would fail"])
+    expect(contents("Maggie Hassan, who is challenging Ayotte, supported the effort.")).toEqual(["challenging: Ayotte", "supported: the effort"])
   })
 
   it("ends what a relative clause set off by commas says at its closing comma", () => {
@@ -345,6 +368,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "Schilling told WEEI: \"I replied to the post.\"")).toEqual(["Schilling (named-person) / told"])
     // The object of a clause before a colon is no speaker; nor is an interviewer's "Q".
     expect(relations(rules, "A man, upset by the answer, interrupted the candidate: \"They stole the country.\"")).toEqual([])
+    expect(relations(rules, "No one should be surprised by what her husband did: men will not change.")).toEqual([])
+    expect(relations(rules, "Asked about the vote, his spokesman: \"We will win.\"")).toEqual(["his spokesman (described-official) / :"])
+    expect(relations(rules, "de Blasio: \"We will win.\"")).toEqual(["de Blasio (named-person) / :"])
     expect(relations(rules, "Q: Do you think the law should be reinstated?")).toEqual([])
   })
 
