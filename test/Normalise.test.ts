@@ -9,7 +9,7 @@ const messy = fc
   .array(
     fc.constantFrom(
       "word", " ", "\n", "\r\n", "\r", "\uFEFF", "\u200B", "\u00A0", "\u2019", "\u201C", "\u201D",
-      "e\u0301", "\u212B", "—", "said.", "Zelenskyy’s", "\t", "\u2060"
+      "e\u0301", "\u212B", "—", "said.", "Zelenskyy’s", "\t", "\u2060", "'", "''", "``"
     ),
     { maxLength: 60 }
   )

@@ -209,6 +209,10 @@ export const sourceFor = (
   let back = skipSpace(children, match.index - 1, -1)
   const comma = children[back] !== undefined && text(children[back]!) === ","
   if (comma) back = skipSpace(children, back - 1, -1)
+  // An archive's three apostrophes close a single quote inside a double one
+  // (''the word 'old-school,''' said Slayton): normalised, the single's mark
+  // comes last, right after the double's.
+  if (back > 0 && text(children[back]!) === "'" && text(children[back - 1]!) === "\"") back--
   const afterQuote = back < 0 || text(children[back]!) === "\""
   const next = children[skipSpace(children, last + 1, 1)]
   // After a quote any words can follow: `"…," said one Democratic source`.

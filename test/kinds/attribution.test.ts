@@ -60,6 +60,8 @@ describe("attribution kind", () => {
   it("finds the source on either side of its cue", () => {
     expect(relations(rules, "Putin has frequently said the West deceived Russia.")).toEqual(["Putin (named-person) / said"])
     expect(relations(rules, "\"We will act,\" said Caddell.")).toEqual(["Caddell (named-person) / said"])
+    // An archive's quotes: three apostrophes close a single quote inside the double one.
+    expect(relations(rules, "''I would use the word 'old-school,''' said Gregory Slayton.")).toEqual(["Gregory Slayton (named-person) / said"])
     expect(relations(rules, "Ott Pruitt, the attorney general of Oklahoma, said the rule was unlawful.")).toEqual([
       "Ott Pruitt (named-person) / said"
     ])
