@@ -128,11 +128,15 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const outlet = outletHeading(text, core.join(" ").length)
     if (outlet) return { kind: "media-outlet", outlet, name: outlet.name }
     if (anonymous.find(text) !== undefined) return { kind: "anonymous", name: text }
-    // "One of the senators", "Two of his aides": a part is typed by its group,
-    // when the lexicon knows it; "All of them" are a group, not one person.
+    // "Two of his aides", "Most of the senators": a part is typed by its
+    // group, when the lexicon knows it; "All of them" are a group, not one
+    // person. One of a group is one unnamed member, as "a senator" is: "One
+    // of the senators", "one of them" are described, not a collective.
     if (tail === 1 && lowered[1] === "of" && partWords.has(lowered[0]!) && words.length > 2) {
       const group = classify(words.slice(2))
-      if (!group.guessed) return { ...group, kind: group.kind === "pronoun" ? "vague-collective" : group.kind, name: text }
+      const collective = group.kind === "pronoun" || group.kind === "vague-collective"
+      const kind = collective ? (lowered[0] === "one" || lowered[0] === "each" ? "described-official" : "vague-collective") : group.kind
+      if (!group.guessed) return { ...group, kind, name: text }
     }
     const head = core.at(-1)!
     const headLower = head.toLowerCase().replace(/'s$/, "")

@@ -288,7 +288,8 @@ describe("attribution kind", () => {
     ["Tuesday at a rally in Berea, after winning Ohio, Gov. John Kasich, the governor, said the plan was dead.", ["Gov. John Kasich (named-person) / said"]],
     // A part of a group is the name set off after it, or else typed by the group.
     ["One of the authors of the report, Ari Fleischer, said the party would recover.", ["Ari Fleischer (named-person) / said"]],
-    ["One of the senators said the plan was dead.", ["One of the senators (vague-collective) / said"]],
+    ["One of the senators said the plan was dead.", ["One of the senators (described-official) / said"]],
+    ["One of them said the plan was dead.", ["One of them (described-official) / said"]],
     ["Most of them said the plan was dead.", ["Most of them (vague-collective) / said"]],
     ["Once he was president, Mr. Obama made peace a priority, announcing an envoy.", ["Mr. Obama (named-person) / announcing"]],
     ["Just over a quarter, 26 percent, say they would vote for him.", ["26 percent (vague-collective) / say"]],
