@@ -83,8 +83,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // Only modifiers before it: "the state-controlled", "the Kremlin-backed",
     // "Russia's", "Russian state news agency"; not "Smith and", "Michael".
     const before = text.slice(0, named.start).split(" ").filter((word) => word !== "")
+    // "Chairman Bloomberg" is a man: a role is no country's adjective.
     const modifies = (word: string) =>
-      !isCapitalised(word) || word.includes("-") || /'s$/.test(word) || demonym.test(word) || determiners.has(word.toLowerCase())
+      !isCapitalised(word) || word.includes("-") || /'s$/.test(word) || (demonym.test(word) && !isRole(word)) || determiners.has(word.toLowerCase())
     if (before.some((word) => word === "and" || !modifies(word))) return undefined
     const rest = text.slice(named.end, Math.max(named.end, coreLength)).trim()
     const outlet = outletByName.get(named.phrase)
@@ -131,11 +132,11 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "Two of his aides", "Most of the senators": a part is typed by its
     // group, when the lexicon knows it; "All of them" are a group, not one
     // person. One of a group is one unnamed member, as "a senator" is: "One
-    // of the senators", "one of them" are described, not a collective.
+    // of the senators", "one of them" are described; "Each of them" speaks for all.
     if (tail === 1 && lowered[1] === "of" && partWords.has(lowered[0]!) && words.length > 2) {
       const group = classify(words.slice(2))
       const collective = group.kind === "pronoun" || group.kind === "vague-collective"
-      const kind = collective ? (lowered[0] === "one" || lowered[0] === "each" ? "described-official" : "vague-collective") : group.kind
+      const kind = collective ? (lowered[0] === "one" ? "described-official" : "vague-collective") : group.kind
       if (!group.guessed) return { ...group, kind, name: text }
     }
     const head = core.at(-1)!

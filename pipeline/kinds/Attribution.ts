@@ -212,7 +212,9 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // with the clause, and the main clause's verb is a relation of its own.
     const between = children.slice(children.indexOf(words.at(-1)!) + 1, match.index).filter((node) => node.type !== "WhiteSpaceNode")
     const pronoun = between.findLastIndex((node, i) => i > 0 && isWord(node) && /^(who|which)$/i.test(text(node)) && text(between[i - 1]!) === ",")
-    const inRelativeClause = pronoun > 0 && between.slice(pronoun).every((node) => text(node) !== ",")
+    // A parenthesis right after the pronoun is the clause's own: "who, unlike Ayotte, has said".
+    const aside = pronoun > 0 && text(between[pronoun + 1] ?? between[pronoun]!) === "," ? between.findIndex((node, i) => i > pronoun + 1 && text(node) === ",") : -1
+    const inRelativeClause = pronoun > 0 && between.slice(aside > 0 ? aside + 1 : pronoun).every((node) => text(node) !== ",")
     const content = contentOf(children, paragraph, quotes, { head, tail, source: span, words, inRelativeClause })
 
     // "told Izvestia": the outlet that carried the words is an intermediary;

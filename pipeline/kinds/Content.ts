@@ -47,12 +47,16 @@ export const contentOf = (
 ): Span | undefined => {
   const { head, tail, source, words } = relation
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  // What the clause says ends at its closing comma, not one inside a quote;
-  // the main clause goes on after it.
-  const closing = relation.inRelativeClause
-    ? children.findIndex((node, i) => i > tail && text(node) === "," && !isQuoted(quotes, spanOf(node).start, spanOf(node).end))
+  // What the clause says ends at its closing comma; the main clause goes on
+  // after it. Not a comma inside a quote, unless the quote closes right after
+  // it, as American style puts it: `who said "We will, of course, win," also`.
+  const comma = relation.inRelativeClause
+    ? children.findIndex((node, i) =>
+      i > tail && text(node) === "," && (!isQuoted(quotes, spanOf(node).start, spanOf(node).end) || text(children[i + 1] ?? node) === "\""))
     : -1
-  const after = trimmed(children, tail + 1, closing === -1 ? children.length - 1 : closing - 1)
+  // The quote it closes is part of what was said.
+  const last = comma === -1 ? children.length - 1 : text(children[comma + 1] ?? children[comma]!) === "\"" ? comma + 1 : comma - 1
+  const after = trimmed(children, tail + 1, last)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))

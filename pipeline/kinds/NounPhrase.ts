@@ -171,7 +171,22 @@ const leadsOn = (word: SentenceContent) => {
   const w = lower(word)
   return tailPrepositions.has(w) || introWords.has(w) || determiners.has(w) || possessives.includes(w) || pronouns.has(w) || timeWords.has(w) ||
     timeLinks.has(w) || clauseWords.has(w) || numberWords.includes(w) || /ly$/.test(w) ||
-    /^(over|above|below|across|around|behind|beyond|near|past|through|off|out|up|down|like|far|shy|there|more|most|again|\d+)$/.test(w)
+    timeUnits.test(w) || /^[a-z]+ed$/.test(w) ||
+    /^(over|above|below|across|around|behind|beyond|near|past|through|off|out|up|down|into|like|far|shy|home|afterward|afterwards|enough|thing|there|more|most|again|\d+)$/.test(w)
+}
+
+/**
+ * A subject found at a sentence's start, less an opener the walk took for a
+ * name: "Back home, Smith spoke" gives "Back" alone, which names no one;
+ * "Monday Smith spoke" is Smith. "First Lady Michelle Obama" keeps its title.
+ */
+const openerLeft = (np: Array<SentenceContent>): Array<SentenceContent> => {
+  const first = np[0]
+  if (first === undefined) return np
+  const w = lower(first)
+  const opener = timeWords.has(w) || adverbialOpeners.has(w) || sentenceAdverbs.has(w)
+  if (opener && np.length === 1) return []
+  return timeWords.has(w) && isCapitalised(np[1]!) ? np.slice(1) : np
 }
 
 /**
@@ -224,7 +239,7 @@ export const subject = (
     // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
     const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
     if (words.length === 0 || opensAdverbial(words)) continue
-    const np = leadingPhrase(words, isHead)
+    const np = openerLeft(leadingPhrase(words, isHead))
     if (np.length > 0 && participle && np.length === words.length) {
       if (appositive.length === 0) appositive = np
       continue
@@ -234,10 +249,14 @@ export const subject = (
     if (np.length === 0 || namesNoOne(np)) continue
     // "One of the authors of the report, Ari Fleischer, said": the part of a
     // group is the name set off after it, when one is.
+    // Else the part with its group, when the chunk is no more than that: "One
+    // of the senators, Tuesday, said".
     if (np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))) {
       const next = chunks[at + 1] ?? []
       const name = next.length > 0 && !opensAdverbial(next) ? leadingPhrase(next, isHead) : []
       if (name.length > 0 && name.length === next.length && name.every(isCapitalised)) return name
+      const group = words.slice(2)
+      if (group.length > 0 && words.length <= maxSourceWords && leadingPhrase(group, isHead).length === group.length) return words
     }
     return np
   }

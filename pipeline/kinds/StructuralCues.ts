@@ -59,9 +59,10 @@ const speaksBeforeColon = (labels: ReadonlySet<string>) => (children: ReadonlyAr
   // A determiner, a count or a name's particle opens a speaker: "his
   // spokesman:", "one official:", "de Blasio:".
   if (/^\p{Ll}/u.test(words[0]!) && !opensSpeaker.has(words[0]!)) return false
-  // "what her husband did:": a verb's auxiliary ends its clause right before the colon.
+  // "what her husband did:": a verb's auxiliary ends its clause right before
+  // the colon; "Rep. Billy Long:", "WILL:" are names.
   const last = children[skipSpace(children, match.index - 1, -1)]
-  if (isWord(last) && verbalWords.has(lower(last))) return false
+  if (isWord(last) && verbalWords.has(text(last))) return false
   const next = children[skipSpace(children, match.index + 1, 1)]
   if ((next && text(next) === "\"") || isTurnLabel(children, match)) return true
   if (words.length > 4) return false

@@ -293,7 +293,11 @@ describe("attribution kind", () => {
     ["Most of them said the plan was dead.", ["Most of them (vague-collective) / said"]],
     ["Once he was president, Mr. Obama made peace a priority, announcing an envoy.", ["Mr. Obama (named-person) / announcing"]],
     ["Just over a quarter, 26 percent, say they would vote for him.", ["26 percent (vague-collective) / say"]],
-    ["One of the senators, Tuesday, said the plan was dead.", ["One (vague-collective) / said"]],
+    ["One of the senators, Tuesday, said the plan was dead.", ["One of the senators (described-official) / said"]],
+    ["Back home, Smith spoke, saying the plan was dead.", ["Smith (named-person) / saying"]],
+    ["Once elected, Smith moved to Washington and said the plan was dead.", ["Smith (named-person) / said"]],
+    ["Yesterday Smith spoke, saying the plan was dead.", ["Smith (named-person) / saying"]],
+    ["Each of them said the plan was dead.", ["Each of them (vague-collective) / said"]],
     // The same words go on with a name or a noun as a subject's.
     ["First Lady Michelle Obama spoke in Ohio, saying the vote mattered.", ["First Lady Michelle Obama (named-person) / saying"]],
     ["Outside experts were skeptical, saying the plan would fail.", ["Outside experts (vague-collective) / saying"]],
@@ -320,6 +324,7 @@ describe("attribution kind", () => {
     ["A Fox News poll shows Clinton ahead.", "A Fox News poll (document) / shows"],
     ["The Guardian Council said the vote was valid.", "The Guardian Council (named-organisation) / said"],
     ["Smith and Fox News called the race.", "Smith and Fox News (named-person) / called"],
+    ["Chairman Bloomberg said the talks had failed.", "Chairman Bloomberg (named-person) / said"],
     ["Michael Bloomberg said the talks had failed.", "Michael Bloomberg (named-person) / said"]
   ])("types a source as an outlet only where the outlet's name heads it: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual([expected])
@@ -345,6 +350,9 @@ describe("attribution kind", () => {
       Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
     expect(contents("John Smith, who led the panel, said that the plan, if passed, would fail.")).toEqual(["said: that the plan, if passed, would fail"])
     expect(contents("Maggie Hassan, who is challenging Ayotte, supported the effort.")).toEqual(["challenging: Ayotte", "supported: the effort"])
+    // The clause's own parenthesis, and its closing comma inside a quote, as American style puts it.
+    expect(contents("Hassan, who, unlike Ayotte, has said the law is bad, supported the effort.")).toEqual(["has said: the law is bad", "supported: the effort"])
+    expect(contents("Maggie Hassan, who said \"We will, of course, win,\" also supported the effort.")).toEqual(["said: \"We will, of course, win,\"", "supported: the effort"])
   })
 
   it("ends what a relative clause set off by commas says at its closing comma", () => {
