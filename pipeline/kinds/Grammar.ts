@@ -46,6 +46,9 @@ export const possessives: ReadonlyArray<string> = ["his", "her", "its", "their",
 export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 // Words that name a part of a group before its "of": "One of the authors".
 export const partWords = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
+// Nouns that make the next word a noun with them: "a TV show", "his radio
+// show", "a talk show host".
+export const compounding = new Set(["tv", "radio", "talk", "reality", "game", "television", "cable", "chat", "cooking", "variety"])
 // Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // Verbs that agree with a plural subject, never with "he says".

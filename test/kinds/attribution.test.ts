@@ -425,6 +425,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "Young died when some calls into the hotline went to voicemail.")).toEqual([])
     expect(relations(rules, "Campaign promises were broken. Sanders won 384 pledged delegates.")).toEqual([])
     expect(relations(rules, "He is a candidate who made a strong showing on Tuesday.")).toEqual([])
+    expect(relations(rules, "Offices were used for the Apprentice TV show. Raynard Jackson, the host of a radio show, is a resident.")).toEqual([])
+    // A name that ends in one of those words still speaks.
+    expect(relations(rules, "BFM TV reported the attack.")).toEqual(["BFM TV (named-organisation) / reported"])
   })
 
   it("leaves a quoted speaker's own \"I think\" to the speaker", () => {
