@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { determiners as grammarDeterminers, numberWords, partWords, possessives } from "./kinds/Grammar.ts"
+import { demonym, determiners as grammarDeterminers, numberWords, partWords, possessives } from "./kinds/Grammar.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
@@ -35,9 +35,6 @@ export interface Typed {
 const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
 const determiners = new Set([...grammarDeterminers, ...possessives, "one", "two", "three", "senior", "top"])
 const indefinite = new Set(["a", "an", "one", "another"])
-// Adjectives of a country before an outlet's name: "Russian state news agency
-// RIA Novosti", "the Chinese broadcaster CGTN"; "Michael Bloomberg" is a man.
-const demonym = /^\p{Lu}\p{Ll}+(an|ese|ish|i|ch)$/u
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
 
 // "Nine in 10", "four out of 10": a share of those asked, however it is
@@ -81,7 +78,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const named = outletNames.locate(text)
     if (named === undefined || named.start >= coreLength) return undefined
     // Only modifiers before it: "the state-controlled", "the Kremlin-backed",
-    // "Russia's", "Russian state news agency"; not "Smith and", "Michael".
+    // "Russia's", "Russian state news agency", "the Chinese broadcaster CGTN";
+    // not "Smith and", or "Michael" in "Michael Bloomberg".
     const before = text.slice(0, named.start).split(" ").filter((word) => word !== "")
     // "Chairman Bloomberg" is a man: a role is no country's adjective.
     const modifies = (word: string) =>

@@ -40,6 +40,10 @@ export const inflected = /(s|ed|said|told|wrote|sought|thought|knew|made it clea
 export const floating = new Set(["all", "both", "each", "even", "since", "together", "too", "further", "themselves", "himself", "herself", "itself"])
 // Determiners and quantifiers that open a noun phrase.
 export const determiners = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "several", "some", "many", "other"])
+// The adjective of a country or a people, capitalised: "Russian", "Chinese",
+// "British", "Israeli", "Dutch". A first name can look like one ("Brian"),
+// so it marks an adjective only where a name would not stand.
+export const demonym = /^\p{Lu}\p{Ll}+(an|ese|ish|i|ch)$/u
 // Possessive determiners: "his spokesman", "their lawyers".
 export const possessives: ReadonlyArray<string> = ["his", "her", "its", "their", "our", "my", "your"]
 // Number words, which count people as figures do: "eight of 10", "one in five".

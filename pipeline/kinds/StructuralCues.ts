@@ -8,7 +8,7 @@ import type { SourceKind } from "../Sources.ts"
 import type { CueOwner } from "./Cues.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { clauseWords, copulas, determiners, numberWords, possessives, pronouns, verbalWords } from "./Grammar.ts"
+import { clauseWords, copulas, demonym, determiners, numberWords, possessives, pronouns, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** Cue shapes that no phrase list names, found from the sentence's structure. */
@@ -168,11 +168,13 @@ export const structuralCues = (
   // "Voters that", "the practices that": an -s form before a relative "that"
   // is a plural noun unless a name or a pronoun is its subject ("Trump states
   // that", "it suspects that"), and a source or document word is a noun anyway.
+  // A country's adjective is no subject: "key European powers that mirror".
   const pluralNoun = (children: ReadonlyArray<SentenceContent>, at: number) => {
     const word = lower(children[at]!)
     if (/ed$/.test(word)) return false
     const before = children[skipSpace(children, at - 1, -1)]
-    return isHead(word) || !isWord(before) || !(isCapitalised(before) || pronouns.has(lower(before)))
+    const subject = isWord(before) && ((isCapitalised(before) && !demonym.test(text(before))) || pronouns.has(lower(before)))
+    return isHead(word) || !subject
   }
   const found: Array<{ match: Match; owner: CueOwner }> = []
   const cue = (sentence: Sentence, index: number, owner: CueOwner) => {
