@@ -240,7 +240,11 @@ export const subject = (
     const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
     if (words.length === 0 || opensAdverbial(words)) continue
     const np = openerLeft(leadingPhrase(words, isHead))
-    if (np.length > 0 && participle && np.length === words.length) {
+    // A chunk that is only a noun phrase, or one with a participle of its own
+    // ("a military alliance comprising former Soviet republics"), is set off
+    // beside the subject, not the subject whose verb the participle follows.
+    const modified = np.length < words.length && /[a-z]ing$/.test(text(words[np.length]!))
+    if (np.length > 0 && participle && (np.length === words.length || modified)) {
       if (appositive.length === 0) appositive = np
       continue
     }

@@ -163,6 +163,11 @@ describe("attribution kind", () => {
   })
 
   it("gives a participle the subject of its clause", () => {
+    // Not a phrase set off beside it with a participle of its own.
+    expect(relations(rules, "Speaking in Bishkek, a military alliance comprising former Soviet republics, Putin called the idea \"ridiculous,\" asserting, \"We never intended it.\"")).toEqual([
+      "Putin (named-person) / called",
+      "Putin (named-person) / asserting"
+    ])
     expect(relations(rules, "The Supreme Court blocked the sale, citing a threat to public health.")).toEqual([
       "The Supreme Court (named-organisation) / citing"
     ])
