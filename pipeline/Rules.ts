@@ -65,6 +65,8 @@ export interface Cue {
    * not a claim the source made.
    */
   readonly reports?: CueReport
+  /** Words after which a phrase of this cue is a noun they compound with: "TV" in "a TV show". */
+  readonly nounAfter?: ReadonlyArray<string>
 }
 
 /** What a cue reports; see `Cue.reports`. */

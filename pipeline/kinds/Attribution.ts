@@ -206,16 +206,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const cueLast = match.index + match.nodes.length - 1
     const head = Math.min(children.indexOf(words[0]!), match.index)
     const tail = Math.max(children.indexOf(words.at(-1)!), cueLast)
-    // "Maggie Hassan, who is challenging Ayotte, supported the effort": the
-    // cue is in a relative clause set off by commas when ", who" or ", which"
-    // stands between source and cue with no comma after it; what it says ends
-    // with the clause, and the main clause's verb is a relation of its own.
-    const between = children.slice(children.indexOf(words.at(-1)!) + 1, match.index).filter((node) => node.type !== "WhiteSpaceNode")
-    const pronoun = between.findLastIndex((node, i) => i > 0 && isWord(node) && /^(who|which)$/i.test(text(node)) && text(between[i - 1]!) === ",")
-    // A parenthesis right after the pronoun is the clause's own: "who, unlike Ayotte, has said".
-    const aside = pronoun > 0 && text(between[pronoun + 1] ?? between[pronoun]!) === "," ? between.findIndex((node, i) => i > pronoun + 1 && text(node) === ",") : -1
-    const inRelativeClause = pronoun > 0 && between.slice(aside > 0 ? aside + 1 : pronoun).every((node) => text(node) !== ",")
-    const content = contentOf(children, paragraph, quotes, { head, tail, source: span, words, inRelativeClause })
+    const content = contentOf(children, paragraph, quotes, { head, tail, cue: match.index, source: span, words })
 
     // "told Izvestia": the outlet that carried the words is an intermediary;
     // not when the source itself follows the cue ("was told by The Daily Caller").

@@ -28,6 +28,34 @@ const firstWord = (value: string) => {
   return space === -1 ? value : value.slice(0, space)
 }
 
+const isQuote = (node: SentenceContent | undefined) => node !== undefined && text(node) === "\""
+
+/**
+ * Where what a cue says ends when the cue is in a relative clause set off by
+ * commas ("Maggie Hassan, who is challenging Ayotte, supported the effort"):
+ * at the clause's closing comma, or the quote that closes right after it as
+ * American style puts it (`who said "We will, of course, win," also`); the
+ * main clause's verb is a relation of its own. The cue is in the clause when
+ * ", who" or ", which" stands between source and cue with no comma after it,
+ * but for a parenthesis of the clause's own ("who, unlike Ayotte, has said").
+ * Undefined when the cue is in no such clause, or it does not close.
+ */
+const relativeClauseEnd = (
+  children: ReadonlyArray<SentenceContent>,
+  quotes: ReadonlyArray<Quote>,
+  { cue, tail, words }: { readonly cue: number; readonly tail: number; readonly words: ReadonlyArray<SentenceContent> }
+): number | undefined => {
+  const between = children.slice(children.indexOf(words.at(-1)!) + 1, cue).filter((node) => node.type !== "WhiteSpaceNode")
+  const pronoun = between.findLastIndex((node, i) => i > 0 && /^(who|which)$/i.test(text(node)) && text(between[i - 1]!) === ",")
+  if (pronoun < 0) return undefined
+  const opensAside = between[pronoun + 1] !== undefined && text(between[pronoun + 1]!) === ","
+  const aside = opensAside ? between.findIndex((node, i) => i > pronoun + 1 && text(node) === ",") : -1
+  if (between.slice(aside > 0 ? aside + 1 : pronoun).some((node) => text(node) === ",")) return undefined
+  const comma = children.findIndex((node, i) => i > tail && text(node) === "," && (isQuote(children[i + 1]) || !isQuoted(quotes, spanOf(node).start, spanOf(node).end)))
+  if (comma < 0) return undefined
+  return isQuote(children[comma + 1]) ? comma + 1 : comma - 1
+}
+
 /**
  * The content of one relation whose source words and cue together run from
  * child `head` to child `tail` of the sentence.
@@ -39,24 +67,15 @@ export const contentOf = (
   relation: {
     readonly head: number
     readonly tail: number
+    /** Where the cue starts. */
+    readonly cue: number
     readonly source: Span
     readonly words: ReadonlyArray<SentenceContent>
-    /** The cue is in a relative clause set off by commas: "Hassan, who is challenging Ayotte, supported …". */
-    readonly inRelativeClause?: boolean
   }
 ): Span | undefined => {
   const { head, tail, source, words } = relation
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  // What the clause says ends at its closing comma; the main clause goes on
-  // after it. Not a comma inside a quote, unless the quote closes right after
-  // it, as American style puts it: `who said "We will, of course, win," also`.
-  const comma = relation.inRelativeClause
-    ? children.findIndex((node, i) =>
-      i > tail && text(node) === "," && (!isQuoted(quotes, spanOf(node).start, spanOf(node).end) || text(children[i + 1] ?? node) === "\""))
-    : -1
-  // The quote it closes is part of what was said.
-  const last = comma === -1 ? children.length - 1 : text(children[comma + 1] ?? children[comma]!) === "\"" ? comma + 1 : comma - 1
-  const after = trimmed(children, tail + 1, last)
+  const after = trimmed(children, tail + 1, relativeClauseEnd(children, quotes, relation) ?? children.length - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))

@@ -10,7 +10,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, compounding, gerundPrepositions, namingParticiples, nounMarkers, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
@@ -83,11 +83,9 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   if (isWord(previous) && gerundPrepositions.has(lower(previous)) && /ing$/.test(match.phrase)) return false
   // "some calls into the hotline", "many questions": after a quantifier an -s form is a plural noun.
   if (isWord(previous) && quantifiers.has(lower(previous)) && /s$/.test(match.phrase)) return true
-  // "The Apprentice TV show", "a weekly radio show": a noun compound. Not
-  // after a name ("New Hampshire Public Radio asked"), nor a past form ("BFM
-  // TV reported"), which no noun takes.
-  if (isWord(previous) && compounding.has(lower(previous)) && (!isCapitalised(previous) || text(previous) === "TV") &&
-    match.nodes.length === 1 && !/(ed|ing)$/.test(match.phrase)) return true
+  // "The Apprentice TV show": a noun compound, as the cue's rule lists them;
+  // a past form or a participle is no noun ("the TV showed").
+  if (isWord(previous) && cue.nounAfter?.includes(lower(previous)) && !/(ed|ing)$/.test(match.phrase)) return true
   // "Binding promises were made", "the reports are wrong": an -s form that
   // a plural verb follows is that verb's subject, a noun.
   const next = children[skipSpace(children, match.index + match.nodes.length, 1)]

@@ -14,11 +14,9 @@ export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "it
 // Words that start an introductory phrase rather than a subject.
 export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
 // Words that open an adverbial, capitalised at the start of a sentence as a
-// name is: "Tuesday at Baldwin Wallace University, …", "Just before the
-// flight took off", "Outside the arena". Not months that are also names (May,
-// June, April, August).
-// They open one only where the next word goes on with it ("Just before the
-// vote", not "Just Security" or "Outside experts").
+// name is, but only where the next word goes on with it: "Just before the
+// vote", "Outside the arena"; not "Just Security" or "Outside experts". Not
+// months that are also names (May, June, April, August).
 export const adverbialOpeners = new Set(["just", "soon", "back", "along", "outside", "inside", "once", "first", "january", "february", "september", "october", "november", "december"])
 // Sentence adverbs and expletives, which never open a subject: "Perhaps more
 // interesting is …", "There are …", "Not far away, …".
@@ -50,9 +48,6 @@ export const possessives: ReadonlyArray<string> = ["his", "her", "its", "their",
 export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 // Words that name a part of a group before its "of": "One of the authors".
 export const partWords = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
-// Nouns that make the next word a noun with them: "a TV show", "his radio
-// show", "a talk show host".
-export const compounding = new Set(["tv", "radio", "talk", "reality", "game", "television", "cable", "chat", "cooking", "variety"])
 // Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // Verbs that agree with a plural subject, never with "he says".

@@ -196,9 +196,8 @@ const openerLeft = (np: Array<SentenceContent>): Array<SentenceContent> => {
  */
 const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
   const first = lower(words[0]!)
-  if (introWords.has(first)) return true
+  if (introWords.has(first) || sentenceAdverbs.has(first)) return true
   const second = words[1]
-  if (sentenceAdverbs.has(first)) return true
   if (timeWords.has(first) || adverbialOpeners.has(first)) return second === undefined || leadsOn(second)
   return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && !isCapitalised(second) && timeUnits.test(lower(second))
 }
@@ -252,9 +251,9 @@ export const subject = (
     // this walk cut down to its determiner names no one; the next chunk may.
     if (np.length === 0 || namesNoOne(np)) continue
     // "One of the authors of the report, Ari Fleischer, said": the part of a
-    // group is the name set off after it, when one is.
-    // Else the part with its group, when the chunk is no more than that: "One
-    // of the senators, Tuesday, said".
+    // group is the name set off after it, when one is; else the part with its
+    // group, when the chunk is no more than that ("One of the senators,
+    // Tuesday, said").
     if (np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))) {
       const next = chunks[at + 1] ?? []
       const name = next.length > 0 && !opensAdverbial(next) ? leadingPhrase(next, isHead) : []

@@ -57,7 +57,7 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
   if (closed) end = skipSpace(children, end - 1, -1)
   let clause: Array<SentenceContent> = []
   // At most two clauses' worth of words: a long sentence costs no more.
-  for (let i = end, walked = 0; i >= 0 && clause.length <= maxSourceWords && walked <= 2 * maxSourceWords; i = skipSpace(children, i - 1, -1), walked++) {
+  for (let i = end, steps = 0; i >= 0 && clause.length <= maxSourceWords && steps <= 2 * maxSourceWords; i = skipSpace(children, i - 1, -1), steps++) {
     const node = children[i]!
     const opens = isWord(node) && /^(who|that)$/.test(lower(node))
     // Set off by commas, the clause is a participle's: ", speaking on condition of anonymity,".

@@ -433,7 +433,7 @@ describe("attribution kind", () => {
     expect(relations(rules, "Offices were used for the Apprentice TV show. Raynard Jackson, the host of a radio show, is a resident.")).toEqual([])
     // A country's adjective is no subject of an -s form before "that".
     expect(relations(rules, "Commitments from key European powers that mirror Article 5 are needed.")).toEqual([])
-    // A name that ends in one of those words still speaks.
+    // A cue whose rule lists no such words is a verb after them.
     expect(relations(rules, "BFM TV reported the attack.")).toEqual(["BFM TV (named-organisation) / reported"])
   })
 
