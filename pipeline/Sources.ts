@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { demonym, determiners as grammarDeterminers, numberWords, partWords, possessives } from "./kinds/Grammar.ts"
+import { demonym, determiners as grammarDeterminers, honorifics, numberWords, partWords, possessives } from "./kinds/Grammar.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
@@ -107,6 +107,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     ...config.anonymous.filter((w) => !w.includes(" ")).map((w) => w.toLowerCase())
   ])
 
+  // Plural where only the singular is a role: "developers", not "press" or "boss".
+  const isPlural = (word: string) => !singleRoles.has(word) && singleRoles.has(word.replace(/s$/, ""))
+
   const isHead = (word: string) => {
     const w = word.toLowerCase().replace(/['’]s$/, "")
     return heads.has(w) || heads.has(w.replace(/s$/, ""))
@@ -151,7 +154,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (words.length === 1 && isCapitalised(text) && numberWords.includes(lowered[0]!)) return { kind: "vague-collective", name: text }
     if (ratio.test(lowered.filter((w) => !/^(about|nearly|almost|roughly|some|more|fewer|less|than)$/.test(w)).join(" "))) return { kind: "vague-collective", name: text }
 
-    if (isCapitalised(head) && !isRole(head)) {
+    // "Mr. Singer" is a man, though "singer" is a role.
+    const titled = core.length > 1 && honorifics.has(lowered[core.length - 2]!)
+    if (isCapitalised(head) && (titled || !isRole(head))) {
       if (institutions.has(headLower) || isAcronym(head)) return { kind: "named-organisation", name: core.join(" ") }
       // The name is the capitalised run at the end: "Jens Stoltenberg" in
       // "Former NATO Secretary General Jens Stoltenberg".
@@ -170,9 +175,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "the commission", "the city of Phoenix": a body described, not named.
     if (institutions.has(headLower) && !isCapitalised(head)) return { kind: "described-official", name: text }
     if (isRole(head) || phraseRoles.find(text) !== undefined) {
-      return isCapitalised(head) && determiners.has(lowered[0]!) && core.length > 2
-        ? { kind: "named-organisation", name: core.join(" ") }
-        : { kind: "described-official", name: text }
+      if (isCapitalised(head) && determiners.has(lowered[0]!) && core.length > 2) return { kind: "named-organisation", name: core.join(" ") }
+      // "Developers", "the rabbis": many of a role are a group, as "officials" are.
+      return { kind: isPlural(headLower) ? "vague-collective" : "described-official", name: text }
     }
     return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text, guessed: true }
   }

@@ -31,7 +31,7 @@ import { antecedentOf } from "./NounPhrase.ts"
 import { type Mention, resolve } from "./Anaphora.ts"
 import { isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
-import { maxSourceWords } from "./Grammar.ts"
+import { maxSourceWords, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
@@ -110,9 +110,13 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
 
   // "an analysis of campaign-finance reports shows": an -s form right before
   // another cue is the plural noun that cue's subject ends in, not a verb.
+  // Not before a noun's cue ("dismisses accusations"), nor a form that is
+  // only ever a verb ("Trump says praise from Putin helps").
   const nextCue = (match: Match) => {
+    if (verbOnly.has(match.phrase.toLowerCase())) return false
     const next = match.sentence.children[skipSpace(match.sentence.children, match.index + match.nodes.length, 1)]
-    return isWord(next) && cues.some(({ match: other, owner }) => owner.cue.phrases.length > 0 && other.sentence === match.sentence && other.nodes[0] === next)
+    return isWord(next) && cues.some(({ match: other, owner }) =>
+      owner.cue.phrases.length > 0 && owner.cue.source !== "possessor" && other.sentence === match.sentence && other.nodes[0] === next)
   }
   // "people close to the talks, who asked not to be named": the clause gives
   // the reason for anonymity that the standards ask for; nobody speaks in it.

@@ -79,12 +79,14 @@ export const contentOf = (
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
-  // "Democrats want X, and Republicans want Y", "an architect who said Y":
-  // what stands before a source joined on by a conjunction or a relative
-  // pronoun is a clause of its own, not what was said.
+  // "Democrats want X, and Republicans want Y", "an architect who said Y",
+  // "a lawyer who said Y": what stands before a source joined on by a
+  // conjunction, or before a relative clause that holds the cue, is a clause
+  // of its own, not what was said.
+  const relative = (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))) ||
+    /^\s*(who|which|that)\b/i.test(paragraph.slice(source.end, spanOf(children[relation.cue]!).start))
   const joined = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
-    (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, source.start)) ||
-      (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))))
+    (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, source.start)) || relative)
   return quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined ? before : after ?? before
 }
 

@@ -42,6 +42,9 @@ export const determiners = new Set(["the", "a", "an", "this", "that", "these", "
 // "British", "Israeli", "Dutch". A first name can look like one ("Brian"),
 // so it marks an adjective only where a name would not stand.
 export const demonym = /^\p{Lu}\p{Ll}+(an|ese|ish|i|ch)$/u
+// Courtesy titles, after which a capital is a surname even where it is a
+// role too: "Mr. Singer", "Ms. Judge".
+export const honorifics = new Set(["mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"])
 // Possessive determiners: "his spokesman", "their lawyers".
 export const possessives: ReadonlyArray<string> = ["his", "her", "its", "their", "our", "my", "your"]
 // Number words, which count people as figures do: "eight of 10", "one in five".
@@ -50,6 +53,9 @@ export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four"
 export const partWords = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
 // Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
+// -s forms of verbs of saying that are never plural nouns: in "Trump says
+// praise from Putin helps", "says" is the verb, though a cue follows it.
+export const verbOnly = new Set(["says", "tells", "thinks", "believes", "argues", "insists", "explains", "adds", "asks", "writes", "warns", "suggests", "denies", "dismisses", "predicts", "declares", "announces", "asserts", "contends", "maintains", "acknowledges", "admits", "agrees", "recalls", "urges"])
 // Verbs that agree with a plural subject, never with "he says".
 export const pluralVerbs = new Set(["are", "were", "have", "remain", "seem", "appear"])
 // Subject pronouns that can stand for a speaker.

@@ -203,6 +203,19 @@ const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
 }
 
 /**
+ * The chunk when it is a name and nothing else: a run of two or more
+ * capitals, with a tail ("Michael Brown of Washington"), or capitals only
+ * ("Ari Fleischer"). Not "Tuesday", nor "Republican of Texas", a description.
+ */
+const nameIn = (chunk: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  if (chunk.length === 0 || opensAdverbial(chunk)) return []
+  const np = leadingPhrase(chunk, isHead)
+  const capitals = np.findIndex((word) => !isCapitalised(word))
+  const run = capitals === -1 ? np.length : capitals
+  return np.length === chunk.length && (run >= 2 || (run === np.length && !isHead(lower(np[0]!)))) && !isHead(lower(np[run - 1]!)) ? np : []
+}
+
+/**
  * The subject of a sentence's main clause, skipping an introductory phrase.
  * For a participle (`…, saying`) the subject's chunk also holds its verb; for
  * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
@@ -247,17 +260,18 @@ export const subject = (
       if (appositive.length === 0) appositive = np
       continue
     }
-    // "Another superdelegate, Michael Brown of Washington, said": a phrase
-    // this walk cut down to its determiner names no one; the next chunk may.
+    // A phrase this walk cut down to its determiner names no one; the next chunk may.
     if (np.length === 0 || namesNoOne(np)) continue
-    // "One of the authors of the report, Ari Fleischer, said": the part of a
-    // group is the name set off after it, when one is; else the part with its
-    // group, when the chunk is no more than that ("One of the senators,
-    // Tuesday, said").
-    if (np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))) {
-      const next = chunks[at + 1] ?? []
-      const name = next.length > 0 && !opensAdverbial(next) ? leadingPhrase(next, isHead) : []
-      if (name.length > 0 && name.length === next.length && name.every(isCapitalised)) return name
+    // "Another superdelegate, Michael Brown of Washington, said", "One of the
+    // authors of the report, Ari Fleischer, said": a description set off
+    // before a name is the name's, and the name is the more specific source.
+    const part = np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))
+    const name = nameIn(chunks[at + 1] ?? [], isHead)
+    // Not after a place: "in Newtown, Connecticut, have filed" is one place.
+    if (name.length > 0 && (part || (!isCapitalised(np.at(-1)!) && !isCapitalised(words.at(-1)!)))) return name
+    // Else the part of a group with its group, when the chunk is no more than
+    // that ("One of the senators, Tuesday, said").
+    if (part) {
       const group = words.slice(2)
       if (group.length > 0 && words.length <= maxSourceWords && leadingPhrase(group, isHead).length === group.length) return words
     }
