@@ -268,7 +268,10 @@ export const subject = (
     const part = np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))
     const name = nameIn(chunks[at + 1] ?? [], isHead)
     // Not after a place: "in Newtown, Connecticut, have filed" is one place.
-    if (name.length > 0 && (part || (!isCapitalised(np.at(-1)!) && !isCapitalised(words.at(-1)!)))) return name
+    // "Trump's running mate, Indiana Gov. Mike Pence, plans": the walk stops
+    // at the possessive, but the chunk describes the name that follows it.
+    const described = !isCapitalised(words.at(-1)!) && (!isCapitalised(np.at(-1)!) || (np.length < words.length && /['’]s$/.test(text(np.at(-1)!))))
+    if (name.length > 0 && (part || described)) return name
     // Else the part of a group with its group, when the chunk is no more than
     // that ("One of the senators, Tuesday, said").
     if (part) {

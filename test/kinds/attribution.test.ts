@@ -87,6 +87,15 @@ describe("attribution kind", () => {
     expect(relations(rules, "The widow said the company never paid.")).toEqual(["The widow (described-official) / said"])
     expect(relations(rules, "This Trump look-alike declared that the wall would be built.")).toEqual(["This Trump look-alike (described-official) / declared"])
     expect(relations(rules, "Developers said the rules were too strict.")).toEqual(["Developers (vague-collective) / said"])
+    expect(relations(rules, "Trump's running mate, Indiana Gov. Mike Pence, plans to release his returns.")).toEqual([
+      "Indiana Gov. Mike Pence (named-person) / plans"
+    ])
+    expect(relations(rules, "A web video by the Republican National Committee references four cases.")).toEqual([
+      "A web video by the Republican National Committee (document) / references"
+    ])
+    expect(relations(rules, "The CEO said the plant would close.")).toEqual(["The CEO (described-official) / said"])
+    expect(relations(rules, "C2I plans to reforest a million acres.")).toEqual(["C2I (named-organisation) / plans"])
+    expect(relations(rules, "PolitiFact concluded his comments were false.")).toEqual(["PolitiFact (media-outlet, non-profit) / concluded"])
     // A courtesy title makes a role word a surname.
     expect(relations(rules, "Mr. Judge said the fund would stay out.")).toEqual(["Mr. Judge (named-person) / said"])
   })
