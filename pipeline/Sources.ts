@@ -162,12 +162,17 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "Mr. Singer" is a man, though "singer" is a role.
     const titled = core.length > 1 && honorifics.has(lowered[core.length - 2]!)
     if (isCapitalised(head) && (titled || !isRole(head))) {
-      if (institutions.has(headLower) || isAcronym(head)) return { kind: "named-organisation", name: core.join(" ") }
+      // A transcript's speaker in capitals is a name, however short its
+      // other parts: "GEORGE WILL"; not "BFM TV", where every part is as
+      // short as an acronym.
+      const shouted = core.length >= 2 && core.every((word) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(word)) && core.some((word) => /\p{Lu}{5,}/u.test(word))
+      const acronym = (word: string) => !shouted && isAcronym(word)
+      if (institutions.has(headLower) || acronym(head)) return { kind: "named-organisation", name: core.join(" ") }
       // The name is the capitalised run at the end: "Jens Stoltenberg" in
       // "Former NATO Secretary General Jens Stoltenberg".
       const name: Array<string> = []
       // A possessive ends it: "Ishaan Tharoor" in "the Washington Post's Ishaan Tharoor".
-      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !isAcronym(core[i]!) && !/['’]s$/.test(core[i]!); i--) name.unshift(core[i]!)
+      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !acronym(core[i]!) && !/['’]s$/.test(core[i]!); i--) name.unshift(core[i]!)
       const determined = determiners.has(lowered[0]!)
       // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
       // Briton" is one of many, described by what they belong to.

@@ -11,7 +11,7 @@ import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
-import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
 export interface CueOwner {
@@ -26,20 +26,6 @@ export const isCueOwner = (owner: unknown): owner is CueOwner => (owner as CueOw
 /** The phrase-index entries for the cue groups. */
 export const cueEntries = (cues: ReadonlyArray<Cue>) =>
   cues.flatMap((cue) => cue.phrases.map((phrase) => ({ phrase, owner: { cue } satisfies CueOwner })))
-
-/**
- * Whether a sentence is a headline in title case: at least three words of four
- * letters or more, all capitalised (the style guides' rule for headlines).
- */
-const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
-  let long = 0
-  for (const node of children) {
-    if (!isWord(node) || text(node).length < 4) continue
-    if (!isCapitalised(node)) return false
-    long++
-  }
-  return long >= 3
-}
 
 // Words whose "'s" is "is" or "has": "he's", "that's", "here's".
 const contracted = new Set([...pronouns, "that", "this", "there", "here", "what", "who"])

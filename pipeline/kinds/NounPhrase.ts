@@ -10,7 +10,7 @@ import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
 import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
-import { isBoundary, isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { isBoundary, isCapitalised, isWord, lower, namePart, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
 
@@ -42,7 +42,7 @@ export const phrase = (children: ReadonlyArray<SentenceContent>, from: number, s
     // A percent sign is part of its number: "42% say".
     if ((isBoundary(node) && text(node) !== "%") || (isWord(node) && clauseWords.has(lower(node)) && !joinsNames)) break
     // No noun phrase runs across an auxiliary: "The decision is politically risky for Cruz, who".
-    if (step === -1 && isWord(node) && auxiliaries.has(lower(node))) break
+    if (step === -1 && isWord(node) && auxiliaries.has(lower(node)) && !namePart(children, i)) break
     words.push(node)
     // A pronoun next to its cue is the whole source: "though she acknowledged".
     if (step === -1 && words.length === 1 && pronouns.has(lower(node).replace(/['’]s$/, ""))) break

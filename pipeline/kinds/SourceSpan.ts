@@ -15,7 +15,7 @@ import type { Match } from "./Match.ts"
 import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
-import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { isCapitalised, isWord, lower, namePart, skipSpace, text } from "./Tokens.ts"
 
 /**
  * Whether the "by" at `by` after a cue tells how, not who: "Carson concluded
@@ -147,6 +147,7 @@ export const sourceFor = (
     const word = lower(children[i]!)
     const time: boolean = timeWords.has(word) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
     if (!time && !verbalWords.has(word) && !floating.has(word) && !/^[a-z]+ly$/.test(text(children[i]!))) break
+    if (!time && namePart(children, i)) break
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
     // "is demanding" is progressive, not passive: only participles make a passive.

@@ -4,6 +4,7 @@
  */
 import type { Parents, Root, Sentence, SentenceContent } from "nlcst"
 import { toString } from "nlcst-to-string"
+import { clauseWords, conjunctions } from "./Grammar.ts"
 
 /**
  * A node's text. Every rule reads the text of every word, so the usual shapes
@@ -23,6 +24,39 @@ export const isWord = (node: SentenceContent | undefined): node is SentenceConte
 export const isCapitalised = (node: SentenceContent) => /^\p{Lu}/u.test(text(node))
 /** Whether a node is punctuation or a symbol. */
 export const isBoundary = (node: SentenceContent) => node.type === "PunctuationNode" || node.type === "SymbolNode"
+
+/**
+ * Whether a sentence is a headline in title case: at least three words of four
+ * letters or more, all capitalised (the style guides' rule for headlines).
+ */
+export const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
+  let long = 0
+  for (const node of children) {
+    if (!isWord(node) || text(node).length < 4) continue
+    if (!isCapitalised(node)) return false
+    long++
+  }
+  return long >= 3
+}
+
+/**
+ * Whether the word at `i` is inside a name, though it is also an adverb or an
+ * auxiliary: "Long" in "Rep. Billy Long said", "Will" in "Will Smith said",
+ * "WILL" in "GEORGE WILL:". A capital after a capital, or a word in capitals
+ * after another, outside a headline in title case ("Sanders Also Says").
+ */
+export const namePart = (children: ReadonlyArray<SentenceContent>, i: number) => {
+  const node = children[i]
+  if (!isWord(node) || !isCapitalised(node)) return false
+  const before = children[skipSpace(children, i - 1, -1)]
+  const after = children[skipSpace(children, i + 1, 1)]
+  const capitals = (word: SentenceContent | undefined) => isWord(word) && /^\p{Lu}{2,}$/u.test(text(word))
+  // A capital that opens a clause ("While Will acknowledges") proves nothing.
+  const inRun = (isWord(before) && isCapitalised(before) && !clauseWords.has(lower(before)) && !conjunctions.has(lower(before)) && !/^\p{Lu}{2,}$/u.test(text(node))) ||
+    (isWord(after) && isCapitalised(after)) ||
+    (capitals(node) && capitals(before))
+  return inRun && !isTitleCase(children)
+}
 
 /** Index of the nearest non-whitespace node from `i` in direction `step`. */
 export const skipSpace = (children: ReadonlyArray<SentenceContent>, i: number, step: 1 | -1) => {

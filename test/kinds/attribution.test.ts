@@ -83,6 +83,15 @@ describe("attribution kind", () => {
     expect(relations(rules, "He dismisses accusations that the plan is racist.")).toEqual(["He (pronoun) / dismisses"])
   })
 
+  it("reads a name whose part is also an adverb or an auxiliary", () => {
+    expect(relations(rules, "Rep. Billy Long said the bill would pass.")).toEqual(["Rep. Billy Long (named-person) / said"])
+    expect(relations(rules, "Will Smith said the film was good.")).toEqual(["Will Smith (named-person) / said"])
+    expect(relations(rules, "GEORGE WILL: The president is wrong about trade.")).toEqual(["GEORGE WILL (named-person) / :"])
+    // Not a headline's adverb, nor a time after a name.
+    expect(relations(rules, "Sanders Also Says Clinton Will Lose")).toEqual(["Sanders (named-person) / Says"])
+    expect(relations(rules, "Broaddrick Sunday recounted the story.")).toEqual(["Broaddrick (named-person) / recounted"])
+  })
+
   it("knows people by what they are, and many of a role as a group", () => {
     expect(relations(rules, "The widow said the company never paid.")).toEqual(["The widow (described-official) / said"])
     expect(relations(rules, "This Trump look-alike declared that the wall would be built.")).toEqual(["This Trump look-alike (described-official) / declared"])
