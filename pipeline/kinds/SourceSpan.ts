@@ -146,7 +146,8 @@ export const sourceFor = (
   while (isWord(children[i])) {
     const word = lower(children[i]!)
     const time: boolean = timeWords.has(word) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
-    if (!time && !verbalWords.has(word) && !floating.has(word) && !/^[a-z]+ly$/.test(text(children[i]!))) break
+    // An -ly word is an adverb ("publicly said"), unless it names someone ("A Clinton ally suggested").
+    if (!time && !verbalWords.has(word) && !floating.has(word) && !(/^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word))) break
     if (!time && namePart(children, i)) break
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.

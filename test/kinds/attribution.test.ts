@@ -105,6 +105,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "The CEO said the plant would close.")).toEqual(["The CEO (described-official) / said"])
     expect(relations(rules, "C2I plans to reforest a million acres.")).toEqual(["C2I (named-organisation) / plans"])
     expect(relations(rules, "PolitiFact concluded his comments were false.")).toEqual(["PolitiFact (media-outlet, non-profit) / concluded"])
+    expect(relations(rules, "A Clinton ally suggested she would change course.")).toEqual(["A Clinton ally (described-official) / suggested"])
+    expect(relations(rules, "Millennials still believe in the American dream.")).toEqual(["Millennials (vague-collective) / believe"])
+    expect(relations(rules, "Saudis insist they are fighting terror.")).toEqual(["Saudis (vague-collective) / insist"])
     // A courtesy title makes a role word a surname.
     expect(relations(rules, "Mr. Judge said the fund would stay out.")).toEqual(["Mr. Judge (named-person) / said"])
   })
