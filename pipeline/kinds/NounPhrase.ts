@@ -215,18 +215,8 @@ const nameIn = (chunk: ReadonlyArray<SentenceContent>, isHead: Classifier["isHea
   return np.length === chunk.length && (run >= 2 || (run === np.length && !isHead(lower(np[0]!)))) && !isHead(lower(np[run - 1]!)) ? np : []
 }
 
-/**
- * The subject of a sentence's main clause, skipping an introductory phrase.
- * For a participle (`…, saying`) the subject's chunk also holds its verb; for
- * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
- */
-export const subject = (
-  children: ReadonlyArray<SentenceContent>,
-  before: number,
-  isHead: Classifier["isHead"],
-  participle: boolean
-): Array<SentenceContent> => {
-  // Chunks between commas, outside quotes: a quote is what was said, not who said it.
+/** The words before `before` in chunks between commas, outside quotes: a quote is what was said, not who said it. */
+const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number): Array<Array<SentenceContent>> => {
   const chunks: Array<Array<SentenceContent>> = [[]]
   let quoted = false
   for (let i = 0; i < before; i++) {
@@ -244,6 +234,41 @@ export const subject = (
     }
     chunks.at(-1)!.push(node)
   }
+  return chunks
+}
+
+/**
+ * A speaker named and described after what they said, the cue after a comma:
+ * "Facebook built the tool for a crisis, a spokeswoman, Anna White, said",
+ * or "…, Anna White, a spokeswoman, said". The two chunks before the cue are
+ * a name and a description, and what stands before them is a clause, not
+ * the subject with its own appositive ("Ott Pruitt, the attorney general,
+ * said"). The name, or nothing.
+ */
+export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, before: number, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+  const chunks = chunksBefore(children, before)
+  if (chunks.at(-1)!.length > 0) chunks.push([])
+  const [clause, first, second] = chunks.slice(-4, -1)
+  if (clause === undefined || first === undefined || second === undefined) return []
+  const whole = (chunk: ReadonlyArray<SentenceContent>) => !opensAdverbial(chunk) && leadingPhrase(chunk, isHead).length === chunk.length
+  const described = (chunk: ReadonlyArray<SentenceContent>) => whole(chunk) && !isCapitalised(chunk.at(-1)!) && isHead(lower(chunk.at(-1)!))
+  if (whole(clause)) return []
+  const name = nameIn(first, isHead).length > 0 && described(second) ? nameIn(first, isHead) : described(first) ? nameIn(second, isHead) : []
+  return name
+}
+
+/**
+ * The subject of a sentence's main clause, skipping an introductory phrase.
+ * For a participle (`…, saying`) the subject's chunk also holds its verb; for
+ * an appositive (`Ott Pruitt, the attorney general, said`) it is the first chunk.
+ */
+export const subject = (
+  children: ReadonlyArray<SentenceContent>,
+  before: number,
+  isHead: Classifier["isHead"],
+  participle: boolean
+): Array<SentenceContent> => {
+  const chunks = chunksBefore(children, before)
   // For a participle with no chunk that holds a verb, the subject set off by
   // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
   let appositive: Array<SentenceContent> = []

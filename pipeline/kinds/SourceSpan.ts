@@ -13,7 +13,7 @@ import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
-import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject } from "./NounPhrase.ts"
+import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, namePart, skipSpace, text } from "./Tokens.ts"
 
@@ -224,6 +224,11 @@ export const sourceFor = (
     const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
     if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
+  }
+  // "…, a spokeswoman, Anna White, said": named after what was said.
+  if (comma) {
+    const named = plausible(trailingAppositive(children, match.index, isHead))
+    if (named.length > 0) return named
   }
   // Appositive or participle: the subject of the main clause.
   // "Deans, the party's chairwoman, is supporting": progressive, not a participle.

@@ -73,6 +73,13 @@ describe("attribution kind", () => {
       "Maria Zakharova (named-person) / said"
     ])
     expect(relations(rules, "The senator, Republican of Texas, said the talks had failed.")).toEqual(["The senator (described-official) / said"])
+    // Named and described after what was said.
+    expect(relations(rules, "Facebook built the tool for times of crisis, a spokeswoman, Anna White, said on Saturday.")).toEqual([
+      "Anna White (named-person) / said"
+    ])
+    expect(relations(rules, "Facebook built the tool for times of crisis, Anna White, a spokeswoman, said on Saturday.")).toEqual([
+      "Anna White (named-person) / said"
+    ])
     expect(relations(rules, "Families of the victims in Newtown, Connecticut, have sued the maker, alleging negligence.")).not.toContain(
       "Connecticut (named-person) / alleging"
     )
