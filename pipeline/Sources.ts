@@ -44,6 +44,8 @@ const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word)
+/** Whether a word is in capitals: "WALLACE", "O'REILLY". */
+const isShouted = (word: string) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(word)
 
 /** A classifier for one rule set, with its lexicons prepared once. */
 export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Outlet>): Classifier => {
@@ -64,6 +66,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     for (const name of [outlet.name, ...(outlet.aliases ?? [])]) if (!outletByName.has(name)) outletByName.set(name, outlet)
   }
   const outletNames = wordPhrases([...outletByName.keys()], { caseSensitive: true })
+  // A headline or a transcript in capitals names outlets in capitals: "USA TODAY", "ABC NEWS".
+  const outletByCapitals = new Map([...outletByName].map(([name, outlet]) => [name.toUpperCase(), outlet] as const))
+  const outletCapitals = wordPhrases([...outletByCapitals.keys()], { caseSensitive: true })
   const outletWords = lower(config.outletWords ?? [])
 
   /**
@@ -75,7 +80,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
    * Council", another name. `coreLength` is where the prepositional tail starts.
    */
   const outletHeading = (text: string, coreLength: number): Outlet | undefined => {
-    const named = outletNames.locate(text)
+    const shouting = !/\p{Ll}/u.test(text)
+    const named = (shouting ? outletCapitals : outletNames).locate(text)
     if (named === undefined || named.start >= coreLength) return undefined
     // Only modifiers before it: "the state-controlled", "the Kremlin-backed",
     // "Russia's", "Russian state news agency", "the Chinese broadcaster CGTN";
@@ -86,7 +92,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       !isCapitalised(word) || word.includes("-") || /'s$/.test(word) || (demonym.test(word) && !isRole(word)) || determiners.has(word.toLowerCase())
     if (before.some((word) => word === "and" || !modifies(word))) return undefined
     const rest = text.slice(named.end, Math.max(named.end, coreLength)).trim()
-    const outlet = outletByName.get(named.phrase)
+    const outlet = (shouting ? outletByCapitals : outletByName).get(named.phrase)
     // "Fox News and NBC News": outlets together are the first one's.
     if (rest.startsWith("and ")) return outletHeading(rest.slice(4), rest.length - 4) && outlet
     // "the Washington Post's investigative unit", "Reuters' own reporting" are
@@ -97,10 +103,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     return words.every((word) => outletWords.has(word.toLowerCase())) ? outlet : undefined
   }
 
-  const isRole = (word: string) => {
-    const w = word.toLowerCase().replace(/'s$/, "")
-    return singleRoles.has(w) || singleRoles.has(w.replace(/s$/, ""))
-  }
+  /** Whether `set` holds a word or, for a plural, its singular. */
+  const holds = (set: ReadonlySet<string>, word: string) => set.has(word) || set.has(word.replace(/s$/, ""))
+  const isRole = (word: string) => holds(singleRoles, word.toLowerCase().replace(/'s$/, ""))
 
   const heads = new Set([
     ...vague, ...collectives, ...documents, ...singleRoles, ...pronouns, ...institutions,
@@ -108,11 +113,17 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   ])
 
   // Plural where only the singular is a role: "developers", not "press" or "boss".
-  const isPlural = (word: string) => !singleRoles.has(word) && singleRoles.has(word.replace(/s$/, ""))
+  const isPlural = (word: string) => !singleRoles.has(word) && holds(singleRoles, word)
 
-  const isHead = (word: string) => {
-    const w = word.toLowerCase().replace(/['’]s$/, "")
-    return heads.has(w) || heads.has(w.replace(/s$/, ""))
+  const isHead = (word: string) => holds(heads, word.toLowerCase().replace(/['’]s$/, ""))
+
+  // One person by role: "spokeswoman", "running mate", "CEO"; not a body
+  // ("company", "group") or a place ("state"), and not many ("aides").
+  const bodies = new Set(institutions)
+  const isPerson = (words: ReadonlyArray<string>) => {
+    const last = words.at(-1)?.toLowerCase().replace(/['’]s$/, "")
+    if (last === undefined || bodies.has(last)) return false
+    return singleRoles.has(last) || (words.length > 1 && phraseRoles.find(words.slice(-2).join(" ")) !== undefined)
   }
 
   const classify = (given: ReadonlyArray<string>): Typed => {
@@ -146,12 +157,13 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
 
     if (states.has(bare) || states.has(lowered.join(" "))) return { kind: "state", name: text }
     // "Polls show", "press reports said": a plural document is a document too.
-    const isDocument = (word: string) => documents.has(word) || documents.has(word.replace(/s$/, ""))
-    // "A web video by the Republican National Committee": a document by its
-    // author is the document. Only then does "by" end the head: in "Clinton
-    // led Sanders by 20 points" it does not make a name of a clause.
+    // "A web video by the Republican National Committee", "the report
+    // commissioned by the Senate": a document by its author is the document.
+    // Only then does "by" end the head: in "Clinton led Sanders by 20 points"
+    // it does not make a name of a clause.
     const by = lowered.indexOf("by", 1)
-    if (isDocument(headLower) || (by > 0 && by < core.length && isDocument(lowered[by - 1]!))) return { kind: "document", name: text }
+    const byHead = by > 1 && /(ed|en)$/.test(lowered[by - 1]!) ? by - 2 : by - 1
+    if (holds(documents, headLower) || (by > 0 && by < core.length && holds(documents, lowered[byHead]!))) return { kind: "document", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
     // "Two said", "One told reporters": people counted, not named, though the
@@ -163,9 +175,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const titled = core.length > 1 && honorifics.has(lowered[core.length - 2]!)
     if (isCapitalised(head) && (titled || !isRole(head))) {
       // A transcript's speaker in capitals is a name, however short its
-      // other parts: "GEORGE WILL"; not "BFM TV", where every part is as
-      // short as an acronym.
-      const shouted = core.length >= 2 && core.every((word) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(word)) && core.some((word) => /\p{Lu}{5,}/u.test(word))
+      // other parts: "GEORGE WILL", "TED CRUZ"; not "BFM TV", where no part
+      // is longer than an acronym of three letters.
+      const shouted = core.length >= 2 && core.every(isShouted) && core.some((word) => /\p{Lu}{4,}/u.test(word))
       const acronym = (word: string) => !shouted && isAcronym(word)
       if (institutions.has(headLower) || acronym(head)) return { kind: "named-organisation", name: core.join(" ") }
       // The name is the capitalised run at the end: "Jens Stoltenberg" in
@@ -185,9 +197,13 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "the commission", "the city of Phoenix": a body described, not named.
     if (institutions.has(headLower) && !isCapitalised(head)) return { kind: "described-official", name: text }
     if (isRole(head) || phraseRoles.find(text) !== undefined) {
-      if (isCapitalised(head) && determiners.has(lowered[0]!) && core.length > 2) return { kind: "named-organisation", name: core.join(" ") }
-      // "Developers", "the rabbis": many of a role are a group, as "officials" are.
-      return { kind: isPlural(headLower) ? "vague-collective" : "described-official", name: text }
+      // "The Senate Majority Leader" names an office; "The company's CEO" does not.
+      if (isCapitalised(head) && !isAcronym(head) && determiners.has(lowered[0]!) && core.length > 2) return { kind: "named-organisation", name: core.join(" ") }
+      // "Developers", "some pilots": many of a role are a group, as
+      // "officials" are; "the two pilots", "the senator's aides" are people
+      // the article has in view, described.
+      const specific = /^(the|both|these|those)$/.test(lowered[0]!) || possessives.includes(lowered[0]!) || /['’]s$/.test(lowered[0]!)
+      return { kind: isPlural(headLower) && !specific ? "vague-collective" : "described-official", name: text }
     }
     return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text, guessed: true }
   }
@@ -222,7 +238,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     return { first: wordAt(found.start), last: wordAt(found.end - 1) }
   }
 
-  return { classify: remembered, isHead, anonymityIn }
+  return { classify: remembered, isHead, isPerson, anonymityIn }
 }
 
 /** Types sources, and knows which lowercase words can head one. */
@@ -230,6 +246,8 @@ export interface Classifier {
   readonly classify: (words: ReadonlyArray<string>) => Typed
   /** Whether a lowercase word can end a source: "officials", "embassy", "he". */
   readonly isHead: (word: string) => boolean
+  /** Whether words end in one person's role: "a spokeswoman", "Trump's running mate", "the CEO". */
+  readonly isPerson: (words: ReadonlyArray<string>) => boolean
   /**
    * Where words say why a source goes unnamed, as the anonymous lexicon's
    * phrases word it: the first and last word of the leftmost such phrase.

@@ -84,7 +84,7 @@ export const contentOf = (
   // conjunction, or before a relative clause that holds the cue, is a clause
   // of its own, not what was said.
   const relative = (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))) ||
-    /^\s*(who|which|that)\b/i.test(paragraph.slice(source.end, spanOf(children[relation.cue]!).start))
+    /^\s*(who|which|that)\s+(\S+\s+)?$/i.test(paragraph.slice(source.end, spanOf(children[relation.cue]!).start))
   const joined = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
     (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, source.start)) || relative)
   return quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined ? before : after ?? before

@@ -55,7 +55,7 @@ export const partWords = new Set([...numberWords, "some", "many", "most", "all",
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // -s forms of verbs of saying that are never plural nouns: in "Trump says
 // praise from Putin helps", "says" is the verb, though a cue follows it.
-export const verbOnly = new Set(["says", "tells", "thinks", "believes", "argues", "insists", "explains", "adds", "asks", "writes", "warns", "suggests", "denies", "dismisses", "predicts", "declares", "announces", "asserts", "contends", "maintains", "acknowledges", "admits", "agrees", "recalls", "urges"])
+export const verbOnly = new Set(["says", "tells", "thinks", "believes", "argues", "insists", "explains", "adds", "writes", "warns", "suggests", "denies", "dismisses", "predicts", "declares", "announces", "asserts", "contends", "maintains", "acknowledges", "admits", "agrees"])
 // Verbs that agree with a plural subject, never with "he says".
 export const pluralVerbs = new Set(["are", "were", "have", "remain", "seem", "appear"])
 // Subject pronouns that can stand for a speaker.

@@ -10,7 +10,7 @@ import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
 import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
-import { isBoundary, isCapitalised, isWord, lower, namePart, skipSpace, text } from "./Tokens.ts"
+import { isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
 
@@ -26,6 +26,35 @@ const isPossessiveMark = (children: ReadonlyArray<SentenceContent>, i: number) =
   let open = false
   for (let j = 0; j < i; j++) if (isApostrophe(children[j]) && (j === 0 || children[j - 1]!.type === "WhiteSpaceNode")) open = !open
   return !open
+}
+
+// Auxiliaries that open a question or a condition, never a name: "Did Obama
+// say …?", "Had Clinton said …". "Will" and "May" can be names.
+const inverting = /^(did|does|do|had|has|have|is|was|were|are|can|could|would|should|must|might)$/
+
+/**
+ * Whether the word at `i` is inside a name, though it is also an adverb or an
+ * auxiliary: "Long" in "Rep. Billy Long said", "Will" in "Will Smith said",
+ * "WILL" in "GEORGE WILL:". A capital after a capital, or a word in capitals
+ * after another; not in a headline in title case ("Sanders Also Says"), not
+ * after a word that opens a clause or a phrase ("While Will acknowledges",
+ * "In May Trump said"), and not opening a question ("Will Trump win?").
+ */
+export const namePart = (children: ReadonlyArray<SentenceContent>, i: number) => {
+  const node = children[i]
+  if (!isWord(node) || !isCapitalised(node)) return false
+  const at = skipSpace(children, i - 1, -1)
+  const before = children[at]
+  const after = children[skipSpace(children, i + 1, 1)]
+  if (at < 0 || !isWord(before)) {
+    const last = children[skipSpace(children, children.length - 1, -1)]
+    if (inverting.test(lower(node)) || (last !== undefined && text(last) === "?")) return false
+  }
+  const opens = (word: string) => clauseWords.has(word) || conjunctions.has(word) || introWords.has(word) || tailPrepositions.has(word) || timeLinks.has(word)
+  if (isWord(before) && opens(lower(before))) return false
+  const shouted = (word: SentenceContent | undefined) => isWord(word) && /^\p{Lu}{2,}$/u.test(text(word))
+  const inRun = (isWord(before) && isCapitalised(before) && !shouted(node)) || (isWord(after) && isCapitalised(after)) || (shouted(node) && shouted(before))
+  return inRun && !isTitleCase(children)
 }
 
 /** Collect a noun phrase walking from `from` in direction `step`, up to a boundary. */
@@ -202,6 +231,27 @@ const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
   return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && !isCapitalised(second) && timeUnits.test(lower(second))
 }
 
+// A count that stands for one more of those just named: "And a third, Daniel Traynor, said".
+const counts = /^(first|second|third|fourth|fifth|last|another|one)$/
+
+/**
+ * The name a chunk of description gives way to: the next chunk's, when the
+ * description is of one person by role, up to any tail ("A spokeswoman for
+ * the ministry", "One delegate not on the slate", "a third"). After a tail a
+ * name of one word is more often a place that goes on with it ("a retiree in
+ * Carthage, Ill.") and is not taken.
+ */
+const describedName = (chunk: ReadonlyArray<SentenceContent>, next: ReadonlyArray<SentenceContent>, heads: Heads): Array<SentenceContent> => {
+  const end = chunk.findIndex((word, i) => i > 0 && (tailPrepositions.has(lower(word)) || clauseWords.has(lower(word)) || verbalWords.has(lower(word))))
+  const head = end === -1 ? chunk : chunk.slice(0, end)
+  const person = heads.isPerson(head.map(text)) || (head.length > 1 && head.every((word) => determiners.has(lower(word)) || counts.test(lower(word))))
+  const name = person ? nameIn(next, heads.isHead) : []
+  return end === -1 || name.length > 1 ? name : []
+}
+
+/** What the subject walks need to know of source heads. */
+export type Heads = Pick<Classifier, "isHead" | "isPerson">
+
 /**
  * The chunk when it is a name and nothing else: a run of two or more
  * capitals, with a tail ("Michael Brown of Washington"), or capitals only
@@ -245,16 +295,15 @@ const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number):
  * the subject with its own appositive ("Ott Pruitt, the attorney general,
  * said"). The name, or nothing.
  */
-export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, before: number, isHead: Classifier["isHead"]): Array<SentenceContent> => {
+export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, before: number, heads: Heads): Array<SentenceContent> => {
   const chunks = chunksBefore(children, before)
   if (chunks.at(-1)!.length > 0) chunks.push([])
   const [clause, first, second] = chunks.slice(-4, -1)
   if (clause === undefined || first === undefined || second === undefined) return []
-  const whole = (chunk: ReadonlyArray<SentenceContent>) => !opensAdverbial(chunk) && leadingPhrase(chunk, isHead).length === chunk.length
-  const described = (chunk: ReadonlyArray<SentenceContent>) => whole(chunk) && !isCapitalised(chunk.at(-1)!) && isHead(lower(chunk.at(-1)!))
+  const whole = (chunk: ReadonlyArray<SentenceContent>) => !opensAdverbial(chunk) && leadingPhrase(chunk, heads.isHead).length === chunk.length
   if (whole(clause)) return []
-  const name = nameIn(first, isHead).length > 0 && described(second) ? nameIn(first, isHead) : described(first) ? nameIn(second, isHead) : []
-  return name
+  const nameFirst = describedName(second, first, heads)
+  return nameFirst.length > 0 ? nameFirst : describedName(first, second, heads)
 }
 
 /**
@@ -265,9 +314,10 @@ export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, bef
 export const subject = (
   children: ReadonlyArray<SentenceContent>,
   before: number,
-  isHead: Classifier["isHead"],
+  heads: Heads,
   participle: boolean
 ): Array<SentenceContent> => {
+  const { isHead } = heads
   const chunks = chunksBefore(children, before)
   // For a participle with no chunk that holds a verb, the subject set off by
   // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
@@ -291,12 +341,11 @@ export const subject = (
     // authors of the report, Ari Fleischer, said": a description set off
     // before a name is the name's, and the name is the more specific source.
     const part = np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))
-    const name = nameIn(chunks[at + 1] ?? [], isHead)
-    // Not after a place: "in Newtown, Connecticut, have filed" is one place.
-    // "Trump's running mate, Indiana Gov. Mike Pence, plans": the walk stops
-    // at the possessive, but the chunk describes the name that follows it.
-    const described = !isCapitalised(words.at(-1)!) && (!isCapitalised(np.at(-1)!) || (np.length < words.length && /['’]s$/.test(text(np.at(-1)!))))
-    if (name.length > 0 && (part || described)) return name
+    // Only one person's description: "Trump's running mate, Indiana Gov.
+    // Mike Pence"; not a place's ("voters in the key swing state, Ohio,
+    // said") or a body's ("The company, Apple, said", typed by its description).
+    const name = part ? nameIn(chunks[at + 1] ?? [], heads.isHead) : describedName(words, chunks[at + 1] ?? [], heads)
+    if (name.length > 0) return name
     // Else the part of a group with its group, when the chunk is no more than
     // that ("One of the senators, Tuesday, said").
     if (part) {

@@ -13,9 +13,9 @@ import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
-import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
+import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
-import { isCapitalised, isWord, lower, namePart, skipSpace, text } from "./Tokens.ts"
+import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /**
  * Whether the "by" at `by` after a cue tells how, not who: "Carson concluded
@@ -119,7 +119,7 @@ export const sourceFor = (
       // the participle's subject is the one speaking, as with "…, saying".
       const cited = plausible(phrase(children, last + 1, 1))
       if (cited.length > 0) return cited
-      return plausible(match.index === children.findIndex(isWord) ? mainSubject(children, last, isHead) : subject(children, match.index, isHead, true))
+      return plausible(match.index === children.findIndex(isWord) ? mainSubject(children, last, isHead) : subject(children, match.index, classifier, true))
     }
     // "According to", "reported by" introduce nothing but a source, whatever
     // its head: "according to early returns", "according to the Roper Center
@@ -138,7 +138,7 @@ export const sourceFor = (
   if (withReason.length > 0) return withReason
   let i = skipSpace(children, match.index - 1, -1)
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
-    return plausible(subject(children, i, isHead, true))
+    return plausible(subject(children, i, classifier, true))
   }
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
@@ -161,7 +161,7 @@ export const sourceFor = (
   }
   // A second verb of the same subject: "Obama changed course and decided",
   // "Eggleston expressed concern and said".
-  if (isWord(children[i]) && /^(and|but|yet)$/.test(lower(children[i]!))) return plausible(subject(children, i, isHead, true))
+  if (isWord(children[i]) && /^(and|but|yet)$/.test(lower(children[i]!))) return plausible(subject(children, i, classifier, true))
   // Skip a parenthesis between source and cue: "Mike Pence (R-IN) said".
   if (children[i] && text(children[i]!) === ")") {
     while (i >= 0 && text(children[i]!) !== "(") i--
@@ -227,11 +227,11 @@ export const sourceFor = (
   }
   // "…, a spokeswoman, Anna White, said": named after what was said.
   if (comma) {
-    const named = plausible(trailingAppositive(children, match.index, isHead))
+    const named = plausible(trailingAppositive(children, match.index, classifier))
     if (named.length > 0) return named
   }
   // Appositive or participle: the subject of the main clause.
   // "Deans, the party's chairwoman, is supporting": progressive, not a participle.
   const progressive = skipSpace(children, match.index - 1, -1) !== i
-  return plausible(subject(children, match.index, isHead, /ing$/.test(match.phrase) && !progressive))
+  return plausible(subject(children, match.index, classifier, /ing$/.test(match.phrase) && !progressive))
 }

@@ -4,7 +4,6 @@
  */
 import type { Parents, Root, Sentence, SentenceContent } from "nlcst"
 import { toString } from "nlcst-to-string"
-import { clauseWords, conjunctions } from "./Grammar.ts"
 
 /**
  * A node's text. Every rule reads the text of every word, so the usual shapes
@@ -37,25 +36,6 @@ export const isTitleCase = (children: ReadonlyArray<SentenceContent>) => {
     long++
   }
   return long >= 3
-}
-
-/**
- * Whether the word at `i` is inside a name, though it is also an adverb or an
- * auxiliary: "Long" in "Rep. Billy Long said", "Will" in "Will Smith said",
- * "WILL" in "GEORGE WILL:". A capital after a capital, or a word in capitals
- * after another, outside a headline in title case ("Sanders Also Says").
- */
-export const namePart = (children: ReadonlyArray<SentenceContent>, i: number) => {
-  const node = children[i]
-  if (!isWord(node) || !isCapitalised(node)) return false
-  const before = children[skipSpace(children, i - 1, -1)]
-  const after = children[skipSpace(children, i + 1, 1)]
-  const capitals = (word: SentenceContent | undefined) => isWord(word) && /^\p{Lu}{2,}$/u.test(text(word))
-  // A capital that opens a clause ("While Will acknowledges") proves nothing.
-  const inRun = (isWord(before) && isCapitalised(before) && !clauseWords.has(lower(before)) && !conjunctions.has(lower(before)) && !/^\p{Lu}{2,}$/u.test(text(node))) ||
-    (isWord(after) && isCapitalised(after)) ||
-    (capitals(node) && capitals(before))
-  return inRun && !isTitleCase(children)
 }
 
 /** Index of the nearest non-whitespace node from `i` in direction `step`. */

@@ -73,6 +73,10 @@ describe("attribution kind", () => {
       "Maria Zakharova (named-person) / said"
     ])
     expect(relations(rules, "The senator, Republican of Texas, said the talks had failed.")).toEqual(["The senator (described-official) / said"])
+    // Only one person's description gives way to a name: not a place's, not a group's, not a body's.
+    expect(relations(rules, "Some voters in the key swing state, Ohio, said the economy was weak.")).toEqual(["Some voters (vague-collective) / said"])
+    expect(relations(rules, "The company, Apple, said the phone was safe.")).toEqual(["The company (described-official) / said"])
+    expect(relations(rules, "The CEO, Tim Cook, said the phone was safe.")).toEqual(["Tim Cook (named-person) / said"])
     // Named and described after what was said.
     expect(relations(rules, "Facebook built the tool for times of crisis, a spokeswoman, Anna White, said on Saturday.")).toEqual([
       "Anna White (named-person) / said"
@@ -88,13 +92,18 @@ describe("attribution kind", () => {
   it("takes an -s form before another cue for a verb where it can only be one", () => {
     expect(relations(rules, "Trump says praise from Putin helps the U.S.")).toEqual(["Trump (named-person) / says"])
     expect(relations(rules, "He dismisses accusations that the plan is racist.")).toEqual(["He (pronoun) / dismisses"])
+    // "recalls" is a noun too.
+    expect(relations(rules, "Vehicle recalls show that the regulator is lax.")).toEqual([])
   })
 
   it("reads a name whose part is also an adverb or an auxiliary", () => {
     expect(relations(rules, "Rep. Billy Long said the bill would pass.")).toEqual(["Rep. Billy Long (named-person) / said"])
     expect(relations(rules, "Will Smith said the film was good.")).toEqual(["Will Smith (named-person) / said"])
     expect(relations(rules, "GEORGE WILL: The president is wrong about trade.")).toEqual(["GEORGE WILL (named-person) / :"])
-    // Not a headline's adverb, nor a time after a name.
+    expect(relations(rules, "TED CRUZ: We will win this state.")).toEqual(["TED CRUZ (named-person) / :"])
+    // Not a headline's adverb, nor a time after a name, nor a month, nor a question's auxiliary.
+    expect(relations(rules, "In May Trump said the wall would be built.")).toEqual(["Trump (named-person) / said"])
+    expect(relations(rules, "Did Obama say the economy grew?")).toEqual(["Obama (named-person) / say"])
     expect(relations(rules, "Sanders Also Says Clinton Will Lose")).toEqual(["Sanders (named-person) / Says"])
     expect(relations(rules, "Broaddrick Sunday recounted the story.")).toEqual(["Broaddrick (named-person) / recounted"])
   })
@@ -103,6 +112,12 @@ describe("attribution kind", () => {
     expect(relations(rules, "The widow said the company never paid.")).toEqual(["The widow (described-official) / said"])
     expect(relations(rules, "This Trump look-alike declared that the wall would be built.")).toEqual(["This Trump look-alike (described-official) / declared"])
     expect(relations(rules, "Developers said the rules were too strict.")).toEqual(["Developers (vague-collective) / said"])
+    // People the article has in view are described, not vague.
+    expect(relations(rules, "The two pilots said the engine failed.")).toEqual(["The two pilots (described-official) / said"])
+    expect(relations(rules, "The company's CEO said the plant would close.")).toEqual(["The company's CEO (described-official) / said"])
+    expect(relations(rules, "The report commissioned by the Senate found the agency failed.")).toEqual([
+      "The report commissioned by the Senate (document) / found"
+    ])
     expect(relations(rules, "Trump's running mate, Indiana Gov. Mike Pence, plans to release his returns.")).toEqual([
       "Indiana Gov. Mike Pence (named-person) / plans"
     ])
@@ -410,6 +425,9 @@ describe("attribution kind", () => {
       Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
     expect(contents("John Smith, who led the panel, said that the plan, if passed, would fail.")).toEqual(["said: that the plan, if passed, would fail"])
     expect(contents("Maggie Hassan, who is challenging Ayotte, supported the effort.")).toEqual(["challenging: Ayotte", "supported: the effort"])
+    // A relative clause inside the source is the source's: what it says is before it.
+    expect(contents("Jobs are up, economists who study labor markets said Tuesday.")).toEqual(["said: Jobs are up"])
+    expect(contents("Trump refused to pay a lawyer who said he was stiffed.")).toEqual(["refused: to pay a lawyer who said he was stiffed", "said: he was stiffed"])
     // The clause's own parenthesis, and its closing comma inside a quote, as American style puts it.
     expect(contents("Hassan, who, unlike Ayotte, has said the law is bad, supported the effort.")).toEqual(["has said: the law is bad", "supported: the effort"])
     expect(contents("Maggie Hassan, who said \"We will, of course, win,\" also supported the effort.")).toEqual(["said: \"We will, of course, win,\"", "supported: the effort"])
