@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { demonym, determiners as grammarDeterminers, honorifics, numberWords, partWords, possessives } from "./kinds/Grammar.ts"
+import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, numberWords, partWords, possessives, verbalWords } from "./kinds/Grammar.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
@@ -117,13 +117,30 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
 
   const isHead = (word: string) => holds(heads, word.toLowerCase().replace(/['’]s$/, ""))
 
-  // One person by role: "spokeswoman", "running mate", "CEO"; not a body
-  // ("company", "group") or a place ("state"), and not many ("aides").
-  const bodies = new Set(institutions)
+  // One person by role: "spokeswoman", "running mate", "CEO", or a singular
+  // noun no lexicon knows ("Obama's predecessor", "the bill's sponsor"); not
+  // a body ("company", "group"), a place ("state"), a paper, a group or many
+  // ("aides").
+  const things = new Set([...institutions, ...documents, ...states, ...vague, ...collectives])
   const isPerson = (words: ReadonlyArray<string>) => {
-    const last = words.at(-1)?.toLowerCase().replace(/['’]s$/, "")
-    if (last === undefined || bodies.has(last)) return false
-    return singleRoles.has(last) || (words.length > 1 && phraseRoles.find(words.slice(-2).join(" ")) !== undefined)
+    const given = words.at(-1)
+    const last = given?.toLowerCase().replace(/['’]s$/, "")
+    if (given === undefined || last === undefined || holds(things, last)) return false
+    if (singleRoles.has(last) || (words.length > 1 && phraseRoles.find(words.slice(-2).join(" ")) !== undefined)) return true
+    // A noun no lexicon knows describes a person only after a determiner or a possessor.
+    const opener = words[0]!.toLowerCase()
+    const determined = words.length > 1 && (determiners.has(opener) || /['’]s$/.test(opener))
+    return determined && !isCapitalised(given) && !/[^s]s$/.test(last) && !holds(singleRoles, last) && /^\p{Ll}+$/u.test(last) &&
+      !clauseWords.has(last) && !verbalWords.has(last)
+  }
+
+  // Many of a role are a group ("Developers", "some pilots"), as "officials"
+  // are, unless the article has them in view: counted after a determiner
+  // ("the two pilots"), both, or someone's ("the senator's aides", "their lawyers").
+  const inView = (lowered: ReadonlyArray<string>) => {
+    const [first, second] = lowered
+    return first === "both" || possessives.includes(first!) || /['’]s$/.test(first!) ||
+      (/^(the|these|those)$/.test(first!) && second !== undefined && (numberWords.includes(second) || /^\d+$/.test(second)))
   }
 
   const classify = (given: ReadonlyArray<string>): Typed => {
@@ -162,8 +179,10 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // Only then does "by" end the head: in "Clinton led Sanders by 20 points"
     // it does not make a name of a clause.
     const by = lowered.indexOf("by", 1)
-    const byHead = by > 1 && /(ed|en)$/.test(lowered[by - 1]!) ? by - 2 : by - 1
+    const byHead = by > 1 && (/[a-z]{2}ed$/.test(lowered[by - 1]!) || irregularParticiples.has(lowered[by - 1]!)) ? by - 2 : by - 1
     if (holds(documents, headLower) || (by > 0 && by < core.length && holds(documents, lowered[byHead]!))) return { kind: "document", name: text }
+    // "The two senators", "their lawyers": people of a role the article has in view are described.
+    if (collectives.has(headLower) && isPlural(headLower) && inView(lowered)) return { kind: "described-official", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
     // "Two said", "One told reporters": people counted, not named, though the
@@ -199,11 +218,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (isRole(head) || phraseRoles.find(text) !== undefined) {
       // "The Senate Majority Leader" names an office; "The company's CEO" does not.
       if (isCapitalised(head) && !isAcronym(head) && determiners.has(lowered[0]!) && core.length > 2) return { kind: "named-organisation", name: core.join(" ") }
-      // "Developers", "some pilots": many of a role are a group, as
-      // "officials" are; "the two pilots", "the senator's aides" are people
-      // the article has in view, described.
-      const specific = /^(the|both|these|those)$/.test(lowered[0]!) || possessives.includes(lowered[0]!) || /['’]s$/.test(lowered[0]!)
-      return { kind: isPlural(headLower) && !specific ? "vague-collective" : "described-official", name: text }
+      return { kind: isPlural(headLower) && !inView(lowered) ? "vague-collective" : "described-official", name: text }
     }
     return { kind: /s$/.test(headLower) ? "vague-collective" : "described-official", name: text, guessed: true }
   }

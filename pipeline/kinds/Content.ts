@@ -10,11 +10,11 @@
  * wants …") is part of that content, not a relation of its own.
  */
 import type { SentenceContent } from "nlcst"
-import { introWords } from "./Grammar.ts"
+import { introWords, verbalWords } from "./Grammar.ts"
 import { spanOf } from "./Message.ts"
 import { trimmed } from "./NounPhrase.ts"
 import { isQuoted, type Quote } from "./Quotes.ts"
-import { text } from "./Tokens.ts"
+import { isWord, lower, text } from "./Tokens.ts"
 
 /** A span in paragraph offsets. */
 export interface Span {
@@ -57,6 +57,18 @@ const relativeClauseEnd = (
 }
 
 /**
+ * Whether only a relative pronoun, with the auxiliaries and adverbs of its
+ * verb, stands between a source's last word and its cue: "a lawyer who said",
+ * "an aide who has repeatedly said". Not a clause of the source's own:
+ * "economists who study labor markets said".
+ */
+const relativeBefore = (children: ReadonlyArray<SentenceContent>, last: SentenceContent, cue: number) => {
+  const between = children.slice(children.indexOf(last) + 1, cue).filter((node) => node.type !== "WhiteSpaceNode")
+  return between.length > 0 && /^(who|which|that)$/i.test(text(between[0]!)) &&
+    between.slice(1).every((node) => isWord(node) && (verbalWords.has(lower(node)) || /^[a-z]+ly$/.test(text(node))))
+}
+
+/**
  * The content of one relation whose source words and cue together run from
  * child `head` to child `tail` of the sentence.
  */
@@ -83,11 +95,14 @@ export const contentOf = (
   // "a lawyer who said Y": what stands before a source joined on by a
   // conjunction, or before a relative clause that holds the cue, is a clause
   // of its own, not what was said.
-  const relative = (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))) ||
-    /^\s*(who|which|that)\s+(\S+\s+)?$/i.test(paragraph.slice(source.end, spanOf(children[relation.cue]!).start))
+  const relative = (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))) || relativeBefore(children, words.at(-1)!, relation.cue)
   const joined = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
     (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, source.start)) || relative)
-  return quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined ? before : after ?? before
+  // "Obama's predecessor, George W. Bush, said the war was right": a
+  // description set off before the source is the source's, not what was said.
+  const describing = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
+    /^[^,]*,\s*$/.test(paragraph.slice(before.start, source.start)) && /^\s*,/.test(paragraph.slice(source.end))
+  return quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined && !describing ? before : after ?? before
 }
 
 /** What `nested` needs of a relation. */

@@ -21,6 +21,10 @@ export const adverbialOpeners = new Set(["just", "soon", "back", "along", "outsi
 // Sentence adverbs and expletives, which never open a subject: "Perhaps more
 // interesting is …", "There are …", "Not far away, …".
 export const sentenceAdverbs = new Set(["perhaps", "maybe", "shortly", "instead", "finally", "ultimately", "eventually", "initially", "there", "here", "not"])
+// Participles that do not end in -ed: "people given the figures", "a memo written by".
+export const irregularParticiples = new Set(["known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written", "taken", "drawn"])
+// The months: after a preposition or a time link one is a date, not a name ("In May Trump said").
+export const months = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
 // Units of time a number counts: "Two weeks after Justice Scalia died".
 export const timeUnits = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)$/
 // Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.

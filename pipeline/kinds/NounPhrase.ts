@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, months, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
 import { isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -50,10 +50,13 @@ export const namePart = (children: ReadonlyArray<SentenceContent>, i: number) =>
     const last = children[skipSpace(children, children.length - 1, -1)]
     if (inverting.test(lower(node)) || (last !== undefined && text(last) === "?")) return false
   }
-  const opens = (word: string) => clauseWords.has(word) || conjunctions.has(word) || introWords.has(word) || tailPrepositions.has(word) || timeLinks.has(word)
-  if (isWord(before) && opens(lower(before))) return false
+  // A word that opens a clause or a phrase is no first name ("While Will
+  // acknowledges"), and a month after one is a date ("In May Trump said").
+  const opens = isWord(before) && (clauseWords.has(lower(before)) || conjunctions.has(lower(before)) || introWords.has(lower(before)) ||
+    tailPrepositions.has(lower(before)) || timeLinks.has(lower(before)))
+  if (opens && months.has(lower(node))) return false
   const shouted = (word: SentenceContent | undefined) => isWord(word) && /^\p{Lu}{2,}$/u.test(text(word))
-  const inRun = (isWord(before) && isCapitalised(before) && !shouted(node)) || (isWord(after) && isCapitalised(after)) || (shouted(node) && shouted(before))
+  const inRun = (isWord(before) && isCapitalised(before) && !opens && !shouted(node)) || (isWord(after) && isCapitalised(after)) || (shouted(node) && shouted(before))
   return inRun && !isTitleCase(children)
 }
 
@@ -241,12 +244,18 @@ const counts = /^(first|second|third|fourth|fifth|last|another|one)$/
  * name of one word is more often a place that goes on with it ("a retiree in
  * Carthage, Ill.") and is not taken.
  */
-const describedName = (chunk: ReadonlyArray<SentenceContent>, next: ReadonlyArray<SentenceContent>, heads: Heads): Array<SentenceContent> => {
+const describedName = (
+  chunk: ReadonlyArray<SentenceContent>,
+  name: ReadonlyArray<SentenceContent>,
+  heads: Heads,
+  nameFirst = false
+): Array<SentenceContent> => {
   const end = chunk.findIndex((word, i) => i > 0 && (tailPrepositions.has(lower(word)) || clauseWords.has(lower(word)) || verbalWords.has(lower(word))))
   const head = end === -1 ? chunk : chunk.slice(0, end)
   const person = heads.isPerson(head.map(text)) || (head.length > 1 && head.every((word) => determiners.has(lower(word)) || counts.test(lower(word))))
-  const name = person ? nameIn(next, heads.isHead) : []
-  return end === -1 || name.length > 1 ? name : []
+  const found = person ? nameIn(name, heads.isHead) : []
+  // Only a name after the description can be a place going on with its tail.
+  return nameFirst || end === -1 || found.length > 1 ? found : []
 }
 
 /** What the subject walks need to know of source heads. */
@@ -302,8 +311,8 @@ export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, bef
   if (clause === undefined || first === undefined || second === undefined) return []
   const whole = (chunk: ReadonlyArray<SentenceContent>) => !opensAdverbial(chunk) && leadingPhrase(chunk, heads.isHead).length === chunk.length
   if (whole(clause)) return []
-  const nameFirst = describedName(second, first, heads)
-  return nameFirst.length > 0 ? nameFirst : describedName(first, second, heads)
+  const named = describedName(second, first, heads, true)
+  return named.length > 0 ? named : describedName(first, second, heads)
 }
 
 /**

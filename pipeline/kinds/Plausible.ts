@@ -6,7 +6,7 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
-import { adjectival, determiners, numberWords, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { adjectival, determiners, irregularParticiples, numberWords, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 // What names a part of a group before its "of".
@@ -39,8 +39,6 @@ export const isShare = (words: ReadonlyArray<SentenceContent>) =>
 // Participles of putting a paper out, which modify whatever they follow: "a
 // Quinnipiac University poll released in late August", "a poll out today".
 const publishing = /^(released|published|conducted|taken|issued|out)$/
-// Participles that do not end in -ed or -ing: "people given the figures".
-const irregularParticiples = new Set(["known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written"])
 
 /**
  * Where a noun phrase's post-modifier starts: a participle, as in "a poll

@@ -77,6 +77,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "Some voters in the key swing state, Ohio, said the economy was weak.")).toEqual(["Some voters (vague-collective) / said"])
     expect(relations(rules, "The company, Apple, said the phone was safe.")).toEqual(["The company (described-official) / said"])
     expect(relations(rules, "The CEO, Tim Cook, said the phone was safe.")).toEqual(["Tim Cook (named-person) / said"])
+    // A description no lexicon knows still describes a person after a possessor.
+    expect(relations(rules, "Obama's predecessor, George W. Bush, said the war was right.")).toEqual(["George W. Bush (named-person) / said"])
+    expect(relations(rules, "The U.S. would not act, Kirby, a spokesman for the department, said.")).toEqual(["Kirby (named-person) / said"])
     // Named and described after what was said.
     expect(relations(rules, "Facebook built the tool for times of crisis, a spokeswoman, Anna White, said on Saturday.")).toEqual([
       "Anna White (named-person) / said"
@@ -104,6 +107,7 @@ describe("attribution kind", () => {
     // Not a headline's adverb, nor a time after a name, nor a month, nor a question's auxiliary.
     expect(relations(rules, "In May Trump said the wall would be built.")).toEqual(["Trump (named-person) / said"])
     expect(relations(rules, "Did Obama say the economy grew?")).toEqual(["Obama (named-person) / say"])
+    expect(relations(rules, "While Will Hurd said the plan was bad, others disagreed.")).toEqual(["Will Hurd (named-person) / said"])
     expect(relations(rules, "Sanders Also Says Clinton Will Lose")).toEqual(["Sanders (named-person) / Says"])
     expect(relations(rules, "Broaddrick Sunday recounted the story.")).toEqual(["Broaddrick (named-person) / recounted"])
   })
@@ -114,6 +118,8 @@ describe("attribution kind", () => {
     expect(relations(rules, "Developers said the rules were too strict.")).toEqual(["Developers (vague-collective) / said"])
     // People the article has in view are described, not vague.
     expect(relations(rules, "The two pilots said the engine failed.")).toEqual(["The two pilots (described-official) / said"])
+    expect(relations(rules, "Their lawyers said the case was weak.")).toEqual(["Their lawyers (described-official) / said"])
+    expect(relations(rules, "The officials said the case was weak.")).toEqual(["The officials (vague-collective) / said"])
     expect(relations(rules, "The company's CEO said the plant would close.")).toEqual(["The company's CEO (described-official) / said"])
     expect(relations(rules, "The report commissioned by the Senate found the agency failed.")).toEqual([
       "The report commissioned by the Senate (document) / found"
@@ -427,6 +433,9 @@ describe("attribution kind", () => {
     expect(contents("Maggie Hassan, who is challenging Ayotte, supported the effort.")).toEqual(["challenging: Ayotte", "supported: the effort"])
     // A relative clause inside the source is the source's: what it says is before it.
     expect(contents("Jobs are up, economists who study labor markets said Tuesday.")).toEqual(["said: Jobs are up"])
+    expect(contents("Trump fired an aide who has repeatedly said the wall is useless.")).toEqual(["said: the wall is useless"])
+    // A description set off before its source is the source's, not what was said.
+    expect(contents("Obama's predecessor, George W. Bush, said the war was right.")).toEqual(["said: the war was right"])
     expect(contents("Trump refused to pay a lawyer who said he was stiffed.")).toEqual(["refused: to pay a lawyer who said he was stiffed", "said: he was stiffed"])
     // The clause's own parenthesis, and its closing comma inside a quote, as American style puts it.
     expect(contents("Hassan, who, unlike Ayotte, has said the law is bad, supported the effort.")).toEqual(["has said: the law is bad", "supported: the effort"])
