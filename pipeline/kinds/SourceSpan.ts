@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -219,7 +219,9 @@ export const sourceFor = (
   const next = children[skipSpace(children, last + 1, 1)]
   // After a quote any words can follow: `"…," said one Democratic source`.
   // A participle is never inverted: in "…, announcing an envoy" the envoy is announced.
-  if ((afterQuote || comma) && !/ing$/.test(match.phrase) && isWord(next) && (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
+  // A count opens a source as a determiner does: "…, said one GOP source in the room", "…, said two officials".
+  if ((afterQuote || comma) && !/ing$/.test(match.phrase) && isWord(next) &&
+    (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || numberWords.includes(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const run = phrase(children, last + 1, 1)
     const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
