@@ -140,12 +140,16 @@ export const sourceFor = (
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, classifier, true))
   }
+  const weekdays = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
   let afterTime = false
   while (isWord(children[i])) {
     const word = lower(children[i]!)
-    const time: boolean = timeWords.has(word) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
+    // A time written in lower case is a name's part when capitalised after a
+    // capital ("USA Today reported"); a day always has its capital ("Broaddrick Sunday recounted").
+    const named = timeWords.has(word) && !weekdays.test(word) && namePart(children, i)
+    const time: boolean = (timeWords.has(word) && !named) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
     // An -ly word is an adverb ("publicly said"), unless it names someone ("A Clinton ally suggested").
     if (!time && !verbalWords.has(word) && !floating.has(word) && !(/^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word))) break
     if (!time && namePart(children, i)) break

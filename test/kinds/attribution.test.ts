@@ -104,6 +104,7 @@ describe("attribution kind", () => {
     expect(relations(rules, "Will Smith said the film was good.")).toEqual(["Will Smith (named-person) / said"])
     expect(relations(rules, "GEORGE WILL: The president is wrong about trade.")).toEqual(["GEORGE WILL (named-person) / :"])
     expect(relations(rules, "TED CRUZ: We will win this state.")).toEqual(["TED CRUZ (named-person) / :"])
+    expect(relations(rules, "USA Today reported the deal.")).toEqual(["USA Today (media-outlet, private) / reported"])
     // Not a headline's adverb, nor a time after a name, nor a month, nor a question's auxiliary.
     expect(relations(rules, "In May Trump said the wall would be built.")).toEqual(["Trump (named-person) / said"])
     expect(relations(rules, "Did Obama say the economy grew?")).toEqual(["Obama (named-person) / say"])
