@@ -238,10 +238,11 @@ const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
 const counts = /^(first|second|third|fourth|fifth|last|another|one)$/
 
 /**
- * The name a chunk of description gives way to: the next chunk's, when the
- * description is of one person by role, up to any tail ("A spokeswoman for
- * the ministry", "One delegate not on the slate", "a third"). After a tail a
- * name of one word is more often a place that goes on with it ("a retiree in
+ * The name a chunk of description gives way to: the chunk `name` beside it
+ * (after it, or before it when `nameFirst`), when the description is of one
+ * person by role, read up to any tail ("A spokeswoman for the ministry", "One
+ * delegate not on the slate", "a third"). After a tail, a name of one word
+ * that follows is more often a place going on with it ("a retiree in
  * Carthage, Ill.") and is not taken.
  */
 const describedName = (
