@@ -28,6 +28,18 @@ const isMeans = (children: ReadonlyArray<SentenceContent>, match: Match, by: num
   return isWord(gerund) && /^[a-z]+ing$/.test(text(gerund)) && !(isWord(auxiliary) && passiveOrModal.has(lower(auxiliary)))
 }
 
+/** Whether the words from `from` run to the end of their clause with no verb or clause word: a prepositional tail. */
+const endsClause = (children: ReadonlyArray<SentenceContent>, from: number) => {
+  for (let i = from; i < children.length; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (!isWord(node)) return /^[.!?,]$/.test(text(node))
+    const word = lower(node)
+    if (clauseWords.has(word) || verbalWords.has(word) || /(ed|ing)$/.test(word)) return false
+  }
+  return true
+}
+
 /** Kinds of source a phrase of anonymity can qualify: "John Smith, who is close to the president" is still named. */
 const isUnnamed = (kind: SourceKind) => kind === "described-official" || kind === "vague-collective"
 
@@ -230,6 +242,12 @@ export const sourceFor = (
     const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
     if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
+    // "…, said one GOP source in the room.": one person by role may go on
+    // with a tail to the end of the clause; "…, said the rule in the state"
+    // is no inverted source.
+    if (words.length > 0 && isWord(after) && tailPrepositions.has(lower(after)) && classifier.isPerson(words.map(text)) && endsClause(children, children.indexOf(after))) {
+      return words
+    }
   }
   // "…, a spokeswoman, Anna White, said": named after what was said.
   if (comma) {
