@@ -92,6 +92,8 @@ export interface AttributionConfig {
   readonly surveys?: ReadonlyArray<string>
   /** Words an outlet's name may be followed by and still name the outlet: "RIA Novosti news agency". */
   readonly outletWords?: ReadonlyArray<string>
+  /** Words for a state's government, which a state's name or adjective makes the state speaking: "the Russian government". */
+  readonly governmentWords?: ReadonlyArray<string>
 }
 
 /** One news outlet in the registry. */

@@ -70,6 +70,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   const outletByCapitals = new Map([...outletByName].map(([name, outlet]) => [name.toUpperCase(), outlet] as const))
   const outletCapitals = wordPhrases([...outletByCapitals.keys()], { caseSensitive: true })
   const outletWords = lower(config.outletWords ?? [])
+  const governmentWords = lower(config.governmentWords ?? [])
 
   /**
    * The outlet a source's words name, when its name heads them: "Reuters in
@@ -173,6 +174,14 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const bare = lowered.filter((w, i) => !(i === 0 && determiners.has(w))).join(" ")
 
     if (states.has(bare) || states.has(lowered.join(" "))) return { kind: "state", name: text }
+    // "the Russian government", "Russia's government", "Ukrainian
+    // authorities": a state's government is the state speaking for itself.
+    // Not "a Republican administration": one of many is no state.
+    if (governmentWords.has(headLower) && core.length >= 2 && !indefinite.has(lowered[0]!)) {
+      const modifier = core.at(-2)!
+      const owner = modifier.replace(/['’]s?$/, "").toLowerCase()
+      if ((demonym.test(modifier) && !isRole(modifier)) || (/['’]s?$/.test(modifier) && states.has(owner))) return { kind: "state", name: text }
+    }
     // "Polls show", "press reports said": a plural document is a document too.
     // "A web video by the Republican National Committee", "the report
     // commissioned by the Senate": a document by its author is the document.

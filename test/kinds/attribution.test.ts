@@ -113,6 +113,14 @@ describe("attribution kind", () => {
     expect(relations(rules, "Broaddrick Sunday recounted the story.")).toEqual(["Broaddrick (named-person) / recounted"])
   })
 
+  it("takes a state's government for the state speaking", () => {
+    expect(relations(rules, "The Ukrainian government said the talks failed.")).toEqual(["The Ukrainian government (state) / said"])
+    expect(relations(rules, "Russia's government said the talks failed.")).toEqual(["Russia's government (state) / said"])
+    // Not a government no state names, nor one of many.
+    expect(relations(rules, "The government said the talks failed.")).toEqual(["The government (described-official) / said"])
+    expect(relations(rules, "A Republican administration would defend the law, he said.")).not.toContain("A Republican administration (state) / defend")
+  })
+
   it("knows people by what they are, and many of a role as a group", () => {
     expect(relations(rules, "The widow said the company never paid.")).toEqual(["The widow (described-official) / said"])
     expect(relations(rules, "This Trump look-alike declared that the wall would be built.")).toEqual(["This Trump look-alike (described-official) / declared"])
