@@ -19,8 +19,9 @@ export const introWords = new Set(["as", "in", "on", "at", "during", "after", "b
 // months that are also names (May, June, April, August).
 export const adverbialOpeners = new Set(["just", "soon", "back", "along", "outside", "inside", "once", "first", "january", "february", "september", "october", "november", "december"])
 // Sentence adverbs and expletives, which never open a subject: "Perhaps more
-// interesting is …", "There are …", "Not far away, …".
-export const sentenceAdverbs = new Set(["perhaps", "maybe", "shortly", "instead", "finally", "ultimately", "eventually", "initially", "there", "here", "not"])
+// interesting is …", "There are …", "Not far away, …"; nor does "To", which
+// opens an infinitive or a phrase ("To be sure, …", "To Trump, …").
+export const sentenceAdverbs = new Set(["perhaps", "maybe", "shortly", "instead", "finally", "ultimately", "eventually", "initially", "there", "here", "not", "to"])
 // Participles that do not end in -ed: "people given the figures", "a memo written by".
 export const irregularParticiples = new Set(["known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written", "taken", "drawn"])
 // The months: after a preposition or a time link one is a date, not a name ("In May Trump said").

@@ -147,6 +147,8 @@ describe("attribution kind", () => {
     expect(relations(rules, "Saudis insist they are fighting terror.")).toEqual(["Saudis (vague-collective) / insist"])
     expect(relations(rules, "Scott's family has called on police to release the videos.")).toEqual(["Scott's family (described-official) / called"])
     expect(relations(rules, "The meeting went badly, said two officials.")).toEqual(["two officials (vague-collective) / said"])
+    // "To" opens no subject; "all" is a group.
+    expect(relations(rules, "To varying degrees, all agreed that the plan failed.")).toEqual(["all (vague-collective) / agreed"])
     expect(relations(rules, "The meeting went badly, said one GOP source in the room.")).toEqual(["one GOP source (anonymous) / said"])
     // A courtesy title makes a role word a surname.
     expect(relations(rules, "Mr. Judge said the fund would stay out.")).toEqual(["Mr. Judge (named-person) / said"])
