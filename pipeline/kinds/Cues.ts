@@ -10,7 +10,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, numberWords, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
@@ -76,6 +76,9 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // a plural verb follows is that verb's subject, a noun.
   const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
   if (/s$/.test(match.phrase) && isWord(next) && pluralVerbs.has(lower(next))) return true
+  // "Two questions:", "three claims": after a number word above one an -s
+  // form is a plural noun; "One says" is a verb agreeing with its subject.
+  if (isWord(previous) && numberWords.includes(lower(previous)) && lower(previous) !== "one" && /s$/.test(match.phrase) && match.nodes.length === 1) return true
   // "by 20 points", "384 pledged delegates", "185,000 views": after a figure a
   // cue is a noun or its modifier; not after a year or the end of a share
   // ("in 2013 alleging", "six in 10 said").

@@ -95,6 +95,10 @@ describe("attribution kind", () => {
   it("takes an -s form before another cue for a verb where it can only be one", () => {
     expect(relations(rules, "Trump says praise from Putin helps the U.S.")).toEqual(["Trump (named-person) / says"])
     expect(relations(rules, "He dismisses accusations that the plan is racist.")).toEqual(["He (pronoun) / dismisses"])
+    // After a number above one, and in a compound the cue's rule lists, a cue word is a noun.
+    expect(relations(rules, "Two questions: Why would Trump do that?")).toEqual([])
+    expect(relations(rules, "It raised its forecast by 0.1 percentage points to 1.8 percent.")).toEqual([])
+    expect(relations(rules, "One says the plan failed.")).toEqual(["One (vague-collective) / says"])
     // "recalls" is a noun too.
     expect(relations(rules, "Vehicle recalls show that the regulator is lax.")).toEqual([])
   })
