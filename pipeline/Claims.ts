@@ -10,6 +10,7 @@
 import type { Attribution, SentenceReport } from "./Analyse.ts"
 import type { ClaimRules } from "./Rules.ts"
 import type { Span } from "./SourceMap.ts"
+import { months, weekdays } from "./kinds/Grammar.ts"
 import { memoised } from "./Memo.ts"
 import { wordLists } from "./WordLists.ts"
 
@@ -102,10 +103,8 @@ export const allMatches = (pattern: RegExp, text: string): Array<RegExpExecArray
   return found
 }
 
-const months = "january|february|march|april|may|june|july|august|september|october|november|december"
-const weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 const datePattern = new RegExp(
-  `(?<!${letter})(?:(?:1[89]|20)\\d\\d|${months}|${weekdays}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year))(?!${letter})`,
+  `(?<!${letter})(?:(?:1[89]|20)\\d\\d|${[...months].join("|")}|${[...weekdays].join("|")}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year))(?!${letter})`,
   "giu"
 )
 const yearPattern = /^(?:1[89]|20)\d\d$/

@@ -7,6 +7,7 @@
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
 import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, numberWords, partWords, possessives, verbalWords } from "./kinds/Grammar.ts"
+import { inCapitals } from "./kinds/Tokens.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
 /** The kinds of source the report distinguishes. */
@@ -44,8 +45,6 @@ const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word)
-/** Whether a word is in capitals: "WALLACE", "O'REILLY". */
-const isShouted = (word: string) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(word)
 
 /** A classifier for one rule set, with its lexicons prepared once. */
 export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Outlet>): Classifier => {
@@ -205,7 +204,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       // A transcript's speaker in capitals is a name, however short its
       // other parts: "GEORGE WILL", "TED CRUZ"; not "BFM TV", where no part
       // is longer than an acronym of three letters.
-      const shouted = core.length >= 2 && core.every(isShouted) && core.some((word) => /\p{Lu}{4,}/u.test(word))
+      const shouted = core.length >= 2 && core.every(inCapitals) && core.some((word) => /\p{Lu}{4,}/u.test(word))
       const acronym = (word: string) => !shouted && isAcronym(word)
       if (institutions.has(headLower) || acronym(head)) return { kind: "named-organisation", name: core.join(" ") }
       // The name is the capitalised run at the end: "Jens Stoltenberg" in

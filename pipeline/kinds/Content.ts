@@ -43,9 +43,9 @@ const isQuote = (node: SentenceContent | undefined) => node !== undefined && tex
 const relativeClauseEnd = (
   children: ReadonlyArray<SentenceContent>,
   quotes: ReadonlyArray<Quote>,
-  { cue, tail, words }: { readonly cue: number; readonly tail: number; readonly words: ReadonlyArray<SentenceContent> }
+  between: ReadonlyArray<SentenceContent>,
+  tail: number
 ): number | undefined => {
-  const between = children.slice(children.indexOf(words.at(-1)!) + 1, cue).filter((node) => node.type !== "WhiteSpaceNode")
   const pronoun = between.findLastIndex((node, i) => i > 0 && /^(who|which)$/i.test(text(node)) && text(between[i - 1]!) === ",")
   if (pronoun < 0) return undefined
   const opensAside = between[pronoun + 1] !== undefined && text(between[pronoun + 1]!) === ","
@@ -58,15 +58,13 @@ const relativeClauseEnd = (
 
 /**
  * Whether only a relative pronoun, with the auxiliaries and adverbs of its
- * verb, stands between a source's last word and its cue: "a lawyer who said",
+ * verb, stands `between` a source's last word and its cue: "a lawyer who said",
  * "an aide who has repeatedly said". Not a clause of the source's own:
  * "economists who study labor markets said".
  */
-const relativeBefore = (children: ReadonlyArray<SentenceContent>, last: SentenceContent, cue: number) => {
-  const between = children.slice(children.indexOf(last) + 1, cue).filter((node) => node.type !== "WhiteSpaceNode")
-  return between.length > 0 && /^(who|which|that)$/i.test(text(between[0]!)) &&
+const relativeBefore = (between: ReadonlyArray<SentenceContent>) =>
+  between.length > 0 && /^(who|which|that)$/i.test(text(between[0]!)) &&
     between.slice(1).every((node) => isWord(node) && (verbalWords.has(lower(node)) || /^[a-z]+ly$/.test(text(node))))
-}
 
 /**
  * The content of one relation whose source words and cue together run from
@@ -86,8 +84,10 @@ export const contentOf = (
   }
 ): Span | undefined => {
   const { head, tail, source, words } = relation
+  // What stands between the source's last word and a cue after it: a relative clause may.
+  const between = children.slice(children.indexOf(words.at(-1)!) + 1, relation.cue).filter((node) => node.type !== "WhiteSpaceNode")
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  const after = trimmed(children, tail + 1, relativeClauseEnd(children, quotes, relation) ?? children.length - 1)
+  const after = trimmed(children, tail + 1, relativeClauseEnd(children, quotes, between, tail) ?? children.length - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
@@ -95,7 +95,7 @@ export const contentOf = (
   // "a lawyer who said Y": what stands before a source joined on by a
   // conjunction, or before a relative clause that holds the cue, is a clause
   // of its own, not what was said.
-  const relative = (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))) || relativeBefore(children, words.at(-1)!, relation.cue)
+  const relative = (words.length === 1 && /^(who|which|that)$/i.test(text(words[0]!))) || relativeBefore(between)
   const joined = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
     (/\b(and|but|while|whereas|yet)\s*$/i.test(paragraph.slice(before.start, source.start)) || relative)
   // "Obama's predecessor, George W. Bush, said the war was right": a

@@ -26,6 +26,8 @@ export const sentenceAdverbs = new Set(["perhaps", "maybe", "shortly", "instead"
 export const irregularParticiples = new Set(["known", "given", "chosen", "shown", "seen", "held", "led", "left", "told", "made", "paid", "sent", "brought", "caught", "written", "taken", "drawn"])
 // The months: after a preposition or a time link one is a date, not a name ("In May Trump said").
 export const months = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+// The days, which always have their capital: "Broaddrick Sunday recounted" is a name and a time.
+export const weekdays = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 // Units of time a number counts: "Two weeks after Justice Scalia died".
 export const timeUnits = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)$/
 // Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.

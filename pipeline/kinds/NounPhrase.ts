@@ -10,7 +10,7 @@ import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
 import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, months, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
-import { isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
 
@@ -55,7 +55,7 @@ export const namePart = (children: ReadonlyArray<SentenceContent>, i: number) =>
   const opens = isWord(before) && (clauseWords.has(lower(before)) || conjunctions.has(lower(before)) || introWords.has(lower(before)) ||
     tailPrepositions.has(lower(before)) || timeLinks.has(lower(before)))
   if (opens && months.has(lower(node))) return false
-  const shouted = (word: SentenceContent | undefined) => isWord(word) && /^\p{Lu}{2,}$/u.test(text(word))
+  const shouted = (word: SentenceContent | undefined) => isWord(word) && inCapitals(text(word))
   const inRun = (isWord(before) && isCapitalised(before) && !opens && !shouted(node)) || (isWord(after) && isCapitalised(after)) || (shouted(node) && shouted(before))
   return inRun && !isTitleCase(children)
 }

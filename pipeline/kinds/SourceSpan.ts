@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -152,19 +152,18 @@ export const sourceFor = (
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
     return plausible(subject(children, i, classifier, true))
   }
-  const weekdays = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
   let afterTime = false
   while (isWord(children[i])) {
     const word = lower(children[i]!)
-    // A time written in lower case is a name's part when capitalised after a
-    // capital ("USA Today reported"); a day always has its capital ("Broaddrick Sunday recounted").
-    const named = timeWords.has(word) && !weekdays.test(word) && namePart(children, i)
-    const time: boolean = (timeWords.has(word) && !named) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
+    // "Rep. Billy Long said", "USA Today reported": a capital after a capital
+    // is a name's part, though it is also an adverb or a time written in lower
+    // case; a day always has its capital ("Broaddrick Sunday recounted").
+    const part = namePart(children, i) && !weekdays.has(word)
+    const time: boolean = (timeWords.has(word) && !part) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
     // An -ly word is an adverb ("publicly said"), unless it names someone ("A Clinton ally suggested").
-    if (!time && !verbalWords.has(word) && !floating.has(word) && !(/^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word))) break
-    if (!time && namePart(children, i)) break
+    if (part || (!time && !verbalWords.has(word) && !floating.has(word) && !(/^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word)))) break
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
     // "is demanding" is progressive, not passive: only participles make a passive.

@@ -9,7 +9,7 @@ import type { CueOwner } from "./Cues.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { clauseWords, copulas, demonym, determiners, numberWords, possessives, pronouns, verbalWords } from "./Grammar.ts"
-import { isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
+import { inCapitals, isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** Cue shapes that no phrase list names, found from the sentence's structure. */
 export type Structure = "that-clause" | "colon" | "quote-dash" | "survey-opening"
@@ -27,7 +27,7 @@ const survey: CueOwner = { cue: { phrases: ["in"], source: "after" } }
 export const isTurnLabel = (children: ReadonlyArray<SentenceContent>, match: Match) => {
   if (match.phrase !== ":") return false
   const name = skipSpace(children, match.index - 1, -1)
-  return isWord(children[name]) && /^\p{Lu}{2,}$/u.test(text(children[name]!)) &&
+  return isWord(children[name]) && inCapitals(text(children[name]!)) &&
     skipSpace(children, name - 1, -1) === 0 && text(children[0]!) === "\""
 }
 

@@ -21,6 +21,8 @@ export const lower = (node: SentenceContent) => text(node).toLowerCase()
 export const isWord = (node: SentenceContent | undefined): node is SentenceContent => node?.type === "WordNode"
 /** Whether a word starts with a capital. */
 export const isCapitalised = (node: SentenceContent) => /^\p{Lu}/u.test(text(node))
+/** Whether a word is in capitals: "WALLACE", "O'REILLY", a transcript's speaker or an acronym. */
+export const inCapitals = (word: string) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(word)
 /** Whether a node is punctuation or a symbol. */
 export const isBoundary = (node: SentenceContent) => node.type === "PunctuationNode" || node.type === "SymbolNode"
 
