@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, numberWords, partWords, possessives, verbalWords } from "./kinds/Grammar.ts"
+import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, isPartWord, numberWords, possessives, verbalWords } from "./kinds/Grammar.ts"
 import { inCapitals } from "./kinds/Tokens.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
@@ -162,7 +162,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // group, when the lexicon knows it; "All of them" are a group, not one
     // person. One of a group is one unnamed member, as "a senator" is: "One
     // of the senators", "one of them" are described; "Each of them" speaks for all.
-    if (tail === 1 && lowered[1] === "of" && partWords.has(lowered[0]!) && words.length > 2) {
+    if (tail === 1 && lowered[1] === "of" && isPartWord(lowered[0]!) && words.length > 2) {
       const group = classify(words.slice(2))
       const collective = group.kind === "pronoun" || group.kind === "vague-collective"
       const kind = collective ? (lowered[0] === "one" ? "described-official" : "vague-collective") : group.kind
@@ -191,6 +191,14 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (holds(documents, headLower) || (by > 0 && by < core.length && holds(documents, lowered[byHead]!))) return { kind: "document", name: text }
     // "The two senators", "their lawyers": people of a role the article has in view are described.
     if (collectives.has(headLower) && isPlural(headLower) && inView(lowered)) return { kind: "described-official", name: text }
+    // "the Communications Workers of America", "Veterans of Foreign Wars": a
+    // group's word inside a run of capitals before "of" and a name is an
+    // organisation's name. Not "workers of the plant", nor a capital a
+    // sentence's start gives ("Leaders of the European Union").
+    const modifier = core.at(-2)
+    const named = tail > 0 && lowered[tail] === "of" && isCapitalised(head) && modifier !== undefined && isCapitalised(modifier) &&
+      !determiners.has(modifier.toLowerCase()) && words.slice(tail + 1).every((w) => isCapitalised(w) || /^(the|and|of)$/.test(w))
+    if (collectives.has(headLower) && named) return { kind: "named-organisation", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }
     // "Two said", "One told reporters": people counted, not named, though the

@@ -56,8 +56,12 @@ export const honorifics = new Set(["mr.", "mrs.", "ms.", "miss", "dr.", "mr", "m
 export const possessives: ReadonlyArray<string> = ["his", "her", "its", "their", "our", "my", "your"]
 // Number words, which count people as figures do: "eight of 10", "one in five".
 export const numberWords: ReadonlyArray<string> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-// Words that name a part of a group before its "of": "One of the authors".
-export const partWords = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
+// Fractions written out: "three-quarters", "two-thirds", "three-fourths".
+export const fractions = "[a-z]+-(?:thirds|quarters|fourths|fifths|tenths)"
+// Words that name a part of a group before its "of": "One of the authors", "three-fourths of them".
+const partWordSet = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
+const fraction = new RegExp(`^${fractions}$`)
+export const isPartWord = (word: string) => partWordSet.has(word) || fraction.test(word)
 // Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // -s forms of verbs of saying that are never plural nouns: in "Trump says

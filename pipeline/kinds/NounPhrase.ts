@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, maxSourceWords, months, numberWords, partWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -275,15 +275,23 @@ const nameIn = (chunk: ReadonlyArray<SentenceContent>, isHead: Classifier["isHea
   return np.length === chunk.length && (run >= 2 || (run === np.length && !isHead(lower(np[0]!)))) && !isHead(lower(np[run - 1]!)) ? np : []
 }
 
-/** The words before `before` in chunks between commas, outside quotes: a quote is what was said, not who said it. */
-const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number): Array<Array<SentenceContent>> => {
-  const chunks: Array<Array<SentenceContent>> = [[]]
+/**
+ * The words before `before` in chunks between commas, outside quotes: a quote
+ * is what was said, not who said it. A quote opened in an earlier sentence
+ * closes in this one (`I don't think so," Warren told reporters`): its mark
+ * follows its last word with no space, and the words before it are quoted.
+ */
+const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number, from = 0): Array<Array<SentenceContent>> => {
+  let chunks: Array<Array<SentenceContent>> = [[]]
   let quoted = false
-  for (let i = 0; i < before; i++) {
+  let opened = false
+  for (let i = from; i < before; i++) {
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
     if (text(node) === "\"") {
-      quoted = !quoted
+      if (!opened && !quoted && i > from && children[i - 1]!.type !== "WhiteSpaceNode") chunks = [[]]
+      else quoted = !quoted
+      opened = true
       if (chunks.at(-1)!.length > 0) chunks.push([])
       continue
     }
@@ -314,6 +322,22 @@ export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, bef
   if (whole(clause)) return []
   const named = describedName(second, first, heads, true)
   return named.length > 0 ? named : describedName(first, second, heads)
+}
+
+/**
+ * Whether the comma before `before` closes an appositive of the sentence's
+ * subject: "Tracy Martin, Trayvon's father, issued a statement". The first
+ * chunk is a noun phrase and nothing else, and another follows it; the cue
+ * is then the subject's verb, not one inverted after what was said ("The rule
+ * is unfair, said the official", "Nonsense, said Smith"). Only the words
+ * after a quote count: in `Clinton "drew well" in 2008, said Paul Beck` the
+ * quote is what was said, and "Clinton" its subject.
+ */
+export const closesAppositive = (children: ReadonlyArray<SentenceContent>, before: number, isHead: Classifier["isHead"]): boolean => {
+  const quote = children.findLastIndex((node, i) => i < before && text(node) === "\"")
+  const chunks = chunksBefore(children, before, quote + 1).filter((chunk) => chunk.length > 0)
+  const [first] = chunks
+  return chunks.length >= 2 && first !== undefined && !opensAdverbial(first) && leadingPhrase(first, isHead).length === first.length
 }
 
 /**
@@ -350,7 +374,7 @@ export const subject = (
     // "Another superdelegate, Michael Brown of Washington, said", "One of the
     // authors of the report, Ari Fleischer, said": a description set off
     // before a name is the name's, and the name is the more specific source.
-    const part = np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && partWords.has(lower(np[0]!))
+    const part = np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && isPartWord(lower(np[0]!))
     // Only one person's description: "Trump's running mate, Indiana Gov.
     // Mike Pence"; not a place's ("voters in the key swing state, Ohio,
     // said") or a body's ("The company, Apple, said", typed by its description).

@@ -6,12 +6,12 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
-import { adjectival, determiners, irregularParticiples, numberWords, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { adjectival, determiners, fractions, irregularParticiples, numberWords, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 // What names a part of a group before its "of".
 // "85% of Democrats", "the share of Republicans saying" name a part too.
-const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|thirds?|quarters?|[a-z]+-(?:thirds|quarters|fifths)|%|percent|share|proportion|percentage|majority|minority|plurality|number)$`)
+const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|thirds?|quarters?|${fractions}|%|percent|share|proportion|percentage|majority|minority|plurality|number)$`)
 
 /**
  * Where a part of a group is named, the index of its "of": "Nearly eight of
@@ -22,9 +22,9 @@ export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
   words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" && parts.test(lower(words[i - 1]!)))
 
 // The words of a share of a group: "42%", "about one in five",
-// "three-quarters"; one of them must make it a share (`shares`), since a bare
+// "three-quarters", "most"; one of them must make it a share (`shares`), since a bare
 // number ("20 points", "one that believes") counts things as often as people.
-const shareMarks = "%|percent|in|out|half|thirds?|quarters?|[a-z]+-(?:thirds|quarters|fifths)|several|few"
+const shareMarks = `%|percent|in|out|half|thirds?|quarters?|${fractions}|several|few|most`
 const shares = new RegExp(`^(?:${shareMarks})$`)
 const shareWords = new RegExp(`^(?:${shareMarks}|\\d+(?:[.,]\\d+)?|of|about|nearly|almost|roughly|just|over|under|some|fewer|${numberWords.join("|")})$`)
 

@@ -13,7 +13,7 @@ import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
 import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
-import { agent, antecedentOf, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
+import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -155,6 +155,7 @@ export const sourceFor = (
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
   let afterTime = false
+  let afterAdverb = false
   while (isWord(children[i])) {
     const word = lower(children[i]!)
     // "Rep. Billy Long said", "USA Today reported": a capital after a capital
@@ -162,8 +163,12 @@ export const sourceFor = (
     // case; a day always has its capital ("Broaddrick Sunday recounted").
     const part = namePart(children, i) && !weekdays.has(word)
     const time: boolean = (timeWords.has(word) && !part) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
-    // An -ly word is an adverb ("publicly said"), unless it names someone ("A Clinton ally suggested").
-    if (part || (!time && !verbalWords.has(word) && !floating.has(word) && !(/^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word)))) break
+    // An -ly word is an adverb ("publicly said"), unless it names someone ("A
+    // Clinton ally suggested"); a word of degree goes with it ("most recently said").
+    const adverb = /^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word)
+    const degree = afterAdverb && /^(most|more|less|least|very|so|too)$/.test(word)
+    if (part || (!time && !verbalWords.has(word) && !floating.has(word) && !adverb && !degree)) break
+    afterAdverb = adverb
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
     // "is demanding" is progressive, not passive: only participles make a passive.
@@ -235,7 +240,10 @@ export const sourceFor = (
   // After a quote any words can follow: `"…," said one Democratic source`.
   // A participle is never inverted: in "…, announcing an envoy" the envoy is announced.
   // A count opens a source as a determiner does: "…, said one GOP source in the room", "…, said two officials".
-  if ((afterQuote || comma) && !/ing$/.test(match.phrase) && isWord(next) &&
+  // "Tracy Martin, Trayvon's father, issued a statement": a comma that closes
+  // the subject's appositive comes before its verb, not after what was said.
+  const inverted = afterQuote || (comma && !closesAppositive(children, back + 1, isHead))
+  if (inverted && !/ing$/.test(match.phrase) && isWord(next) &&
     (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || numberWords.includes(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const run = phrase(children, last + 1, 1)
     const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)

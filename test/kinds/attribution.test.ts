@@ -87,6 +87,23 @@ describe("attribution kind", () => {
     expect(relations(rules, "Facebook built the tool for times of crisis, Anna White, a spokeswoman, said on Saturday.")).toEqual([
       "Anna White (named-person) / said"
     ])
+    // A comma that closes the subject's appositive is no inverted cue's:
+    // the statement is what was issued, and the reporters were told.
+    expect(relations(rules, "Tracy Martin, Trayvon's father, issued a statement Thursday, saying the foundation would go on.")).toEqual([
+      "Tracy Martin (named-person) / issued",
+      "Tracy Martin (named-person) / saying"
+    ])
+    const told = (text: string) => relations(rules, text).filter((r) => r.endsWith("/ told"))
+    expect(told("\"I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
+      "Warren (named-person) / told"
+    ])
+    // A quote that opened in the sentence before closes in this one.
+    expect(told("\"I am a superdelegate. I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
+      "Warren (named-person) / told"
+    ])
+    expect(relations(rules, "Clinton \"drew well from white Democrats\" in 2008, said Ohio State University professor Paul Beck.")).toEqual([
+      "Ohio State University professor Paul Beck (named-person) / said"
+    ])
     expect(relations(rules, "Families of the victims in Newtown, Connecticut, have sued the maker, alleging negligence.")).not.toContain(
       "Connecticut (named-person) / alleging"
     )
@@ -309,6 +326,16 @@ describe("attribution kind", () => {
     expect(relations(rules, "Carter however said he would welcome the plan.")).toEqual(["Carter (named-person) / said"])
     expect(relations(rules, "On economic issues, 42% say they are liberal.")).toEqual(["42% (vague-collective) / say"])
     expect(relations(rules, "Several said they would rather stay home.")).toEqual(["Several (vague-collective) / said"])
+    expect(relations(rules, "Most said they were very worried.")).toEqual(["Most (vague-collective) / said"])
+    expect(relations(rules, "Three-fourths say the government should act.")).toEqual(["Three-fourths (vague-collective) / say"])
+    expect(relations(rules, "As many as three-fourths of them tell pollsters they dislike him.")).toEqual([
+      "three-fourths of them (vague-collective) / tell"
+    ])
+    // "most" before an adverb is the adverb's: the subject stands before them.
+    expect(relations(rules, "He declined to criticize Duke, and most recently defended the image.")).toEqual([
+      "He (pronoun) / declined",
+      "He (pronoun) / defended"
+    ])
     // "Both" points back to people already named: not a name, not a vague group.
     expect(relations(rules, "Smith and Jones met in Geneva. Both said the talks were useful.")).toEqual([])
     expect(relations(rules, "Democrats in Iowa who watched the debate said they were unfazed.")).toEqual([
@@ -322,6 +349,12 @@ describe("attribution kind", () => {
   })
 
   it("reads a source's modifiers as part of it, and types it by its head", () => {
+    // A group's word inside a run of capitals before "of" and a name is an organisation's name.
+    expect(relations(rules, "The deal covers 100 workers, according to the Communications Workers of America.")).toEqual([
+      "the Communications Workers of America (named-organisation) / according to"
+    ])
+    expect(relations(rules, "Leaders of the European Union said the deal was fair.")).toEqual(["Leaders of the European Union (vague-collective) / said"])
+    expect(relations(rules, "Some Cruz endorsers have their own ideas for attacking Trump.")).toEqual(["Some Cruz endorsers (vague-collective) / attacking"])
     expect(relations(rules, "People briefed on the move said that it reflected a change.")).toEqual([
       "People briefed on the move (anonymous) / said"
     ])
