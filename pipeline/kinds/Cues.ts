@@ -86,6 +86,11 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
     const before = children[skipSpace(children, children.indexOf(previous) - 1, -1)]
     if (!(isWord(before) && /^(in|of)$/.test(lower(before)))) return true
   }
+  // "the candidates' plans": a plural's possessive apostrophe stands alone, right after its "s".
+  if (previous !== undefined && previous.type === "PunctuationNode" && /^['’]$/.test(text(previous))) {
+    const owner = children[children.indexOf(previous) - 1]
+    if (isWord(owner) && /s$/.test(text(owner))) return true
+  }
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }
 

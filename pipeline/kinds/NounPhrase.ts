@@ -356,9 +356,16 @@ export const subject = (
   // For a participle with no chunk that holds a verb, the subject set off by
   // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
   let appositive: Array<SentenceContent> = []
+  // "Many leaders share these fears, but the Coalition, which represents
+  // them, wants": a clause opened by "but" and its subject has a subject of
+  // its own; that subject is the verb's.
+  const opened = participle ? -1 : chunks.findLastIndex((chunk, at) =>
+    at > 0 && chunk.length > 1 && /^(but|yet|while|whereas)$/.test(lower(chunk[0]!)) && leadingPhrase(chunk.slice(1), isHead).length === chunk.length - 1
+  )
   for (const [at, chunk] of chunks.entries()) {
+    if (at < opened) continue
     // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
-    const words = chunk.length > 0 && conjunctions.has(lower(chunk[0]!)) ? chunk.slice(1) : chunk
+    const words = chunk.length > 0 && (conjunctions.has(lower(chunk[0]!)) || at === opened) ? chunk.slice(1) : chunk
     if (words.length === 0 || opensAdverbial(words)) continue
     const np = openerLeft(leadingPhrase(words, isHead))
     // A chunk that is only a noun phrase, or one with a participle of its own

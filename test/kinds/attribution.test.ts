@@ -97,6 +97,14 @@ describe("attribution kind", () => {
     expect(told("\"I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
       "Warren (named-person) / told"
     ])
+    // A clause opened by "but" or "while" has its own subject, set off as it may be.
+    expect(relations(rules, "Mr. Trump has attacked Clinton, but Republicans, concerned about women voters, have long considered it risky.")).toEqual([
+      "Mr. Trump (named-person) / attacked",
+      "Republicans (vague-collective) / considered"
+    ])
+    expect(relations(rules, "Jindal signed an order, while Mike Huckabee, the former Arkansas governor, proposed a ban.")).toEqual([
+      "Mike Huckabee (named-person) / proposed"
+    ])
     // A quote that opened in the sentence before closes in this one.
     expect(told("\"I am a superdelegate. I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
       "Warren (named-person) / told"
@@ -558,6 +566,7 @@ describe("attribution kind", () => {
 
   it("does not take nouns for cues", () => {
     expect(relations(rules, "The United States sent aid. Binding promises were made. His plans changed.")).toEqual([])
+    expect(relations(rules, "But the candidates' plans don't hold out much hope. The voters’ views differ.")).toEqual([])
     expect(relations(rules, "The attacks on her emails continued. Voters that care stayed home.")).toEqual([])
     expect(relations(rules, "The concurrent developments from Moscow and Kyiv suggest a complex landscape.")).toEqual([])
     expect(relations(rules, "Young died when some calls into the hotline went to voicemail.")).toEqual([])
