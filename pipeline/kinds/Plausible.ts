@@ -65,6 +65,11 @@ export const postModifier = (words: ReadonlyArray<SentenceContent>, isHead: Clas
     return next === undefined || (tailPrepositions.has(lower(next)) && lower(next) !== "to") || timeLinks.has(lower(next)) || timeWords.has(lower(next))
   })
 
+// Prepositions that open a phrase but never end a source's head.
+const leadingPrepositions = new Set(["including", "like", "unlike", "featuring", "despite"])
+// What was said, standing before who said it: "something Republicans say".
+const thingsSaid = new Set(["something", "everything", "anything", "nothing"])
+
 /**
  * Whether words are only determiners or modifiers: "The", "Another",
  * "Additional" name no one, and "Both", "Either" point back to people named
@@ -87,14 +92,18 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
   if (words.length === 0) return []
   if (isShare(words)) return words
   // "with Russia backing", "from George H.W. Bush calling", "In a statement
-  // issued": a preposition opens the phrase the source stands in, and is not
-  // part of it. Not "about" or "at least", which qualify a number ("about
-  // half of voters", "at least four senators"), nor "to", more often a verb's
-  // ("how to attack Sanders").
+  // issued", "including Cruz": a preposition opens the phrase the source
+  // stands in, and is not part of it. Not "about" or "at least", which
+  // qualify a number ("about half of voters", "at least four senators"), nor
+  // "to", more often a verb's ("how to attack Sanders"). "Something
+  // Republicans say", "not everything Trump says": the thing said stands
+  // before its speaker, with no "that".
   const [opening, after] = words.map(lower)
-  if (tailPrepositions.has(opening!) && !/^(about|to)$/.test(opening!) && !(opening === "at" && /^(least|most)$/.test(after ?? ""))) {
-    return plausibility(children, classifier)(words.slice(1))
-  }
+  const preposition = (tailPrepositions.has(opening!) && !/^(about|to)$/.test(opening!) && !(opening === "at" && /^(least|most)$/.test(after ?? ""))) ||
+    leadingPrepositions.has(opening!) || (opening === "about" && words[1] !== undefined && isCapitalised(words[1]))
+  const said = words.findIndex((w, i) => i <= 1 && thingsSaid.has(lower(w)))
+  if (said >= 0) return plausibility(children, classifier)(words.slice(said + 1))
+  if (preposition) return plausibility(children, classifier)(words.slice(1))
   if (namesNoOne(words)) return []
   const typed = classifier.classify(words.map(text))
   const of = partitive(words)

@@ -44,6 +44,7 @@ describe("attribution kind", () => {
     ["Analysts view the move as a signal.", "Analysts (vague-collective) / view"],
     ["Moscow insists its posture is defensive.", "Moscow (state) / insists"],
     ["North Korea said it would test again.", "North Korea (state) / said"],
+    ["The U.S. has never formally accused its ally.", "The U.S. (state) / accused"],
     ["Many African-Americans feel the system is rigged.", "Many African-Americans (vague-collective) / feel"],
     ["The Russian Embassy in Belgium said the talks would go on.", "The Russian Embassy in Belgium (named-organisation) / said"],
     ["The report said exports fell.", "The report (document) / said"],
@@ -310,6 +311,14 @@ describe("attribution kind", () => {
       "Senator John McCain (named-person) / calling"
     ])
     expect(relations(rules, "At least four senators said they would vote no.")).toEqual(["At least four senators (vague-collective) / said"])
+    expect(relations(rules, "He was attacked by surrogates (like top Obama aide David Plouffe, who called Trump a psychopath).")).toEqual([
+      "surrogates (vague-collective) / attacked",
+      "top Obama aide David Plouffe (named-person) / called"
+    ])
+    expect(relations(rules, "Warren led the wing until Sanders decided to run.")).toEqual(["Sanders (named-person) / decided"])
+    // And the thing said, when it stands before its speaker: "not everything Trump says".
+    expect(relations(rules, "Not everything Trump says is true.")).toEqual(["Trump (named-person) / says"])
+    expect(relations(rules, "A wall is something Republicans wanted.")).toEqual(["Republicans (vague-collective) / wanted"])
   })
 
   it("finds sources that no single head word names", () => {
