@@ -94,6 +94,8 @@ export interface AttributionConfig {
   readonly outletWords?: ReadonlyArray<string>
   /** Words for a state's government, which a state's name or adjective makes the state speaking: "the Russian government". */
   readonly governmentWords?: ReadonlyArray<string>
+  /** A newspaper's short name after "the": "The Times said", "the Post reported". */
+  readonly mastheads?: ReadonlyArray<string>
 }
 
 /** One news outlet in the registry. */

@@ -70,6 +70,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   const outletCapitals = wordPhrases([...outletByCapitals.keys()], { caseSensitive: true })
   const outletWords = lower(config.outletWords ?? [])
   const governmentWords = lower(config.governmentWords ?? [])
+  const mastheads = lower(config.mastheads ?? [])
 
   /**
    * The outlet a source's words name, when its name heads them: "Reuters in
@@ -157,6 +158,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
 
     const outlet = outletHeading(text, core.join(" ").length)
     if (outlet) return { kind: "media-outlet", outlet, name: outlet.name }
+    // "The Times said", "the Post reported": a newspaper by its short name,
+    // which outlet the article's earlier mentions say (Attribution).
+    if (words.length === 2 && lowered[0] === "the" && isCapitalised(words[1]!) && mastheads.has(lowered[1]!)) return { kind: "media-outlet", name: text }
     if (anonymous.find(text) !== undefined) return { kind: "anonymous", name: text }
     // "Two of his aides", "Most of the senators": a part is typed by its
     // group, when the lexicon knows it; "All of them" are a group, not one

@@ -6,12 +6,28 @@
  * "it", "they" or "we" an organisation, an outlet, a state or a person; "the
  * report" an outlet or an organisation.
  */
+import type { Outlet } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 
 /** A named source seen earlier in the article, for resolving pronouns. */
 export interface Mention {
   readonly kind: SourceKind
   readonly name: string
+  readonly outlet?: Outlet
+}
+
+/**
+ * The outlet a newspaper's short name stands for: the nearest earlier one
+ * whose name or alias ends in it. "The Times" after "The New York Times
+ * reported"; none when the article named no such outlet.
+ */
+export const fullOutlet = (history: ReadonlyArray<Mention>, short: string): Outlet | undefined => {
+  const ending = ` ${short.replace(/^the /i, "").toLowerCase()}`
+  for (let i = history.length - 1; i >= 0; i--) {
+    const outlet = history[i]!.outlet
+    if (outlet && [outlet.name, ...(outlet.aliases ?? [])].some((name) => name.toLowerCase().endsWith(ending))) return outlet
+  }
+  return undefined
 }
 
 /** The nearest earlier mention a pronoun or anaphoric document can mean. */

@@ -28,7 +28,7 @@ import { isQuoted } from "./Quotes.ts"
 import { heardThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
-import { type Mention, resolve } from "./Anaphora.ts"
+import { fullOutlet, type Mention, resolve } from "./Anaphora.ts"
 import { isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { maxSourceWords, verbOnly } from "./Grammar.ts"
@@ -187,9 +187,12 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // "Several": a share of a group no head names is a group all the same.
     // "People briefed on the move": typed by the words before their modifier.
     const modifier = whole.guessed && of < 0 ? postModifier(words, classifier.isHead) : -1
-    const typed = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name }
+    const read = whole.guessed && of > 0 ? { ...classify(words.slice(of + 1).map(text)), name: whole.name }
       : modifier > 0 ? { ...classify(words.slice(0, modifier).map(text)), name: whole.name }
       : isShare(words) ? { ...whole, kind: "vague-collective" as const } : whole
+    // "The Times said" after "The New York Times reported": the outlet named in full before.
+    const short = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
+    const typed = short ? { ...read, outlet: short } : read
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
@@ -204,7 +207,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     }
     // A possessor is mentioned, not speaking: "he" later means the speaker.
     if (typed.kind !== "pronoun" && typed.kind !== "document" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
-      history.push({ kind: typed.kind, name: typed.name })
+      history.push({ kind: typed.kind, name: typed.name, ...(typed.outlet ? { outlet: typed.outlet } : {}) })
     }
 
     const cueLast = match.index + match.nodes.length - 1
@@ -214,7 +217,10 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
 
     // "told Izvestia": the outlet that carried the words is an intermediary;
     // not when the source itself follows the cue ("was told by The Daily Caller").
-    const told = owner.cue.source === "before" && span.start < match.start ? toldOutlet(children, cueLast, tail, classify) : undefined
+    const carrier = owner.cue.source === "before" && span.start < match.start ? toldOutlet(children, cueLast, tail, classify) : undefined
+    // "told the Times": by its short name, the outlet named in full before.
+    const fullName = carrier && !carrier.outlet ? fullOutlet(history, paragraph.slice(carrier.start, carrier.end)) : undefined
+    const told = carrier && fullName ? { ...carrier, outlet: fullName } : carrier
     const via: Array<Source> = told ? [told] : []
     const relation: Relation = {
       sentence: match.sentence,

@@ -22,7 +22,7 @@ export const toldOutlet = (children: ReadonlyArray<SentenceContent>, cueLast: nu
   const object = phrase(children, cueLast + 1, 1)
   const carrier = object.length > 0 ? classify(object.map(text)) : undefined
   if (carrier?.kind !== "media-outlet" || children.indexOf(object[0]!) >= tail + 3) return undefined
-  return { start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", outlet: carrier.outlet! }
+  return { start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", ...(carrier.outlet ? { outlet: carrier.outlet } : {}) }
 }
 
 /**

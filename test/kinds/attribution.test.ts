@@ -217,6 +217,20 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("reads a newspaper's short name as the outlet the article named in full", () => {
+    expect(relations(rules, "The New York Times reported the deal. The Times said the emails were exchanges.")).toEqual([
+      "The New York Times (media-outlet, private) / reported",
+      "The Times (media-outlet, private) / said"
+    ])
+    expect(relations(rules, "The Washington Post reported it. Smith told the Post that it was wrong.")).toEqual([
+      "The Washington Post (media-outlet, private) / reported",
+      "Smith (named-person) / told via The Washington Post"
+    ])
+    // Named in full nowhere before, it is still an outlet; a post in lower case is a document.
+    expect(relations(rules, "The Times said the emails were exchanges.")).toEqual(["The Times (media-outlet) / said"])
+    expect(relations(rules, "The post said it was wrong.")).toEqual(["The post (document) / said"])
+  })
+
   it("follows chains through outlets and documents", () => {
     expect(relations(rules, "The Russian Embassy in Belgium told Izvestia that Moscow wants a written commitment.")).toContain(
       "The Russian Embassy in Belgium (named-organisation) / told via Izvestia"
