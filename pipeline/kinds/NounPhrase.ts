@@ -381,7 +381,7 @@ export const subject = (
     // "Another superdelegate, Michael Brown of Washington, said", "One of the
     // authors of the report, Ari Fleischer, said": a description set off
     // before a name is the name's, and the name is the more specific source.
-    const part = np.length === 1 && words[1] !== undefined && lower(words[1]) === "of" && isPartWord(lower(np[0]!))
+    const part = words[1] !== undefined && lower(words[1]) === "of" && isPartWord(lower(words[0]!))
     // Only one person's description: "Trump's running mate, Indiana Gov.
     // Mike Pence"; not a place's ("voters in the key swing state, Ohio,
     // said") or a body's ("The company, Apple, said", typed by its description).

@@ -242,8 +242,9 @@ export const sourceFor = (
   // A count opens a source as a determiner does: "…, said one GOP source in the room", "…, said two officials".
   // "Tracy Martin, Trayvon's father, issued a statement": a comma that closes
   // the subject's appositive comes before its verb, not after what was said.
+  // "It" after a cue is what was said: "…, Tuesday, said it".
   const inverted = afterQuote || (comma && !closesAppositive(children, back + 1, isHead))
-  if (inverted && !/ing$/.test(match.phrase) && isWord(next) &&
+  if (inverted && !/ing$/.test(match.phrase) && isWord(next) && lower(next) !== "it" &&
     (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || numberWords.includes(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const run = phrase(children, last + 1, 1)
     const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)

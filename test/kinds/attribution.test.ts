@@ -69,6 +69,11 @@ describe("attribution kind", () => {
     expect(relations(rules, "Another superdelegate, Michael Brown of Washington, explained his support.")).toEqual([
       "Michael Brown of Washington (named-person) / explained"
     ])
+    expect(relations(rules, "In a statement, one of the family's attorneys, Justin Bamberg, said the family was grieving.")).toEqual([
+      "Justin Bamberg (named-person) / said"
+    ])
+    // "It" after a cue is what was said, never an inverted speaker.
+    expect(relations(rules, "One of the senators, Tuesday, said it.")).toEqual(["One of the senators (described-official) / said"])
     // A description set off before a name is the name's; a description after one is not.
     expect(relations(rules, "A spokeswoman for the ministry, Maria Zakharova, said the talks had failed.")).toEqual([
       "Maria Zakharova (named-person) / said"
