@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -139,6 +139,20 @@ export const introduced = (children: ReadonlyArray<SentenceContent>, from: numbe
   return words.slice(0, tail > 0 && tail <= maxSourceWords ? tail : maxSourceWords)
 }
 
+/**
+ * A phrase without the time that ends it: "President Richard Nixon in the
+ * 1970s" is Nixon, "the Senate on Tuesday" the Senate. The time is an
+ * "in", "on" or "during" before a year, a decade, a month, a day or a unit of time.
+ */
+const untimed = (words: Array<SentenceContent>): Array<SentenceContent> => {
+  const at = words.findIndex((word, i) => {
+    if (i === 0 || !/^(in|on|during)$/.test(lower(word))) return false
+    const [first, second] = words.slice(i + 1).map(lower).filter((w) => !/^(the|early|late|mid|last)$/.test(w))
+    return first !== undefined && (/^\d{4}s?$/.test(first) || months.has(first) || weekdays.has(first) || timeWords.has(first) || timeUnits.test(second ?? first))
+  })
+  return at > 0 ? words.slice(0, at) : words
+}
+
 /** The agent of a passive cue: the phrase after a "by" within a few words. */
 export const agent = (children: ReadonlyArray<SentenceContent>, from: number): Array<SentenceContent> => {
   let words = 0
@@ -146,7 +160,7 @@ export const agent = (children: ReadonlyArray<SentenceContent>, from: number): A
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
     if (!isWord(node)) return []
-    if (lower(node) === "by") return phrase(children, i + 1, 1)
+    if (lower(node) === "by") return untimed(phrase(children, i + 1, 1))
     words++
   }
   return []

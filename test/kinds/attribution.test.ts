@@ -258,6 +258,8 @@ describe("attribution kind", () => {
     ["Lindsey Graham Says Trump Could Win.", "Lindsey Graham (named-person) / Says"],
     ["According to early returns, Clinton led in Kentucky.", "early returns (document) / According to"],
     ["The nominee has been endorsed by the Chicago Tribune.", "the Chicago Tribune (media-outlet, private) / endorsed"],
+    // The agent without the time its phrase ends in.
+    ["The war on drugs was first declared by President Richard Nixon in the 1970s.", "President Richard Nixon (named-person) / declared"],
     ["Obama changed course and decided to keep troops there.", "Obama (named-person) / decided"],
     ["Paul released a video that accuses Cruz of lying.", "a video (document) / accuses"],
     ["Debates rarely alter a campaign, noted NBC's Dante Chinni.", "NBC's Dante Chinni (named-person) / noted"],
