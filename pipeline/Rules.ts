@@ -102,6 +102,8 @@ export interface AttributionConfig {
 export interface Outlet {
   readonly name: string
   readonly aliases?: ReadonlyArray<string>
+  /** The word it goes by once named in full: "Times" for The New York Times. */
+  readonly short?: string
   readonly type: string
   readonly owner?: string
   readonly country: string

@@ -195,13 +195,13 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (holds(documents, headLower) || (by > 0 && by < core.length && holds(documents, lowered[byHead]!))) return { kind: "document", name: text }
     // "The two senators", "their lawyers": people of a role the article has in view are described.
     if (collectives.has(headLower) && isPlural(headLower) && inView(lowered)) return { kind: "described-official", name: text }
-    // "the Communications Workers of America", "Veterans of Foreign Wars": a
-    // group's word inside a run of capitals before "of" and a name is an
-    // organisation's name. Not "workers of the plant", nor a capital a
-    // sentence's start gives ("Leaders of the European Union").
-    const modifier = core.at(-2)
-    const named = tail > 0 && lowered[tail] === "of" && isCapitalised(head) && modifier !== undefined && isCapitalised(modifier) &&
-      !determiners.has(modifier.toLowerCase()) && words.slice(tail + 1).every((w) => isCapitalised(w) || /^(the|and|of)$/.test(w))
+    // "the Communications Workers of America", "the Veterans of Foreign
+    // Wars": after "the", a group's word in capitals before "of" and a name
+    // is an organisation's name. Not "workers of the plant", nor capitals a
+    // sentence's start or a headline gives ("Leaders of the European Union",
+    // "Former Employees of Theranos Say").
+    const named = tail >= 2 && lowered[0] === "the" && lowered[tail] === "of" && core.slice(1).every((w) => isCapitalised(w)) &&
+      words.slice(tail + 1).every((w) => isCapitalised(w) || /^(the|and|of)$/.test(w))
     if (collectives.has(headLower) && named) return { kind: "named-organisation", name: text }
     if (vague.has(headLower) || collectives.has(headLower)) return { kind: "vague-collective", name: text }
     if (words.length === 1 && vague.has(lowered[0]!)) return { kind: "vague-collective", name: text }

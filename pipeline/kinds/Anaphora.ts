@@ -14,18 +14,21 @@ export interface Mention {
   readonly kind: SourceKind
   readonly name: string
   readonly outlet?: Outlet
+  /** An outlet that carried someone's words ("told The New York Times"): a short name can mean it, a pronoun cannot. */
+  readonly carrier?: boolean
 }
 
 /**
  * The outlet a newspaper's short name stands for: the nearest earlier one
- * whose name or alias ends in it. "The Times" after "The New York Times
- * reported"; none when the article named no such outlet.
+ * the registry says goes by it. "The Times" after "The New York Times
+ * reported", not after "The Financial Times reported"; none when the article
+ * named no such outlet.
  */
 export const fullOutlet = (history: ReadonlyArray<Mention>, short: string): Outlet | undefined => {
-  const ending = ` ${short.replace(/^the /i, "").toLowerCase()}`
+  const word = short.replace(/^the /i, "").toLowerCase()
   for (let i = history.length - 1; i >= 0; i--) {
     const outlet = history[i]!.outlet
-    if (outlet && [outlet.name, ...(outlet.aliases ?? [])].some((name) => name.toLowerCase().endsWith(ending))) return outlet
+    if (outlet?.short?.toLowerCase() === word) return outlet
   }
   return undefined
 }
@@ -43,7 +46,7 @@ export const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words
       : undefined
   if (!wanted) return undefined
   for (let i = history.length - 1; i >= 0; i--) {
-    if (wanted.includes(history[i]!.kind)) return history[i]!.name
+    if (wanted.includes(history[i]!.kind) && !history[i]!.carrier) return history[i]!.name
   }
   return undefined
 }

@@ -191,8 +191,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
       : modifier > 0 ? { ...classify(words.slice(0, modifier).map(text)), name: whole.name }
       : isShare(words) ? { ...whole, kind: "vague-collective" as const } : whole
     // "The Times said" after "The New York Times reported": the outlet named in full before.
-    const short = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
-    const typed = short ? { ...read, outlet: short } : read
+    const named = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
+    const typed = named ? { ...read, outlet: named } : read
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
@@ -219,8 +219,9 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // not when the source itself follows the cue ("was told by The Daily Caller").
     const carrier = owner.cue.source === "before" && span.start < match.start ? toldOutlet(children, cueLast, tail, classify) : undefined
     // "told the Times": by its short name, the outlet named in full before.
-    const fullName = carrier && !carrier.outlet ? fullOutlet(history, paragraph.slice(carrier.start, carrier.end)) : undefined
-    const told = carrier && fullName ? { ...carrier, outlet: fullName } : carrier
+    const carrierOutlet = carrier && !carrier.outlet ? fullOutlet(history, paragraph.slice(carrier.start, carrier.end)) : undefined
+    const told = carrier && carrierOutlet ? { ...carrier, outlet: carrierOutlet } : carrier
+    if (told?.outlet) history.push({ kind: "media-outlet", name: told.outlet.name, outlet: told.outlet, carrier: true })
     const via: Array<Source> = told ? [told] : []
     const relation: Relation = {
       sentence: match.sentence,

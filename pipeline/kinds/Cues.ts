@@ -86,10 +86,14 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
     const before = children[skipSpace(children, children.indexOf(previous) - 1, -1)]
     if (!(isWord(before) && /^(in|of)$/.test(lower(before)))) return true
   }
-  // "the candidates' plans": a plural's possessive apostrophe stands alone, right after its "s".
+  // "the candidates' plans": a plural's possessive apostrophe stands alone,
+  // right after its "s"; not a single quote's closing mark ("Iran 'is
+  // complying with its obligations' says IAEA").
   if (previous !== undefined && previous.type === "PunctuationNode" && /^['’]$/.test(text(previous))) {
-    const owner = children[children.indexOf(previous) - 1]
-    if (isWord(owner) && /s$/.test(text(owner))) return true
+    const at = children.indexOf(previous)
+    const owner = children[at - 1]
+    const opened = children.slice(0, at).some((node, i) => /^['‘]$/.test(text(node)) && (i === 0 || children[i - 1]!.type === "WhiteSpaceNode"))
+    if (isWord(owner) && /s$/.test(text(owner)) && !opened) return true
   }
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }

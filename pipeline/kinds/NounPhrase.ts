@@ -289,23 +289,37 @@ const nameIn = (chunk: ReadonlyArray<SentenceContent>, isHead: Classifier["isHea
   return np.length === chunk.length && (run >= 2 || (run === np.length && !isHead(lower(np[0]!)))) && !isHead(lower(np[run - 1]!)) ? np : []
 }
 
+/** Whether a chunk is a noun phrase and nothing else: "Tracy Martin", "Trayvon's father"; not "In Iowa". */
+const isNounPhrase = (chunk: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]) =>
+  chunk.length > 0 && !opensAdverbial(chunk) && leadingPhrase(chunk, isHead).length === chunk.length
+
+/**
+ * Whether the quote mark at `at` is the first of the sentence and closes a
+ * quote opened in an earlier one (`I don't think so," Warren told
+ * reporters`): it follows a word or a stop with no space. After a dash it
+ * opens one (`Cohen—"the fixer," as Trump called him—told`).
+ */
+const closesEarlierQuote = (children: ReadonlyArray<SentenceContent>, at: number) => {
+  const previous = children[at - 1]
+  return previous !== undefined && (isWord(previous) || /^[.,!?]$/.test(text(previous)))
+}
+
 /**
  * The words before `before` in chunks between commas, outside quotes: a quote
- * is what was said, not who said it. A quote opened in an earlier sentence
- * closes in this one (`I don't think so," Warren told reporters`): its mark
- * follows its last word with no space, and the words before it are quoted.
+ * is what was said, not who said it; the words before a quote that opened in
+ * an earlier sentence are quoted too.
  */
 const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number, from = 0): Array<Array<SentenceContent>> => {
   let chunks: Array<Array<SentenceContent>> = [[]]
   let quoted = false
-  let opened = false
+  let firstQuote = true
   for (let i = from; i < before; i++) {
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
     if (text(node) === "\"") {
-      if (!opened && !quoted && i > from && children[i - 1]!.type !== "WhiteSpaceNode") chunks = [[]]
+      if (firstQuote && i > from && closesEarlierQuote(children, i)) chunks = [[]]
       else quoted = !quoted
-      opened = true
+      firstQuote = false
       if (chunks.at(-1)!.length > 0) chunks.push([])
       continue
     }
@@ -332,26 +346,32 @@ export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, bef
   if (chunks.at(-1)!.length > 0) chunks.push([])
   const [clause, first, second] = chunks.slice(-4, -1)
   if (clause === undefined || first === undefined || second === undefined) return []
-  const whole = (chunk: ReadonlyArray<SentenceContent>) => !opensAdverbial(chunk) && leadingPhrase(chunk, heads.isHead).length === chunk.length
-  if (whole(clause)) return []
+  if (isNounPhrase(clause, heads.isHead)) return []
   const named = describedName(second, first, heads, true)
   return named.length > 0 ? named : describedName(first, second, heads)
 }
 
 /**
  * Whether the comma before `before` closes an appositive of the sentence's
- * subject: "Tracy Martin, Trayvon's father, issued a statement". The first
- * chunk is a noun phrase and nothing else, and another follows it; the cue
- * is then the subject's verb, not one inverted after what was said ("The rule
- * is unfair, said the official", "Nonsense, said Smith"). Only the words
- * after a quote count: in `Clinton "drew well" in 2008, said Paul Beck` the
- * quote is what was said, and "Clinton" its subject.
+ * subject: "Tracy Martin, Trayvon's father, issued a statement", "Warren,
+ * who has not endorsed, told reporters", "Butz, 49, told". Two chunks stand
+ * before it: a noun phrase, and a description or a relative clause beside it,
+ * opening as a noun phrase or a relative clause does. The cue is then
+ * the subject's verb, not one inverted after what was said: "The rule is
+ * unfair, said the official", "The bill, which passed Monday, is flawed, said
+ * Smith", "Jobs, jobs, jobs, said the candidate". Only the words after a
+ * quote count: in `Clinton "drew well" in 2008, said Paul Beck` the quote is
+ * what was said, and "Clinton" its subject.
  */
 export const closesAppositive = (children: ReadonlyArray<SentenceContent>, before: number, isHead: Classifier["isHead"]): boolean => {
   const quote = children.findLastIndex((node, i) => i < before && text(node) === "\"")
   const chunks = chunksBefore(children, before, quote + 1).filter((chunk) => chunk.length > 0)
-  const [first] = chunks
-  return chunks.length >= 2 && first !== undefined && !opensAdverbial(first) && leadingPhrase(first, isHead).length === first.length
+  if (chunks.length !== 2) return false
+  const [subject, beside] = chunks as [Array<SentenceContent>, Array<SentenceContent>]
+  const opening = beside[0]!
+  // "Biden, stumping for Clinton, trashes", "Bush, helped by George, goes after": a participle's phrase describes too.
+  const describes = leadingPhrase(beside, isHead).length > 0 || /^(who|which|whose|\d+|[a-z]+(ing|ed))$/.test(lower(opening))
+  return isNounPhrase(subject, isHead) && describes && !opensAdverbial(beside)
 }
 
 /**
@@ -371,15 +391,18 @@ export const subject = (
   // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
   let appositive: Array<SentenceContent> = []
   // "Many leaders share these fears, but the Coalition, which represents
-  // them, wants": a clause opened by "but" and its subject has a subject of
-  // its own; that subject is the verb's.
-  const opened = participle ? -1 : chunks.findLastIndex((chunk, at) =>
-    at > 0 && chunk.length > 1 && /^(but|yet|while|whereas)$/.test(lower(chunk[0]!)) && leadingPhrase(chunk.slice(1), isHead).length === chunk.length - 1
+  // them, wants": after a clause, one opened by "but" and its subject has a
+  // subject of its own, and that subject is the verb's. Not after the
+  // subject itself: "Obama, while president, said", "Gates, yet another
+  // billionaire, said".
+  const clauseStart = participle ? -1 : chunks.findLastIndex((chunk, at) =>
+    at > 0 && chunk[0] !== undefined && /^(but|yet|while|whereas)$/.test(lower(chunk[0])) && isNounPhrase(chunk.slice(1), isHead) &&
+    !isNounPhrase(chunks[at - 1]!, isHead)
   )
   for (const [at, chunk] of chunks.entries()) {
-    if (at < opened) continue
+    if (at < clauseStart) continue
     // "But Megan Hester", "Even China": a leading conjunction is not part of the subject.
-    const words = chunk.length > 0 && (conjunctions.has(lower(chunk[0]!)) || at === opened) ? chunk.slice(1) : chunk
+    const words = chunk.length > 0 && (conjunctions.has(lower(chunk[0]!)) || at === clauseStart) ? chunk.slice(1) : chunk
     if (words.length === 0 || opensAdverbial(words)) continue
     const np = openerLeft(leadingPhrase(words, isHead))
     // A chunk that is only a noun phrase, or one with a participle of its own

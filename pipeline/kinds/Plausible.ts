@@ -100,7 +100,7 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
   // before its speaker, with no "that".
   const [opening, after] = words.map(lower)
   const preposition = (tailPrepositions.has(opening!) && !/^(about|to)$/.test(opening!) && !(opening === "at" && /^(least|most)$/.test(after ?? ""))) ||
-    leadingPrepositions.has(opening!) || (opening === "about" && words[1] !== undefined && isCapitalised(words[1]))
+    leadingPrepositions.has(opening!) || (opening === "about" && words[1] !== undefined && isCapitalised(words[1]) && !isShare(words.slice(1, 2)) && !numberWords.includes(after!))
   const said = words.findIndex((w, i) => i <= 1 && thingsSaid.has(lower(w)))
   if (said >= 0) return plausibility(children, classifier)(words.slice(said + 1))
   if (preposition) return plausibility(children, classifier)(words.slice(1))

@@ -146,6 +146,11 @@ export const sourceFor = (
   // is a passive, and its agent the source.
   const at = skipSpace(children, last + 1, 1)
   if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "by" && !isMeans(children, match, at)) return plausible(agent(children, last + 1))
+  // "the name of Mr. Pinchuk, described as one of …": a participle set off
+  // before "as" is a passive that names no one; the word before it is what
+  // was described. ("Voters …, worried about" is a verb: not before "about".)
+  const before = children[skipSpace(children, match.index - 1, -1)]
+  if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "as" && before !== undefined && text(before) === ",") return []
   const withReason = unnamedBefore(children, match.index, classifier)
   if (withReason.length > 0) return withReason
   let i = skipSpace(children, match.index - 1, -1)

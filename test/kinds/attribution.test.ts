@@ -99,6 +99,13 @@ describe("attribution kind", () => {
       "Tracy Martin (named-person) / issued",
       "Tracy Martin (named-person) / saying"
     ])
+    expect(relations(rules, "Butz, 49, told The Huffington Post that he would vote.")).toEqual(["Butz (named-person) / told via HuffPost"])
+    expect(relations(rules, "Biden, stumping for Clinton, trashes Trump's plan.")).toEqual(["Biden (named-person) / trashes"])
+    // Not a clause's comma, nor a list's: the speaker is still inverted.
+    expect(relations(rules, "The bill, which passed Monday, is deeply flawed, said Senator John Smith.")).toEqual([
+      "Senator John Smith (named-person) / said"
+    ])
+    expect(relations(rules, "Jobs, jobs, jobs, said the candidate.")).toEqual(["the candidate (described-official) / said"])
     const told = (text: string) => relations(rules, text).filter((r) => r.endsWith("/ told"))
     expect(told("\"I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
       "Warren (named-person) / told"
@@ -111,6 +118,11 @@ describe("attribution kind", () => {
     expect(relations(rules, "Jindal signed an order, while Mike Huckabee, the former Arkansas governor, proposed a ban.")).toEqual([
       "Mike Huckabee (named-person) / proposed"
     ])
+    // Right after the subject, "while" or "yet" opens its appositive, not a clause.
+    expect(relations(rules, "Obama, while president, said the war was a mistake.")).toEqual(["Obama (named-person) / said"])
+    expect(relations(rules, "Bill Gates, yet another billionaire, said the tax was fair.")).toEqual(["Bill Gates (named-person) / said"])
+    // A quote mark after a dash opens a quote.
+    expect(relations(rules, "Cohen—\"the fixer,\" as Trump called him—told Congress it was over.")).toContain("Cohen (named-person) / told")
     // A quote that opened in the sentence before closes in this one.
     expect(told("\"I am a superdelegate. I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
       "Warren (named-person) / told"
@@ -230,6 +242,15 @@ describe("attribution kind", () => {
     expect(relations(rules, "The Washington Post reported it. Smith told the Post that it was wrong.")).toEqual([
       "The Washington Post (media-outlet, private) / reported",
       "Smith (named-person) / told via The Washington Post"
+    ])
+    // Told, the outlet was named all the same; a paper that does not go by the word is not meant.
+    expect(relations(rules, "Smith told The New York Times that the deal was off. The Times said talks would resume.")).toEqual([
+      "Smith (named-person) / told via The New York Times",
+      "The Times (media-outlet, private) / said"
+    ])
+    expect(relations(rules, "The Financial Times reported the merger. The Times said the deal was off.")).toEqual([
+      "The Financial Times (media-outlet, private) / reported",
+      "The Times (media-outlet) / said"
     ])
     // Named in full nowhere before, it is still an outlet; a post in lower case is a document.
     expect(relations(rules, "The Times said the emails were exchanges.")).toEqual(["The Times (media-outlet) / said"])
@@ -392,6 +413,7 @@ describe("attribution kind", () => {
       "the Communications Workers of America (named-organisation) / according to"
     ])
     expect(relations(rules, "Leaders of the European Union said the deal was fair.")).toEqual(["Leaders of the European Union (vague-collective) / said"])
+    expect(relations(rules, "Former Employees of Theranos Say Tests Were Faked")).toEqual(["Former Employees of Theranos (vague-collective) / Say"])
     expect(relations(rules, "Some Cruz endorsers have their own ideas for attacking Trump.")).toEqual(["Some Cruz endorsers (vague-collective) / attacking"])
     expect(relations(rules, "People briefed on the move said that it reflected a change.")).toEqual([
       "People briefed on the move (anonymous) / said"
@@ -597,6 +619,8 @@ describe("attribution kind", () => {
   it("does not take nouns for cues", () => {
     expect(relations(rules, "The United States sent aid. Binding promises were made. His plans changed.")).toEqual([])
     expect(relations(rules, "But the candidates' plans don't hold out much hope. The voters’ views differ.")).toEqual([])
+    // A single quote's closing mark after an "s" is no possessive.
+    expect(relations(rules, "The plan 'hurts farmers', says the union.")).toEqual(["the union (described-official) / says"])
     expect(relations(rules, "The attacks on her emails continued. Voters that care stayed home.")).toEqual([])
     expect(relations(rules, "The concurrent developments from Moscow and Kyiv suggest a complex landscape.")).toEqual([])
     expect(relations(rules, "Young died when some calls into the hotline went to voicemail.")).toEqual([])
