@@ -98,7 +98,9 @@ export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: numbe
   let end = skipSpace(children, at - 1, -1)
   if (children[end] && text(children[end]!) === ",") end = skipSpace(children, end - 1, -1)
   const walked = phrase(children, end, -1)
-  const start = walked.findLastIndex((w) => determiners.has(lower(w)))
+  const last = walked.findLastIndex((w) => determiners.has(lower(w)))
+  // "One of the doctors who": a part of a group keeps its part.
+  const start = last >= 2 && lower(walked[last - 1]!) === "of" && isPartWord(lower(walked[last - 2]!)) ? last - 2 : last
   return { end, phrase: walked, words: start > 0 ? walked.slice(start) : walked }
 }
 

@@ -155,7 +155,10 @@ export const sourceFor = (
   if (withReason.length > 0) return withReason
   let i = skipSpace(children, match.index - 1, -1)
   if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
-    return plausible(subject(children, i, classifier, true))
+    // "It's impossible to judge without knowing", "There's no way to tell
+    // without seeing": an empty subject leaves the gerund no one's.
+    const found = plausible(subject(children, i, classifier, true))
+    return found.length === 1 && /^(it['’]s|there|there['’]s)$/.test(lower(found[0]!)) ? [] : found
   }
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
@@ -212,12 +215,20 @@ export const sourceFor = (
   }
   // "42% say": a share ends in its percent sign.
   if (isWord(children[i]) || (children[i] !== undefined && text(children[i]!) === "%")) {
-    const found = plausible(phrase(children, i, -1))
+    // "One of the docs who sent the letter called": a verb right after "who"
+    // is its clause's, and the source stands before it. After "which" or
+    // "that" the words are often a clause's own subject ("which Trump
+    // called"), or what was said ("said that 78 percent of voters said").
+    const walked = phrase(children, i, -1)
+    const opener = walked.length > 0 ? children[skipSpace(children, children.indexOf(walked[0]!) - 1, -1)] : undefined
+    const verb = walked[0] !== undefined && !isCapitalised(walked[0]) && !determiners.has(lower(walked[0])) && !isHead(lower(walked[0])) && !/^\d/.test(text(walked[0]))
+    const inRelative = verb && isWord(opener) && lower(opener) === "who"
+    const found = inRelative ? [] : plausible(walked)
     if (found.length > 0) return found
     // "Experts on North Korea and nuclear nonproliferation said", "RT and
     // its defenders say": when the words after an "and" name no one, the
     // source is the whole coordination, typed by its first head.
-    const coordinated = plausible(phrase(children, i, -1, true))
+    const coordinated = inRelative ? [] : plausible(phrase(children, i, -1, true))
     if (coordinated.length > 0) return coordinated
     // "Democrats in Iowa who watched the debate said they …": the subject
     // stands before its relative clause. Only where the cue goes on to its

@@ -340,6 +340,12 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("gives a gerund after a preposition no one's words when its subject is empty", () => {
+    expect(relations(rules, "There's no way to tell without seeing his tax returns.")).toEqual([])
+    expect(relations(rules, "It's impossible to judge his plan without knowing how it affects him.")).toEqual([])
+    expect(relations(rules, "It went on without saying a word.")).toEqual(["It (pronoun) / saying"])
+  })
+
   it("reads a \"by\" before a gerund as how, not who", () => {
     expect(relations(rules, "Carson concluded by admonishing journalists.")).toEqual(["Carson (named-person) / concluded"])
     expect(relations(rules, "Beijing responded by sidestepping Moscow.")).toEqual(["Beijing (state) / responded"])
@@ -377,6 +383,8 @@ describe("attribution kind", () => {
     ])
     // Where the lexicon knows the head, it is the source; what stands before
     // it is still a clause of its own, not what the lawyer said.
+    // A verb right after "who" is the relative clause's: its object is no source.
+    expect(relations(rules, "One of the doctors who sent the letter called Oz a quack.")).toEqual(["One of the doctors (described-official) / called"])
     expect(relations(rules, "Trump refused to pay a lawyer who said he was stiffed.")).toEqual([
       "Trump (named-person) / refused",
       "a lawyer (described-official) / said"
