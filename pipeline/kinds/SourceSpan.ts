@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -39,6 +39,9 @@ const endsClause = (children: ReadonlyArray<SentenceContent>, from: number) => {
   }
   return true
 }
+
+/** Kinds of source that are people, named or not: "his spokesman", "their aides". */
+const people: ReadonlySet<SourceKind> = new Set(["named-person", "described-official", "vague-collective", "anonymous"])
 
 /** Kinds of source a phrase of anonymity can qualify: "John Smith, who is close to the president" is still named. */
 const isUnnamed = (kind: SourceKind) => kind === "described-official" || kind === "vague-collective"
@@ -187,6 +190,9 @@ export const sourceFor = (
     afterTime = time
     i = skipSpace(children, i - 1, -1)
   }
+  // "would like Trump to further explain": an infinitive's subject is the
+  // object of another verb, and what it would say is not yet said.
+  if (isWord(children[i]) && lower(children[i]!) === "to") return []
   // A second verb of the same subject: "Obama changed course and decided",
   // "Eggleston expressed concern and said".
   if (isWord(children[i]) && /^(and|but|yet)$/.test(lower(children[i]!))) return plausible(subject(children, i, classifier, true))
@@ -263,7 +269,10 @@ export const sourceFor = (
   if (inverted && !/ing$/.test(match.phrase) && isWord(next) && lower(next) !== "it" &&
     (afterQuote || isCapitalised(next) || determiners.has(lower(next)) || numberWords.includes(lower(next)) || pronouns.has(lower(next)) || isHead(lower(next)))) {
     const run = phrase(children, last + 1, 1)
-    const words = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
+    const found = withAnonymity(run, plausible(leadingPhrase(run, isHead, afterQuote)), classifier)
+    // "…, said his spokesman" is someone's; "…, denounced her record" is an object.
+    const object = possessives.includes(lower(next)) && found.length > 0 && !people.has(classifier.classify(found.map(text)).kind)
+    const words = object ? [] : found
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
     if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
     // "…, said one GOP source in the room.": one person by role may go on

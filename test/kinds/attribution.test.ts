@@ -101,6 +101,15 @@ describe("attribution kind", () => {
     ])
     expect(relations(rules, "Butz, 49, told The Huffington Post that he would vote.")).toEqual(["Butz (named-person) / told via HuffPost"])
     expect(relations(rules, "Biden, stumping for Clinton, trashes Trump's plan.")).toEqual(["Biden (named-person) / trashes"])
+    // After a possessive, an inverted cue's phrase is its speaker only when it names people.
+    expect(relations(rules, "Trump called her \"terrible,\" denounced her record and said she should quit.")).toEqual([
+      "Trump (named-person) / called",
+      "Trump (named-person) / denounced",
+      "Trump (named-person) / said"
+    ])
+    expect(relations(rules, "\"We will win,\" said his spokesman.")).toEqual(["his spokesman (described-official) / said"])
+    // An infinitive's subject is another verb's object: "would like Trump to explain" is Nance's wish.
+    expect(relations(rules, "Nance said she would like Trump to further explain his stance.")).toEqual(["Nance (named-person) / said"])
     // Not a clause's comma, nor a list's: the speaker is still inverted.
     expect(relations(rules, "The bill, which passed Monday, is deeply flawed, said Senator John Smith.")).toEqual([
       "Senator John Smith (named-person) / said"
