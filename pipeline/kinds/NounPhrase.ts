@@ -98,9 +98,7 @@ export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: numbe
   let end = skipSpace(children, at - 1, -1)
   if (children[end] && text(children[end]!) === ",") end = skipSpace(children, end - 1, -1)
   const walked = phrase(children, end, -1)
-  const last = walked.findLastIndex((w) => determiners.has(lower(w)))
-  // "One of the doctors who": a part of a group keeps its part.
-  const start = last >= 2 && lower(walked[last - 1]!) === "of" && isPartWord(lower(walked[last - 2]!)) ? last - 2 : last
+  const start = walked.findLastIndex((w) => determiners.has(lower(w)))
   return { end, phrase: walked, words: start > 0 ? walked.slice(start) : walked }
 }
 
@@ -115,7 +113,15 @@ export const relativeAntecedent = (children: ReadonlyArray<SentenceContent>, fro
     const node = children[i]!
     if (!isWord(node)) return []
     const word = lower(node)
-    if (word === "who") return words > 0 ? antecedentOf(children, i).words : []
+    if (word === "who") {
+      if (words === 0) return []
+      // "One of the doctors who sent the letter called": the main clause's
+      // subject is the part, where the clause's own verb is the group's ("one
+      // of the lawmakers who have argued").
+      const { phrase: walked, words: antecedent } = antecedentOf(children, i)
+      const at = walked.indexOf(antecedent[0]!)
+      return at >= 2 && lower(walked[at - 1]!) === "of" && isPartWord(lower(walked[at - 2]!)) ? walked.slice(at - 2) : antecedent
+    }
     if (clauseWords.has(word)) return []
     words++
   }
@@ -354,26 +360,38 @@ export const trailingAppositive = (children: ReadonlyArray<SentenceContent>, bef
 }
 
 /**
- * Whether the comma before `before` closes an appositive of the sentence's
- * subject: "Tracy Martin, Trayvon's father, issued a statement", "Warren,
- * who has not endorsed, told reporters", "Butz, 49, told". Two chunks stand
- * before it: a noun phrase, and a description or a relative clause beside it,
- * opening as a noun phrase or a relative clause does. The cue is then
- * the subject's verb, not one inverted after what was said: "The rule is
- * unfair, said the official", "The bill, which passed Monday, is flawed, said
- * Smith", "Jobs, jobs, jobs, said the candidate". Only the words after a
- * quote count: in `Clinton "drew well" in 2008, said Paul Beck` the quote is
- * what was said, and "Clinton" its subject.
+ * Whether a chunk after the subject is set off beside it, as a description
+ * or an aside ("the retired neurosurgeon", "52", "who has not endorsed",
+ * "in an interview", "however", "speaking at a rally", "helped by George"),
+ * not a clause's predicate ("is deeply flawed", "misjudged Iraq") or an item
+ * of a list ("jobs").
+ */
+const setOff = (chunk: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]) => {
+  const [first, second] = chunk
+  if (first === undefined) return false
+  const word = lower(first)
+  if (auxiliaries.has(word) || (verbalWords.has(word) && !introWords.has(word))) return false
+  // A participle goes on to a preposition ("created in 2002", "helped by George"); a verb to its object.
+  if (/[a-z]ed$/.test(word)) return second !== undefined && tailPrepositions.has(lower(second))
+  return isCapitalised(first) || determiners.has(word) || possessives.includes(word) || /^(who|which|whose|\d+)$/.test(word) ||
+    introWords.has(word) || tailPrepositions.has(word) || /[a-z]ing$/.test(word) || isHead(word)
+}
+
+/**
+ * Whether the comma before `before` closes what is set off beside the
+ * sentence's subject: "Tracy Martin, Trayvon's father, issued a statement",
+ * "Warren, who has not endorsed, told reporters", "Tom Brown, 52, a retired
+ * teacher, told the AP". The first chunk is a noun phrase and nothing else;
+ * the cue is then the subject's verb, not one inverted after what was said:
+ * "The rule is unfair, said the official", "The bill, which passed Monday, is
+ * flawed, said Smith", "Jobs, jobs, jobs, said the candidate". Only the words
+ * after a quote count: in `Clinton "drew well" in 2008, said Paul Beck` the
+ * quote is what was said, and "Clinton" its subject.
  */
 export const closesAppositive = (children: ReadonlyArray<SentenceContent>, before: number, isHead: Classifier["isHead"]): boolean => {
   const quote = children.findLastIndex((node, i) => i < before && text(node) === "\"")
-  const chunks = chunksBefore(children, before, quote + 1).filter((chunk) => chunk.length > 0)
-  if (chunks.length !== 2) return false
-  const [subject, beside] = chunks as [Array<SentenceContent>, Array<SentenceContent>]
-  const opening = beside[0]!
-  // "Biden, stumping for Clinton, trashes", "Bush, helped by George, goes after": a participle's phrase describes too.
-  const describes = leadingPhrase(beside, isHead).length > 0 || /^(who|which|whose|\d+|[a-z]+(ing|ed))$/.test(lower(opening))
-  return isNounPhrase(subject, isHead) && describes && !opensAdverbial(beside)
+  const [subject, ...beside] = chunksBefore(children, before, quote + 1).filter((chunk) => chunk.length > 0)
+  return subject !== undefined && beside.length > 0 && isNounPhrase(subject, isHead) && beside.every((chunk) => setOff(chunk, isHead))
 }
 
 /**

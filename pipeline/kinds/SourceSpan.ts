@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, irregularParticiples, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -150,10 +150,13 @@ export const sourceFor = (
   const at = skipSpace(children, last + 1, 1)
   if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "by" && !isMeans(children, match, at)) return plausible(agent(children, last + 1))
   // "the name of Mr. Pinchuk, described as one of …": a participle set off
-  // before "as" is a passive that names no one; the word before it is what
-  // was described. ("Voters …, worried about" is a verb: not before "about".)
-  const before = children[skipSpace(children, match.index - 1, -1)]
-  if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "as" && before !== undefined && text(before) === ",") return []
+  // before "as" and what it is taken for is a passive that names no one; the
+  // word before it is what was described. Not "Trump, asked as he left
+  // whether …", where "as" opens a clause.
+  const setOffBy = children[skipSpace(children, match.index - 1, -1)]
+  const taken = children[skipSpace(children, at + 1, 1)]
+  if (/ed$/.test(match.phrase) && isWord(children[at]) && lower(children[at]!) === "as" && setOffBy !== undefined && text(setOffBy) === "," &&
+    isWord(taken) && !pronouns.has(lower(taken)) && !clauseWords.has(lower(taken))) return []
   const withReason = unnamedBefore(children, match.index, classifier)
   if (withReason.length > 0) return withReason
   let i = skipSpace(children, match.index - 1, -1)
@@ -221,13 +224,20 @@ export const sourceFor = (
   }
   // "42% say": a share ends in its percent sign.
   if (isWord(children[i]) || (children[i] !== undefined && text(children[i]!) === "%")) {
-    // "One of the docs who sent the letter called": a verb right after "who"
-    // is its clause's, and the source stands before it. After "which" or
-    // "that" the words are often a clause's own subject ("which Trump
+    // "One of the doctors who sent the letter called": a verb right after
+    // "who" is its clause's, and the source stands before it; "who federal
+    // prosecutors say ran the scheme" has a subject of its own. After "which"
+    // or "that" the words are often a clause's own subject ("which Trump
     // called"), or what was said ("said that 78 percent of voters said").
     const walked = phrase(children, i, -1)
     const opener = walked.length > 0 ? children[skipSpace(children, children.indexOf(walked[0]!) - 1, -1)] : undefined
-    const verb = walked[0] !== undefined && !isCapitalised(walked[0]) && !determiners.has(lower(walked[0])) && !isHead(lower(walked[0])) && !/^\d/.test(text(walked[0]))
+    // A verb's form, an adverb, or a word before its object ("control
+    // Congress", "back her opponents"); not an adjective before its noun
+    // ("federal prosecutors").
+    const [first = "", second] = walked.map(text)
+    const object = second !== undefined && (determiners.has(second.toLowerCase()) || possessives.includes(second.toLowerCase()) || isCapitalised(walked[1]!))
+    const verb = (/^[a-z]+(ed|s)$/.test(first) && !isHead(first)) || irregularParticiples.has(first) || /^[a-z]+ly$/.test(first) ||
+      (/^[a-z]+$/.test(first) && !determiners.has(first) && !isHead(first) && object)
     const inRelative = verb && isWord(opener) && lower(opener) === "who"
     const found = inRelative ? [] : plausible(walked)
     if (found.length > 0) return found

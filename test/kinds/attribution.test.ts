@@ -110,11 +110,17 @@ describe("attribution kind", () => {
     expect(relations(rules, "\"We will win,\" said his spokesman.")).toEqual(["his spokesman (described-official) / said"])
     // An infinitive's subject is another verb's object: "would like Trump to explain" is Nance's wish.
     expect(relations(rules, "Nance said she would like Trump to further explain his stance.")).toEqual(["Nance (named-person) / said"])
+    // What is set off beside the subject may be a description, an age, an aside or a participle's phrase.
+    expect(relations(rules, "Ben Carson, the retired neurosurgeon, told reporters it was fine.")).toEqual(["Ben Carson (named-person) / told"])
+    expect(relations(rules, "Tom Brown, 52, a retired teacher, told the AP it was fine.")).toEqual(["Tom Brown (named-person) / told"])
+    expect(relations(rules, "Mr. Trump, in an interview, told reporters Tuesday that it was fine.")).toEqual(["Mr. Trump (named-person) / told"])
+    expect(relations(rules, "Smith, however, said Monday that it was fine.")).toEqual(["Smith (named-person) / said"])
     // Not a clause's comma, nor a list's: the speaker is still inverted.
     expect(relations(rules, "The bill, which passed Monday, is deeply flawed, said Senator John Smith.")).toEqual([
       "Senator John Smith (named-person) / said"
     ])
     expect(relations(rules, "Jobs, jobs, jobs, said the candidate.")).toEqual(["the candidate (described-official) / said"])
+    expect(relations(rules, "The agency, created in 2002, has failed, said Rep. Jane Doe.")).toEqual(["Rep. Jane Doe (named-person) / said"])
     const told = (text: string) => relations(rules, text).filter((r) => r.endsWith("/ told"))
     expect(told("\"I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
       "Warren (named-person) / told"
@@ -394,6 +400,11 @@ describe("attribution kind", () => {
     // it is still a clause of its own, not what the lawyer said.
     // A verb right after "who" is the relative clause's: its object is no source.
     expect(relations(rules, "One of the doctors who sent the letter called Oz a quack.")).toEqual(["One of the doctors (described-official) / called"])
+    // A clause after "who" with a subject of its own; a part of a group whose relative clause is the group's.
+    expect(relations(rules, "The man, who local officials said was armed, fled the scene.")).toEqual(["local officials (vague-collective) / said"])
+    expect(relations(rules, "He is one of the lawmakers who have argued the law is unconstitutional.")).toEqual([
+      "the lawmakers (vague-collective) / argued"
+    ])
     expect(relations(rules, "Trump refused to pay a lawyer who said he was stiffed.")).toEqual([
       "Trump (named-person) / refused",
       "a lawyer (described-official) / said"
