@@ -332,6 +332,13 @@ const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number, 
       continue
     }
     if (quoted) continue
+    // A parenthesis closed before the cue is an aside inside its chunk: "Roy
+    // Cooper (D), the attorney general, said"; one still open holds the cue.
+    if (text(node) === "(") {
+      const close = children.findIndex((other, j) => j > i && j < before && text(other) === ")")
+      if (close > 0) i = close
+      continue
+    }
     if (isBoundary(node)) {
       if (text(node) === "," && chunks.at(-1)!.length > 0) chunks.push([])
       continue

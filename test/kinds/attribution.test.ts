@@ -110,6 +110,10 @@ describe("attribution kind", () => {
     expect(relations(rules, "\"We will win,\" said his spokesman.")).toEqual(["his spokesman (described-official) / said"])
     // An infinitive's subject is another verb's object: "would like Trump to explain" is Nance's wish.
     expect(relations(rules, "Nance said she would like Trump to further explain his stance.")).toEqual(["Nance (named-person) / said"])
+    // A party and state in parentheses stay out of the name.
+    expect(relations(rules, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was fine.")).toEqual([
+      "Rep. Elijah Cummings (named-person) / said"
+    ])
     // What is set off beside the subject may be a description, an age, an aside or a participle's phrase.
     expect(relations(rules, "Ben Carson, the retired neurosurgeon, told reporters it was fine.")).toEqual(["Ben Carson (named-person) / told"])
     expect(relations(rules, "Tom Brown, 52, a retired teacher, told the AP it was fine.")).toEqual(["Tom Brown (named-person) / told"])
