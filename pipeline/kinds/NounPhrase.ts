@@ -199,7 +199,8 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
       else return []
     // An auxiliary ends the subject: "McKinley is bearish" (the lexicon,
     // stripping a plural "s", would take "is" for the pronoun "I").
-    } else if ((clauseWords.has(w) || auxiliaries.has(w)) && !isCapitalised(word)) break
+    // "the Central and East European Coalition": an "and" between capitals is the name's.
+    } else if ((clauseWords.has(w) || auxiliaries.has(w)) && !isCapitalised(word) && !(w === "and" && isCapitalised(np.at(-1)!) && words[i + 1] !== undefined && isCapitalised(words[i + 1]!))) break
     else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
@@ -253,6 +254,8 @@ const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
   if (introWords.has(first) || sentenceAdverbs.has(first)) return true
   const second = words[1]
   if (timeWords.has(first) || adverbialOpeners.has(first)) return second === undefined || leadsOn(second)
+  // "Chastened by the analyses": a participle before its preposition.
+  if (/^[a-z]+ed$/.test(first) && second !== undefined && tailPrepositions.has(lower(second))) return true
   return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && !isCapitalised(second) && timeUnits.test(lower(second))
 }
 

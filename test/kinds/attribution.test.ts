@@ -137,6 +137,10 @@ describe("attribution kind", () => {
     expect(relations(rules, "Jindal signed an order, while Mike Huckabee, the former Arkansas governor, proposed a ban.")).toEqual([
       "Mike Huckabee (named-person) / proposed"
     ])
+    // An "and" between capitals is inside the name, or joins two.
+    expect(relations(rules, "Many leaders share these fears, but the Central and East European Coalition, which represents them, wants to stay neutral.")).toEqual([
+      "the Central and East European Coalition (named-organisation) / wants"
+    ])
     // Right after the subject, "while" or "yet" opens its appositive, not a clause.
     expect(relations(rules, "Obama, while president, said the war was a mistake.")).toEqual(["Obama (named-person) / said"])
     expect(relations(rules, "Bill Gates, yet another billionaire, said the tax was fair.")).toEqual(["Bill Gates (named-person) / said"])
@@ -338,6 +342,9 @@ describe("attribution kind", () => {
   })
 
   it("gives a participle the subject of its clause", () => {
+    // A participle's phrase that opens the sentence is no subject: "Chastened by …".
+    expect(relations(rules, "Chastened by the analyses, Trump revised his plan, promising to fix it.")).toEqual(["Trump (named-person) / promising"])
+    expect(relations(rules, "Reached by phone, Joyce told the paper she would vote.")).toEqual(["Joyce (named-person) / told"])
     // Not a phrase set off beside it with a participle of its own.
     expect(relations(rules, "Speaking in Bishkek, a military alliance comprising former Soviet republics, Putin called the idea \"ridiculous,\" asserting, \"We never intended it.\"")).toEqual([
       "Putin (named-person) / called",
