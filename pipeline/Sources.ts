@@ -149,7 +149,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const words = given.map((word, i) => (i === given.length - 1 ? word.replace(/['’]s$/, "") : word))
     const text = words.join(" ")
     const lowered = words.map((w) => w.toLowerCase())
-    if (words.length === 1 && pronouns.has(lowered[0]!)) return { kind: "pronoun", name: text }
+    // "His assumption", "Their defenders": a possessive alone stands for someone named before, as a pronoun does.
+    if (words.length === 1 && (pronouns.has(lowered[0]!) || possessives.includes(lowered[0]!))) return { kind: "pronoun", name: text }
 
     // The head is the last word before any prepositional tail: "Embassy" in
     // "The Russian Embassy in Belgium".

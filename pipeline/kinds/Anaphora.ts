@@ -38,7 +38,7 @@ export const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words
   const first = words[0]!.toLowerCase()
   const wanted: ReadonlyArray<SourceKind> | undefined =
     kind === "pronoun"
-      ? first === "he" || first === "she" || first === "i"
+      ? /^(he|she|i|his|her|him|my)$/.test(first)
         ? ["named-person"]
         : ["named-organisation", "media-outlet", "state", "named-person"]
       : kind === "document" && (first === "the" || first === "this" || first === "that")

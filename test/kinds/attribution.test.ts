@@ -255,6 +255,11 @@ describe("attribution kind", () => {
       "Jens Stoltenberg (named-person) / countered",
       "he (pronoun → Jens Stoltenberg) / said"
     ])
+    // A possessive alone is someone's too, not a name.
+    expect(relations(rules, "Cruz said the rise helped. His assumption, confidently stated on live TV, was that voters would come around.")).toEqual([
+      "Cruz (named-person) / said",
+      "His (pronoun → Cruz) / stated"
+    ])
   })
 
   it("reads a newspaper's short name as the outlet the article named in full", () => {
