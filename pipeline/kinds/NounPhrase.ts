@@ -182,6 +182,10 @@ export const agent = (children: ReadonlyArray<SentenceContent>, from: number): A
 const namesNext = (word: SentenceContent | undefined, isHead: Classifier["isHead"]) =>
   word !== undefined && isWord(word) && !timeWords.has(lower(word)) && (isCapitalised(word) || isHead(lower(word)))
 
+/** Whether the word at `i` is an "and" between capitals, inside a name or joining two: "the Central and East European Coalition", "Khizr and Ghazala Khan". */
+const joinsCapitals = (words: ReadonlyArray<SentenceContent>, i: number) =>
+  lower(words[i]!) === "and" && i > 0 && isCapitalised(words[i - 1]!) && words[i + 1] !== undefined && isCapitalised(words[i + 1]!)
+
 /**
  * The subject at the start of a run of words: "Trump" in "Trump attacked
  * Clinton". `modified` lets it open with a lowercase modifier, as a speaker
@@ -199,8 +203,7 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
       else return []
     // An auxiliary ends the subject: "McKinley is bearish" (the lexicon,
     // stripping a plural "s", would take "is" for the pronoun "I").
-    // "the Central and East European Coalition": an "and" between capitals is the name's.
-    } else if ((clauseWords.has(w) || auxiliaries.has(w)) && !isCapitalised(word) && !(w === "and" && isCapitalised(np.at(-1)!) && words[i + 1] !== undefined && isCapitalised(words[i + 1]!))) break
+    } else if ((clauseWords.has(w) || auxiliaries.has(w)) && !isCapitalised(word) && !joinsCapitals(words, i)) break
     else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
@@ -254,8 +257,10 @@ const opensAdverbial = (words: ReadonlyArray<SentenceContent>) => {
   if (introWords.has(first) || sentenceAdverbs.has(first)) return true
   const second = words[1]
   if (timeWords.has(first) || adverbialOpeners.has(first)) return second === undefined || leadsOn(second)
-  // "Chastened by the analyses": a participle before its preposition.
-  if (/^[a-z]+ed$/.test(first) && second !== undefined && tailPrepositions.has(lower(second))) return true
+  // "Chastened by the analyses", "Reached by phone": a participle before its
+  // agent. Not a name before another preposition: "United on Monday canceled",
+  // "Reed in a letter wrote".
+  if (/^[a-z]+ed$/.test(first) && second !== undefined && lower(second) === "by") return true
   return (numberWords.includes(first) || /^\d+$/.test(first)) && second !== undefined && !isCapitalised(second) && timeUnits.test(lower(second))
 }
 
@@ -339,7 +344,7 @@ const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number, 
     // Cooper (D), the attorney general, said"; one still open holds the cue.
     if (text(node) === "(") {
       const close = children.findIndex((other, j) => j > i && j < before && text(other) === ")")
-      if (close > 0) i = close
+      if (close !== -1) i = close
       continue
     }
     if (isBoundary(node)) {

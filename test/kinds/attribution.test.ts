@@ -350,6 +350,8 @@ describe("attribution kind", () => {
     // A participle's phrase that opens the sentence is no subject: "Chastened by …".
     expect(relations(rules, "Chastened by the analyses, Trump revised his plan, promising to fix it.")).toEqual(["Trump (named-person) / promising"])
     expect(relations(rules, "Reached by phone, Joyce told the paper she would vote.")).toEqual(["Joyce (named-person) / told"])
+    // A name that ends in "-ed" is still the subject before its preposition.
+    expect(relations(rules, "United on Monday canceled 200 flights, saying the storm made travel unsafe.")).toEqual(["United (named-person) / saying"])
     // Not a phrase set off beside it with a participle of its own.
     expect(relations(rules, "Speaking in Bishkek, a military alliance comprising former Soviet republics, Putin called the idea \"ridiculous,\" asserting, \"We never intended it.\"")).toEqual([
       "Putin (named-person) / called",
