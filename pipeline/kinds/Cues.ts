@@ -61,7 +61,8 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // "United States", "The Report": a capital mid-sentence makes it a name,
   // unless every longer word has one: "Lindsey Graham Says Trump Could Win".
   if (match.index !== firstWord && isCapitalised(first) && !isTitleCase(children)) return true
-  const previous = children[skipSpace(children, match.index - 1, -1)]
+  const previousAt = skipSpace(children, match.index - 1, -1)
+  const previous = children[previousAt]
   // "the report", "his plans", "Trump's claims": a noun, not a verb.
   // "He's claiming", "That's according to" follow a contraction, not a possessive.
   const contraction = isWord(previous) && contracted.has(lower(previous).replace(/['’]s$/, ""))
@@ -83,16 +84,15 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // cue is a noun or its modifier; not after a year or the end of a share
   // ("in 2013 alleging", "six in 10 said").
   if (isWord(previous) && /^[\d,.]*\d$/.test(text(previous)) && !/^\d{4}$/.test(text(previous))) {
-    const before = children[skipSpace(children, children.indexOf(previous) - 1, -1)]
+    const before = children[skipSpace(children, previousAt - 1, -1)]
     if (!(isWord(before) && /^(in|of)$/.test(lower(before)))) return true
   }
   // "the candidates' plans": a plural's possessive apostrophe stands alone,
   // right after its "s"; not a single quote's closing mark ("Iran 'is
   // complying with its obligations' says IAEA").
   if (previous !== undefined && previous.type === "PunctuationNode" && /^['’]$/.test(text(previous))) {
-    const at = children.indexOf(previous)
-    const owner = children[at - 1]
-    const opened = children.slice(0, at).some((node, i) => /^['‘]$/.test(text(node)) && (i === 0 || children[i - 1]!.type === "WhiteSpaceNode"))
+    const owner = children[previousAt - 1]
+    const opened = children.some((node, i) => i < previousAt && /^['‘]$/.test(text(node)) && (i === 0 || children[i - 1]!.type === "WhiteSpaceNode"))
     if (isWord(owner) && /s$/.test(text(owner)) && !opened) return true
   }
   return isWord(previous) && !contraction && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))

@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -100,6 +100,25 @@ export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: numbe
   const walked = phrase(children, end, -1)
   const start = walked.findLastIndex((w) => determiners.has(lower(w)))
   return { end, phrase: walked, words: start > 0 ? walked.slice(start) : walked }
+}
+
+/**
+ * Whether `walked`, the words before a cue, follow "who" as its clause's
+ * predicate: a verb's form, an adverb, or a word before its object ("who sent
+ * the letter", "who recently co-authored", "who control Congress"). "who
+ * federal prosecutors say" has a subject of its own, an adjective before its
+ * noun. After "which" or "that" the words are as often a clause's own subject
+ * ("which Trump called") or what was said ("said that 78 percent said").
+ */
+export const predicateAfterWho = (children: ReadonlyArray<SentenceContent>, walked: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]) => {
+  const [first, second] = walked
+  if (first === undefined) return false
+  const opener = children[skipSpace(children, children.indexOf(first) - 1, -1)]
+  if (!isWord(opener) || lower(opener) !== "who") return false
+  const word = text(first)
+  const object = second !== undefined && (determiners.has(lower(second)) || possessives.includes(lower(second)) || isCapitalised(second))
+  return (/^[a-z]+(ed|s)$/.test(word) && !isHead(word)) || irregularParticiples.has(word) || /^[a-z]+ly$/.test(word) ||
+    (/^[a-z]+$/.test(word) && !determiners.has(word) && !isHead(word) && object)
 }
 
 /**
@@ -343,8 +362,9 @@ const chunksBefore = (children: ReadonlyArray<SentenceContent>, before: number, 
     // A parenthesis closed before the cue is an aside inside its chunk: "Roy
     // Cooper (D), the attorney general, said"; one still open holds the cue.
     if (text(node) === "(") {
-      const close = children.findIndex((other, j) => j > i && j < before && text(other) === ")")
-      if (close !== -1) i = close
+      let close = i + 1
+      while (close < before && text(children[close]!) !== ")") close++
+      if (close < before) i = close
       continue
     }
     if (isBoundary(node)) {

@@ -98,11 +98,11 @@ export const plausibility = (children: ReadonlyArray<SentenceContent>, classifie
   // "to", more often a verb's ("how to attack Sanders"). "Something
   // Republicans say", "not everything Trump says": the thing said stands
   // before its speaker, with no "that".
+  const said = words.findIndex((w, i) => i <= 1 && thingsSaid.has(lower(w)))
+  if (said >= 0) return plausibility(children, classifier)(words.slice(said + 1))
   const [opening, after] = words.map(lower)
   const preposition = (tailPrepositions.has(opening!) && !/^(about|to)$/.test(opening!) && !(opening === "at" && /^(least|most)$/.test(after ?? ""))) ||
     leadingPrepositions.has(opening!) || (opening === "about" && words[1] !== undefined && isCapitalised(words[1]) && !isShare(words.slice(1, 2)) && !numberWords.includes(after!))
-  const said = words.findIndex((w, i) => i <= 1 && thingsSaid.has(lower(w)))
-  if (said >= 0) return plausibility(children, classifier)(words.slice(said + 1))
   if (preposition) return plausibility(children, classifier)(words.slice(1))
   if (namesNoOne(words)) return []
   const typed = classifier.classify(words.map(text))

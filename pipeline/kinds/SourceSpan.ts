@@ -12,8 +12,8 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, irregularParticiples, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
-import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
+import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -224,28 +224,18 @@ export const sourceFor = (
   }
   // "42% say": a share ends in its percent sign.
   if (isWord(children[i]) || (children[i] !== undefined && text(children[i]!) === "%")) {
-    // "One of the doctors who sent the letter called": a verb right after
-    // "who" is its clause's, and the source stands before it; "who federal
-    // prosecutors say ran the scheme" has a subject of its own. After "which"
-    // or "that" the words are often a clause's own subject ("which Trump
-    // called"), or what was said ("said that 78 percent of voters said").
+    // "One of the doctors who sent the letter called": the words are the
+    // predicate of a relative clause, and the source stands before it.
     const walked = phrase(children, i, -1)
-    const opener = walked.length > 0 ? children[skipSpace(children, children.indexOf(walked[0]!) - 1, -1)] : undefined
-    // A verb's form, an adverb, or a word before its object ("control
-    // Congress", "back her opponents"); not an adjective before its noun
-    // ("federal prosecutors").
-    const [first = "", second] = walked.map(text)
-    const object = second !== undefined && (determiners.has(second.toLowerCase()) || possessives.includes(second.toLowerCase()) || isCapitalised(walked[1]!))
-    const verb = (/^[a-z]+(ed|s)$/.test(first) && !isHead(first)) || irregularParticiples.has(first) || /^[a-z]+ly$/.test(first) ||
-      (/^[a-z]+$/.test(first) && !determiners.has(first) && !isHead(first) && object)
-    const inRelative = verb && isWord(opener) && lower(opener) === "who"
-    const found = inRelative ? [] : plausible(walked)
-    if (found.length > 0) return found
-    // "Experts on North Korea and nuclear nonproliferation said", "RT and
-    // its defenders say": when the words after an "and" name no one, the
-    // source is the whole coordination, typed by its first head.
-    const coordinated = inRelative ? [] : plausible(phrase(children, i, -1, true))
-    if (coordinated.length > 0) return coordinated
+    if (!predicateAfterWho(children, walked, isHead)) {
+      const found = plausible(walked)
+      if (found.length > 0) return found
+      // "Experts on North Korea and nuclear nonproliferation said", "RT and
+      // its defenders say": when the words after an "and" name no one, the
+      // source is the whole coordination, typed by its first head.
+      const coordinated = plausible(phrase(children, i, -1, true))
+      if (coordinated.length > 0) return coordinated
+    }
     // "Democrats in Iowa who watched the debate said they …": the subject
     // stands before its relative clause. Only where the cue goes on to its
     // content and the clause ends in a noun: in "who made a strong showing on
