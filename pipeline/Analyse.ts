@@ -14,6 +14,7 @@ import { attributionKind, cueEntries, type Mention, type Source } from "./kinds/
 import { matchPhrases } from "./kinds/Match.ts"
 import { exceptionEntries, phraseKind, type Voice } from "./kinds/Phrase.ts"
 import { quotes } from "./kinds/Quotes.ts"
+import { sentenceBreaks } from "./kinds/SentenceBreaks.ts"
 import { checkEntries, sourceCheckKind } from "./kinds/SourceCheck.ts"
 import { textChecks } from "./kinds/TextCheck.ts"
 import { sentences as sentencesOf, text } from "./kinds/Tokens.ts"
@@ -97,6 +98,7 @@ const anaphoric = (sentence: Sentence) => {
 export const make = (rules: RuleSet) => {
   const processor = unified()
     .use(retextEnglish)
+    .use(sentenceBreaks)
     .use(matchPhrases, [
       ...rules.phrase.flatMap((rule) => rule.phrases.map((phrase) => ({ phrase, owner: rule }))),
       ...exceptionEntries(rules.phrase),

@@ -338,6 +338,24 @@ describe("attribution kind", () => {
     expect(relations(rules, "Hillary Clinton, at a later press gaggle, said, \"I have been briefed.\"")).toEqual(["Hillary Clinton (named-person) / said"])
   })
 
+  it("ends a sentence after a number or a state's abbreviation that parse-english took for an abbreviation's", () => {
+    const sentences = (text: string) => Analyse.make(rules)(normalise(text)).sentences.map((s) => text.slice(s.start, s.end))
+    expect(sentences("Beijing ranked fourth with 51. Forbes and Wealth-X say the U.S. has more.")).toEqual([
+      "Beijing ranked fourth with 51.",
+      "Forbes and Wealth-X say the U.S. has more."
+    ])
+    expect(relations(rules, "Beijing ranked fourth with 51. Forbes and Wealth-X say the U.S. has more.")).toEqual([
+      "Forbes and Wealth-X (named-person) / say"
+    ])
+    expect(relations(rules, "The primary is on Feb. 27. \"It is close,\" she said.")).toEqual(["she (pronoun) / said"])
+    expect(relations(rules, "He owes $90,000. His lawyer said he would pay.")).toEqual(["His lawyer (described-official) / said"])
+    expect(relations(rules, "He played golf in Bedminster, N.J. Roger Ailes said it was fine.")).toEqual(["Roger Ailes (named-person) / said"])
+    // Mid-sentence a state is set off by commas, and a title, an initial or another initialism runs on.
+    expect(sentences("A Palo Alto, Calif., company and Gov. Jerry Brown met John F. Kennedy's U.S. Senate staff.")).toHaveLength(1)
+    // A list item's number is not a sentence.
+    expect(sentences("1. The senator said it was fine.")).toHaveLength(1)
+  })
+
   it("finds the speaker signed off after a quote, in the same sentence or the next", () => {
     expect(relations(rules, "\"He represents our greatest shame.\" ― Sonya Herridge")).toEqual(["Sonya Herridge (named-person) / ―"])
     // Not a sign-off: the dash opens a sentence whose own verb has the speaker.
