@@ -274,7 +274,10 @@ export const sourceFor = (
     const object = possessives.includes(lower(next)) && found.length > 0 && !people.has(classifier.classify(found.map(text)).kind)
     const words = object ? [] : found
     const after = words.length > 0 ? children[skipSpace(children, children.indexOf(words.at(-1)!) + 1, 1)] : undefined
-    if (words.length > 0 && (afterQuote || after === undefined || /^[.!?,]$/.test(text(after)))) return words
+    // A pronoun ends an inverted clause ("…," said he.); one that goes on is
+    // its content's subject: 3 percent of "liberals" said they would vote.
+    const goesOn = words.length === 1 && pronouns.has(lower(words[0]!)) && isWord(after)
+    if (words.length > 0 && ((afterQuote && !goesOn) || after === undefined || /^[.!?,]$/.test(text(after)))) return words
     // "…, said one GOP source in the room.": one person by role may go on
     // with a tail to the end of the clause; "…, said the rule in the state"
     // is no inverted source.

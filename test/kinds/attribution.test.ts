@@ -108,6 +108,14 @@ describe("attribution kind", () => {
       "Trump (named-person) / said"
     ])
     expect(relations(rules, "\"We will win,\" said his spokesman.")).toEqual(["his spokesman (described-official) / said"])
+    // A pronoun after the cue ends an inverted clause; one that goes on is its content's subject.
+    expect(relations(rules, "\"We will win,\" said he.")).toEqual(["he (pronoun) / said"])
+    expect(relations(rules, "Pollster Ann Selzer says \"undecided\" voters said they would wait.")).toEqual([
+      "Pollster Ann Selzer (named-person) / says",
+      "voters (vague-collective) / said"
+    ])
+    // Not "they": the subject is before the scare quote, where no source is looked for yet.
+    expect(relations(rules, "Just 3 percent of self-identified \"liberals\" said they would vote.")).toEqual([])
     // An infinitive's subject is another verb's object: "would like Trump to explain" is Nance's wish.
     expect(relations(rules, "Nance said she would like Trump to further explain his stance.")).toEqual(["Nance (named-person) / said"])
     // A party and state in parentheses stay out of the name.
