@@ -29,7 +29,7 @@ import { heardThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
 import { fullOutlet, type Mention, resolve } from "./Anaphora.ts"
-import { isShare, partitive, postModifier } from "./Plausible.ts"
+import { isShare, partitive, postModifier, publishes } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { maxSourceWords, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -194,6 +194,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const named = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
     const typed = named ? { ...read, outlet: named } : read
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
+    if (typed.kind === "document" && publishes(match.phrase)) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     if (introduces) taken.push(span)

@@ -446,12 +446,13 @@ export const subject = (
   // commas: "Tracy Martin, Trayvon's father, issued a statement, saying".
   let appositive: Array<SentenceContent> = []
   // "Many leaders share these fears, but the Coalition, which represents
-  // them, wants": after a clause, one opened by "but" and its subject has a
+  // them, wants", "…, though the central bank, in a report, contested it":
+  // after a clause, one opened by "but" or "though" and its subject has a
   // subject of its own, and that subject is the verb's. Not after the
   // subject itself: "Obama, while president, said", "Gates, yet another
   // billionaire, said".
   const clauseStart = participle ? -1 : chunks.findLastIndex((chunk, at) =>
-    at > 0 && chunk[0] !== undefined && /^(but|yet|while|whereas)$/.test(lower(chunk[0])) && isNounPhrase(chunk.slice(1), isHead) &&
+    at > 0 && chunk[0] !== undefined && /^(but|yet|while|whereas|though|although)$/.test(lower(chunk[0])) && isNounPhrase(chunk.slice(1), isHead) &&
     !isNounPhrase(chunks[at - 1]!, isHead)
   )
   for (const [at, chunk] of chunks.entries()) {

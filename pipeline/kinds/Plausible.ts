@@ -38,7 +38,14 @@ export const isShare = (words: ReadonlyArray<SentenceContent>) =>
 
 // Participles of putting a paper out, which modify whatever they follow: "a
 // Quinnipiac University poll released in late August", "a poll out today".
-const publishing = /^(released|published|conducted|taken|issued|out)$/
+const publishing = /^(released|published|conducted|taken|issued|posted|out)$/
+
+/**
+ * Whether a cue puts a paper out, so that a paper before it is what was put
+ * out, not who spoke: "in a report issued this month", "A statement posted
+ * on the website said".
+ */
+export const publishes = (cue: string) => publishing.test(cue)
 
 /**
  * Where a noun phrase's post-modifier starts: a participle, as in "a poll

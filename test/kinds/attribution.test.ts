@@ -137,13 +137,17 @@ describe("attribution kind", () => {
     expect(told("\"I don't think so,\" Warren, who has not endorsed a candidate, told reporters in Boston.")).toEqual([
       "Warren (named-person) / told"
     ])
-    // A clause opened by "but" or "while" has its own subject, set off as it may be.
+    // A clause opened by "but", "while" or "though" has its own subject, set off as it may be.
     expect(relations(rules, "Mr. Trump has attacked Clinton, but Republicans, concerned about women voters, have long considered it risky.")).toEqual([
       "Mr. Trump (named-person) / attacked",
       "Republicans (vague-collective) / considered"
     ])
     expect(relations(rules, "Jindal signed an order, while Mike Huckabee, the former Arkansas governor, proposed a ban.")).toEqual([
       "Mike Huckabee (named-person) / proposed"
+    ])
+    expect(relations(rules, "Putin said the economy had hit bottom, though the central bank, in a report this month, disputed that.")).toEqual([
+      "Putin (named-person) / said",
+      "the central bank (described-official) / disputed"
     ])
     // An "and" between capitals is inside the name, or joins two.
     expect(relations(rules, "Many leaders share these fears, but the Central and East European Coalition, which represents them, wants to stay neutral.")).toEqual([
@@ -323,6 +327,12 @@ describe("attribution kind", () => {
     ["Senators Merkley, Brown and Menendez all suggested that the claims were grounds for a case.", "Brown and Menendez (named-person) / suggested"]
   ])("finds stances and the less common shapes: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual([expected])
+  })
+
+  it("takes a paper before a verb of putting it out for what was put out", () => {
+    expect(relations(rules, "In a statement issued in his name, Carson said he was sorry.")).toEqual(["Carson (named-person) / said"])
+    expect(relations(rules, "A statement posted on the website said the listings were fake.")).toEqual(["A statement (document) / said"])
+    expect(relations(rules, "The ministry issued a statement.")).toEqual(["The ministry (described-official) / issued"])
   })
 
   it("records what each cue reports", () => {
