@@ -144,6 +144,29 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       (/^(the|these|those)$/.test(first!) && second !== undefined && (numberWords.includes(second) || /^\d+$/.test(second)))
   }
 
+  /**
+   * Speakers named together ("Sanders and his aides", "Both The New York
+   * Times and the Wall Street Journal") are as identifiable as the most
+   * identifiable of them: a name among them is no vague source. A pronoun
+   * among them points back and types nothing. Only an "and" before a lower
+   * case word joins two sources: between capitals it is inside one name
+   * ("the Central and East European Coalition", "Trump and Clinton" are
+   * typed as before), and in a tail it is the tail's ("the confrontation
+   * between Mr. Trump and the Khan family").
+   */
+  const coordinated = (words: ReadonlyArray<string>, lowered: ReadonlyArray<string>, tail: number): Typed | undefined => {
+    const and = lowered.indexOf("and", 1)
+    if (and < 0 || and === words.length - 1 || (tail > 0 && tail < and) || isCapitalised(words[and + 1]!)) return undefined
+    const first = /^(both|either)$/.test(lowered[0]!) ? words.slice(1, and) : words.slice(0, and)
+    // Each side a short phrase the lexicon can type: in "The FBI's program
+    // infamously used forged documents and false news" the "and" joins objects.
+    if (first.length === 0 || first.length > 5) return undefined
+    const sides = [first, words.slice(and + 1)].map(classify)
+    if (sides.some((side) => side.guessed)) return undefined
+    const typed = sides.filter((side) => side.kind !== "pronoun").sort((a, b) => specificity.indexOf(a.kind) - specificity.indexOf(b.kind))[0]
+    return typed === undefined ? undefined : { ...typed, name: words.join(" ") }
+  }
+
   const classify = (given: ReadonlyArray<string>): Typed => {
     // "Putin's" names Putin.
     const words = given.map((word, i) => (i === given.length - 1 ? word.replace(/['’]s$/, "") : word))
@@ -155,6 +178,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // The head is the last word before any prepositional tail: "Embassy" in
     // "The Russian Embassy in Belgium".
     const tail = lowered.findIndex((w, i) => i > 0 && prepositions.has(w))
+    const together = coordinated(words, lowered, tail)
+    if (together !== undefined) return together
     const core = tail === -1 ? words : words.slice(0, tail)
 
     const outlet = outletHeading(text, core.join(" ").length)
@@ -276,6 +301,11 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
 
   return { classify: remembered, isHead, isPerson, anonymityIn }
 }
+
+/** Kinds from the most identifiable source to the least. */
+const specificity: ReadonlyArray<SourceKind> = [
+  "media-outlet", "named-person", "named-organisation", "state", "described-official", "document", "anonymous", "vague-collective", "pronoun"
+]
 
 /** Types sources, and knows which lowercase words can head one. */
 export interface Classifier {

@@ -176,7 +176,9 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // said": a cue's participle that modifies the source's noun says who the
     // speakers are, and what follows it is not who spoke.
     const modifies = crossed > 0 && postModifier(found, classifier.isHead) === crossed
-    const words = crossed === -1 ? found : modifies ? found.slice(0, crossed) : found.slice(crossed + 1)
+    const cut = crossed === -1 ? found : modifies ? found.slice(0, crossed) : found.slice(crossed + 1)
+    // "media reports and party sources described": cut after the other cue, a side is left without its "and".
+    const words = cut.length > 1 && lower(cut[0]!) === "and" ? cut.slice(1) : cut
     if (words.length === 0) continue
     // "an architect who said": the span stays the pronoun, but who speaks is
     // the noun phrase it stands for, as a pronoun resolves to a name.

@@ -47,6 +47,30 @@ const people: ReadonlySet<SourceKind> = new Set(["named-person", "described-offi
 const isUnnamed = (kind: SourceKind) => kind === "described-official" || kind === "vague-collective"
 
 /**
+ * The whole of a coordination that opens its clause, where each side could
+ * speak: "Democrats and some Republicans said", "Independent economists and
+ * the central bank contested". `found` is its last side, which the walk back
+ * from the cue at `i` stopped at. After a verb the first side is that verb's
+ * object ("He met the president and the senator said"), so the sides must
+ * reach back to the sentence's start, a mark or a word that opens a clause.
+ */
+const coordination = (
+  children: ReadonlyArray<SentenceContent>,
+  i: number,
+  found: ReadonlyArray<SentenceContent>,
+  plausible: (words: Array<SentenceContent>) => Array<SentenceContent>,
+  isHead: Classifier["isHead"]
+): Array<SentenceContent> | undefined => {
+  const whole = phrase(children, i, -1, true)
+  const and = whole.findLastIndex((word) => lower(word) === "and")
+  if (and <= 0 || whole.at(-1) !== found.at(-1) || whole.length - and - 1 !== found.length) return undefined
+  const before = children[skipSpace(children, children.indexOf(whole[0]!) - 1, -1)]
+  if (isWord(before) && !clauseWords.has(lower(before))) return undefined
+  const first = whole.slice(0, and)
+  return leadingPhrase(first, isHead, true).length === first.length && plausible(whole).length === whole.length ? whole : undefined
+}
+
+/**
  * An inverted source with the tail that says why it goes unnamed: `said a
  * senior official familiar with the matter`, `said one person briefed on the
  * call`. The noun phrase alone ("a senior official") would be typed as a
@@ -229,7 +253,7 @@ export const sourceFor = (
     const walked = phrase(children, i, -1)
     if (!predicateAfterWho(children, walked, isHead)) {
       const found = plausible(walked)
-      if (found.length > 0) return found
+      if (found.length > 0) return coordination(children, i, found, plausible, isHead) ?? found
       // "Experts on North Korea and nuclear nonproliferation said", "RT and
       // its defenders say": when the words after an "and" name no one, the
       // source is the whole coordination, typed by its first head.

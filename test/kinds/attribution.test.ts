@@ -329,6 +329,24 @@ describe("attribution kind", () => {
     expect(relations(rules, text)).toEqual([expected])
   })
 
+  it("takes speakers named together as one source, as identifiable as the most identifiable of them", () => {
+    expect(relations(rules, "Sanders and his aides believe the race is close.")).toEqual(["Sanders and his aides (named-person) / believe"])
+    expect(relations(rules, "Mr. Xi and other leaders have said the talks failed.")).toEqual(["Mr. Xi and other leaders (named-person) / have said"])
+    expect(relations(rules, "Both The New York Times and the Wall Street Journal confirmed the report.")).toEqual([
+      "Both The New York Times and the Wall Street Journal (media-outlet, private) / confirmed"
+    ])
+    expect(relations(rules, "He said it, though independent economists and the central bank contested that.")).toEqual([
+      "He (pronoun) / said",
+      "independent economists and the central bank (described-official) / contested"
+    ])
+    // After a verb the first side is its object.
+    expect(relations(rules, "He met the president and the senator said it was fine.")).toEqual(["the senator (described-official) / said"])
+    // Cut at another cue, the last side keeps no "and".
+    expect(relations(rules, "Though media reports and party sources described the push as hopeless, they tried.")).toContain(
+      "party sources (anonymous) / described"
+    )
+  })
+
   it("takes a paper before a verb of putting it out for what was put out", () => {
     expect(relations(rules, "In a statement issued in his name, Carson said he was sorry.")).toEqual(["Carson (named-person) / said"])
     expect(relations(rules, "A statement posted on the website said the listings were fake.")).toEqual(["A statement (document) / said"])
