@@ -67,6 +67,8 @@ export interface Cue {
   readonly reports?: CueReport
   /** Words after which a phrase of this cue is a noun they compound with: "TV" in "a TV show". */
   readonly nounAfter?: ReadonlyArray<string>
+  /** Words before which a phrase of this cue has another sense than saying: "up" in "showed up", "a" in "maintains a lead". */
+  readonly otherSenseBefore?: ReadonlyArray<string>
 }
 
 /** What a cue reports; see `Cue.reports`. */

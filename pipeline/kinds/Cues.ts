@@ -76,6 +76,9 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // "Binding promises were made", "the reports are wrong": an -s form that
   // a plural verb follows is that verb's subject, a noun.
   const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
+  // "Sanders showed up", "Clinton maintains a lead": a particle or an object
+  // the cue's rule lists gives the verb another sense.
+  if (isWord(next) && cue.otherSenseBefore?.includes(lower(next))) return true
   if (/s$/.test(match.phrase) && isWord(next) && pluralVerbs.has(lower(next))) return true
   // "Two questions:", "three claims": after a number word above one an -s
   // form is a plural noun; "One says" is a verb agreeing with its subject.

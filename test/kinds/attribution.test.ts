@@ -347,6 +347,13 @@ describe("attribution kind", () => {
     )
   })
 
+  it("leaves a cue's verb in another sense, as its rule lists the words that give it", () => {
+    expect(relations(rules, "Clinton maintains a commanding lead among black voters.")).toEqual([])
+    expect(relations(rules, "The campaign has long maintained they were not marked classified.")).toEqual(["The campaign (described-official) / maintained"])
+    expect(relations(rules, "Sanders showed up late, and Trump called off the rally.")).toEqual([])
+    expect(relations(rules, "The poll showed Clinton ahead.")).toEqual(["The poll (document) / showed"])
+  })
+
   it("takes a paper before a verb of putting it out for what was put out", () => {
     expect(relations(rules, "In a statement issued in his name, Carson said he was sorry.")).toEqual(["Carson (named-person) / said"])
     expect(relations(rules, "A statement posted on the website said the listings were fake.")).toEqual(["A statement (document) / said"])
