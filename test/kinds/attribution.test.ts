@@ -352,6 +352,10 @@ describe("attribution kind", () => {
     expect(relations(rules, "The campaign has long maintained they were not marked classified.")).toEqual(["The campaign (described-official) / maintained"])
     expect(relations(rules, "Sanders showed up late, and Trump called off the rally.")).toEqual([])
     expect(relations(rules, "The poll showed Clinton ahead.")).toEqual(["The poll (document) / showed"])
+    expect(relations(rules, "Sanders found himself in a tough spot, adding to the confusion.")).toEqual([])
+    expect(relations(rules, "A statement issued by the White House said the talks failed.")).toEqual([
+      "A statement issued by the White House (document) / said"
+    ])
   })
 
   it("takes a paper before a verb of putting it out for what was put out", () => {
