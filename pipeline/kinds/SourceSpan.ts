@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { clauseWords, determiners, introWords, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -142,9 +142,12 @@ export const sourceFor = (
     // "Trump's claim that …": the possessor made the claim.
     const at = skipSpace(children, match.index - 1, -1)
     const owner = children[at]
+    // "in his view": a possessive pronoun stands for someone named before.
+    if (isWord(owner) && possessives.includes(lower(owner))) return [owner]
     if (!isWord(owner) || !/['’]s$/.test(text(owner)) || !isCapitalised(owner)) return []
     const words = [owner]
-    for (let j = skipSpace(children, at - 1, -1); isWord(children[j]) && isCapitalised(children[j]!); j = skipSpace(children, j - 1, -1)) {
+    // Back over the name's capitals, not a sentence's opening word: "In Bolton's view".
+    for (let j = skipSpace(children, at - 1, -1); isWord(children[j]) && isCapitalised(children[j]!) && !introWords.has(lower(children[j]!)); j = skipSpace(children, j - 1, -1)) {
       words.unshift(children[j]!)
     }
     return words

@@ -358,6 +358,16 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("takes the owner of a claim or a view for its source", () => {
+    expect(relations(rules, "Trump's claim that the vote was rigged is false.")).toEqual(["Trump's (named-person) / claim"])
+    expect(relations(rules, "In Professor Knittel's view, more research is needed.")).toEqual(["Professor Knittel's (named-person) / view"])
+    expect(relations(rules, "Bolton said the talks failed. In his view, the policy is a failure.")).toEqual([
+      "Bolton (named-person) / said",
+      "his (pronoun → Bolton) / view"
+    ])
+    expect(relations(rules, "Analysts view the move as risky.")).toEqual(["Analysts (vague-collective) / view"])
+  })
+
   it("takes a paper before a verb of putting it out for what was put out", () => {
     expect(relations(rules, "In a statement issued in his name, Carson said he was sorry.")).toEqual(["Carson (named-person) / said"])
     expect(relations(rules, "A statement posted on the website said the listings were fake.")).toEqual(["A statement (document) / said"])
