@@ -31,7 +31,7 @@ export const weekdays = new Set(["monday", "tuesday", "wednesday", "thursday", "
 // Units of time a number counts: "Two weeks after Justice Scalia died".
 export const timeUnits = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)$/
 // Prepositions before a gerund cue ("by saying"): the speaker is the sentence's subject.
-export const gerundPrepositions = new Set(["by", "for", "from", "after", "before", "in", "on", "with", "without", "while", "when", "since"])
+export const gerundPrepositions = new Set(["by", "for", "from", "after", "before", "in", "on", "upon", "with", "without", "while", "when", "since"])
 // Times that may stand between a subject and its verb, and the words that lead into them.
 export const timeWords = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "earlier", "later"])
 export const timeLinks = new Set(["on", "in", "at", "this", "last", "next", "early", "late", "that", "every"])

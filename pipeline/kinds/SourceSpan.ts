@@ -187,10 +187,15 @@ export const sourceFor = (
   const withReason = unnamedBefore(children, match.index, classifier)
   if (withReason.length > 0) return withReason
   let i = skipSpace(children, match.index - 1, -1)
-  if (isWord(children[i]) && gerundPrepositions.has(lower(children[i]!)) && /ing$/.test(match.phrase)) {
+  // "after initially saying": an adverb may stand between the preposition and its gerund.
+  const preposition = isWord(children[i]) && /^[a-z]+ly$/.test(text(children[i]!)) ? skipSpace(children, i - 1, -1) : i
+  if (isWord(children[preposition]) && gerundPrepositions.has(lower(children[preposition]!)) && /ing$/.test(match.phrase)) {
+    // "After suggesting on Wednesday that …, Mr. Rubio": opening the
+    // sentence, the gerund's subject is the main clause's.
+    if (preposition === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))
     // "It's impossible to judge without knowing", "There's no way to tell
     // without seeing": an empty subject leaves the gerund no one's.
-    const found = plausible(subject(children, i, classifier, true))
+    const found = plausible(subject(children, preposition, classifier, true))
     return found.length === 1 && /^(it['’]s|there|there['’]s)$/.test(lower(found[0]!)) ? [] : found
   }
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and

@@ -422,6 +422,12 @@ describe("attribution kind", () => {
   })
 
   it("gives a participle the subject of its clause", () => {
+    // A gerund after a preposition is the subject's, or the main clause's when it opens the sentence.
+    expect(relations(rules, "Silverman drew boos upon saying, \"Hillary heard the passion of the people.\"")).toEqual(["Silverman (named-person) / saying"])
+    expect(relations(rules, "Mr. Sanders, after initially saying he would not advertise, changed his mind.")).toEqual(["Mr. Sanders (named-person) / saying"])
+    expect(relations(rules, "Since announcing in October that he would not run, Mr. Biden has campaigned for Clinton.")).toEqual([
+      "Mr. Biden (named-person) / announcing"
+    ])
     // A participle's phrase that opens the sentence is no subject: "Chastened by …".
     expect(relations(rules, "Chastened by the analyses, Trump revised his plan, promising to fix it.")).toEqual(["Trump (named-person) / promising"])
     expect(relations(rules, "Reached by phone, Joyce told the paper she would vote.")).toEqual(["Joyce (named-person) / told"])
