@@ -108,13 +108,19 @@ export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: numbe
  * the letter", "who recently co-authored", "who control Congress"). "who
  * federal prosecutors say" has a subject of its own, an adjective before its
  * noun. After "which" or "that" the words are as often a clause's own subject
- * ("which Trump called") or what was said ("said that 78 percent said").
+ * ("which Trump called") or what was said ("said that 78 percent said"),
+ * unless an auxiliary comes first ("that have sued the state").
  */
 export const predicateAfterWho = (children: ReadonlyArray<SentenceContent>, walked: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]) => {
   const [first, second] = walked
   if (first === undefined) return false
-  const opener = children[skipSpace(children, children.indexOf(first) - 1, -1)]
-  if (!isWord(opener) || lower(opener) !== "who") return false
+  // "who have praised", "that have sued": after an auxiliary, "that" and
+  // "which" open a relative clause too.
+  let at = skipSpace(children, children.indexOf(first) - 1, -1)
+  const auxiliary = isWord(children[at]) && auxiliaries.has(lower(children[at]!))
+  if (auxiliary) at = skipSpace(children, at - 1, -1)
+  const opener = children[at]
+  if (!isWord(opener) || !(lower(opener) === "who" || (auxiliary && /^(that|which)$/.test(lower(opener))))) return false
   const word = text(first)
   const object = second !== undefined && (determiners.has(lower(second)) || possessives.includes(lower(second)) || isCapitalised(second))
   return (/^[a-z]+(ed|s)$/.test(word) && !isHead(word)) || irregularParticiples.has(word) || /^[a-z]+ly$/.test(word) ||
@@ -132,7 +138,15 @@ export const relativeAntecedent = (children: ReadonlyArray<SentenceContent>, fro
     const node = children[i]!
     if (!isWord(node)) return []
     const word = lower(node)
-    if (word === "who") {
+    // "organizations that have endorsed him say": "that" or "which" before an
+    // auxiliary opens a relative clause, as "who" does; before a noun it opens
+    // what was said ("show that voters believe").
+    const after = children[skipSpace(children, i + 1, 1)]
+    const before = children[skipSpace(children, i - 1, -1)]
+    // After "of" or a verb, "that" is a pronoun of its own: "some of that is simply".
+    const relative = word === "who" || ((word === "that" || word === "which") && isWord(after) && auxiliaries.has(lower(after)) &&
+      isWord(before) && !tailPrepositions.has(lower(before)) && !clauseWords.has(lower(before)) && !verbalWords.has(lower(before)) && !/ed$/.test(lower(before)))
+    if (relative) {
       if (words === 0) return []
       // "One of the doctors who sent the letter called": the main clause's
       // subject is the part, where the clause's own verb is the group's ("one

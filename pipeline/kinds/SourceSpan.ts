@@ -273,8 +273,14 @@ export const sourceFor = (
     // content and the clause ends in a noun: in "who made a strong showing on
     // Tuesday", "who helped negotiate" or "who won the most pledged
     // delegates" the cue word is the clause's own.
-    const next = children[skipSpace(children, last + 1, 1)]
-    const goesOn = isWord(next) && !tailPrepositions.has(lower(next)) && (lower(next) === "that" || !clauseWords.has(lower(next)))
+    // A time after the cue is the cue's: "warned on Tuesday that", "said Wednesday, \"…\"".
+    const first = skipSpace(children, last + 1, 1)
+    let after = first
+    while (isWord(children[after]) && (timeWords.has(lower(children[after]!)) || (timeLinks.has(lower(children[after]!)) && lower(children[after]!) !== "that"))) {
+      after = skipSpace(children, after + 1, 1)
+    }
+    const next = children[after]
+    const goesOn = (after > first && !isWord(next)) || (isWord(next) && !tailPrepositions.has(lower(next)) && (lower(next) === "that" || !clauseWords.has(lower(next))))
     const ending = lower(children[i]!)
     const nounEnds = !/(ed|ing|ly|n['’]t)$/.test(ending) && !verbalWords.has(ending) && !modals.has(ending) && !tailPrepositions.has(ending) && !determiners.has(ending) && !/^(most|more|enough|one|to)$/.test(ending)
     return goesOn && nounEnds && !/ing$/.test(match.phrase) ? plausible(relativeAntecedent(children, i)) : []

@@ -149,6 +149,16 @@ describe("attribution kind", () => {
       "Putin (named-person) / said",
       "the central bank (described-official) / disputed"
     ])
+    // A relative clause between the subject and its verb, opened by "who", or by "that" before an auxiliary.
+    expect(relations(rules, "But progressive groups that have endorsed him say they believe the delegates should choose.")).toEqual([
+      "progressive groups (vague-collective) / endorsed",
+      "progressive groups (vague-collective) / say"
+    ])
+    expect(relations(rules, "The groups that have sued the state say the law is unfair.")).toEqual(["The groups (vague-collective) / say"])
+    expect(relations(rules, "Even Republicans who have praised his candidacy warned on Tuesday that the party may split.")).toEqual([
+      "Republicans (vague-collective) / praised",
+      "Republicans (vague-collective) / warned"
+    ])
     // An "and" between capitals is inside the name, or joins two.
     expect(relations(rules, "Many leaders share these fears, but the Central and East European Coalition, which represents them, wants to stay neutral.")).toEqual([
       "the Central and East European Coalition (named-organisation) / wants"
