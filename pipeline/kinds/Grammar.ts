@@ -83,3 +83,11 @@ export const maxSourceWords = 10
 export const namingParticiples = new Set(["called", "named", "dubbed", "nicknamed", "titled"])
 // Prepositions that open the tail of a long source: "the Roper Center for …".
 export const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", "on", "with", "to", "about", "under"])
+
+/**
+ * Verbs that take an infinitive and are no cues of their own: their subject
+ * is the infinitive's ("seemed to blame", "is trying to show", "began to
+ * see"). Cues that take one ("wants to", "refused to", "continued to") have
+ * their own relation.
+ */
+export const catenatives = /^(seems?|seemed|seeming|appears?|appeared|appearing|tries|tried|try|trying|attempts?|attempted|attempting|begins?|began|begun|beginning|starts?|started|starting|continues?|continuing|tends?|tended)$/

@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, introWords, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { catenatives, clauseWords, determiners, introWords, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -200,6 +200,11 @@ export const sourceFor = (
   }
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
+  // A verb that takes an infinitive hands its subject on ("Cruz … seemed to
+  // blame", "Clinton is trying to show"), and its form then says whether
+  // an auxiliary before it makes a passive.
+  let form = match.phrase
+  for (;;) {
   let afterTime = false
   let afterAdverb = false
   while (isWord(children[i])) {
@@ -218,16 +223,21 @@ export const sourceFor = (
     // "are expected to", "was told": in the passive the subject is not the
     // source. "would view": a modal makes it the reporter's speculation.
     // "is demanding" is progressive, not passive: only participles make a passive.
-    if (passiveOrModal.has(word) && !(/ing$/.test(match.phrase) && !modals.has(word))) {
+    if (passiveOrModal.has(word) && !(/ing$/.test(form) && !modals.has(word))) {
       // "has been endorsed by dozens of papers": the agent of a passive is the source.
       return modals.has(word) ? [] : plausible(agent(children, last + 1))
     }
     afterTime = time
     i = skipSpace(children, i - 1, -1)
   }
+  if (!isWord(children[i]) || lower(children[i]!) !== "to") break
+  const verb = skipSpace(children, i - 1, -1)
   // "would like Trump to further explain": an infinitive's subject is the
   // object of another verb, and what it would say is not yet said.
-  if (isWord(children[i]) && lower(children[i]!) === "to") return []
+  if (!isWord(children[verb]) || !catenatives.test(lower(children[verb]!))) return []
+  form = lower(children[verb]!)
+  i = skipSpace(children, verb - 1, -1)
+  }
   // A second verb of the same subject: "Obama changed course and decided",
   // "Eggleston expressed concern and said".
   if (isWord(children[i]) && /^(and|but|yet)$/.test(lower(children[i]!))) return plausible(subject(children, i, classifier, true))

@@ -118,6 +118,9 @@ describe("attribution kind", () => {
     expect(relations(rules, "Just 3 percent of self-identified \"liberals\" said they would vote.")).toEqual([])
     // An infinitive's subject is another verb's object: "would like Trump to explain" is Nance's wish.
     expect(relations(rules, "Nance said she would like Trump to further explain his stance.")).toEqual(["Nance (named-person) / said"])
+    // A verb that takes an infinitive and says nothing itself hands its subject on.
+    expect(relations(rules, "Hillary Clinton is trying to show that Sanders is not the only candidate.")).toEqual(["Hillary Clinton (named-person) / show"])
+    expect(relations(rules, "In a brief response, Cruz seemed to blame the network.")).toEqual(["Cruz (named-person) / blame"])
     // A party and state in parentheses stay out of the name.
     expect(relations(rules, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was fine.")).toEqual([
       "Rep. Elijah Cummings (named-person) / said"
