@@ -10,7 +10,8 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { catenatives, clauseWords, gerundPrepositions, namingParticiples, nounMarkers, numberWords, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, numberWords, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { infinitiveSpeaker } from "./NounPhrase.ts"
 import { isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** An owner in the shared phrase index: one cue group. */
@@ -98,9 +99,8 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
     const opened = children.some((node, i) => i < previousAt && /^['‘]$/.test(text(node)) && (i === 0 || children[i - 1]!.type === "WhiteSpaceNode"))
     if (isWord(owner) && /s$/.test(text(owner)) && !opened) return true
   }
-  // "seemed to blame", "is trying to show": an infinitive after a verb that hands its subject on.
-  const infinitive = isWord(previous) && lower(previous) === "to" && isWord(children[skipSpace(children, previousAt - 1, -1)]) &&
-    catenatives.test(lower(children[skipSpace(children, previousAt - 1, -1)]!))
+  // "seemed to blame", "led Priebus to declare": an infinitive someone says.
+  const infinitive = isWord(previous) && lower(previous) === "to" && infinitiveSpeaker(children, previousAt) !== undefined
   return isWord(previous) && !contraction && !infinitive && (nounMarkers.has(lower(previous)) || /['’]s$/.test(text(previous)))
 }
 

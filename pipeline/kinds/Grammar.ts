@@ -91,3 +91,6 @@ export const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", 
  * their own relation.
  */
 export const catenatives = /^(seems?|seemed|seeming|appears?|appeared|appearing|tries|tried|try|trying|attempts?|attempted|attempting|begins?|began|begun|beginning|starts?|started|starting|continues?|continuing|tends?|tended)$/
+
+/** Verbs whose object did what an infinitive after it says: "led Priebus to declare", "prompted Cooper to accuse". */
+export const causatives = /^(led|leading|prompted|prompting|drove|driving|drives|forced|forcing|spurred|spurring|caused|causing|inspired|inspiring)$/

@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, catenatives, causatives, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -530,4 +530,24 @@ export const trimmed = (children: ReadonlyArray<SentenceContent>, from: number, 
   while (last >= first && (children[last]!.type === "WhiteSpaceNode" || (isBoundary(children[last]!) && text(children[last]!) !== "\""))) last--
   if (first > last) return undefined
   return { start: spanOf(children[first]!).start, end: spanOf(children[last]!).end }
+}
+
+/**
+ * Who says what an infinitive after "to" at `to` says, where it is said at
+ * all: the subject of a verb that hands it on ("seemed to blame"; `verb`
+ * is that verb's index), or the object of a cause ("led Priebus to
+ * declare", "prompted Anderson Cooper to accuse"; `object` is its words).
+ * `undefined` for "would like Trump to explain": what someone is asked or
+ * wanted to say is not yet said.
+ */
+export const infinitiveSpeaker = (
+  children: ReadonlyArray<SentenceContent>,
+  to: number
+): { readonly verb: number } | { readonly object: Array<SentenceContent> } | undefined => {
+  const verb = skipSpace(children, to - 1, -1)
+  if (!isWord(children[verb])) return undefined
+  if (catenatives.test(lower(children[verb]!))) return { verb }
+  const object = phrase(children, verb, -1)
+  const cause = object.findLastIndex((word) => causatives.test(lower(word)))
+  return cause >= 0 && cause < object.length - 1 ? { object: object.slice(cause + 1) } : undefined
 }

@@ -12,8 +12,8 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { catenatives, clauseWords, determiners, introWords, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
-import { agent, antecedentOf, closesAppositive, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
+import { clauseWords, determiners, introWords, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { agent, antecedentOf, closesAppositive, infinitiveSpeaker, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -231,12 +231,11 @@ export const sourceFor = (
     i = skipSpace(children, i - 1, -1)
   }
   if (!isWord(children[i]) || lower(children[i]!) !== "to") break
-  const verb = skipSpace(children, i - 1, -1)
-  // "would like Trump to further explain": an infinitive's subject is the
-  // object of another verb, and what it would say is not yet said.
-  if (!isWord(children[verb]) || !catenatives.test(lower(children[verb]!))) return []
-  form = lower(children[verb]!)
-  i = skipSpace(children, verb - 1, -1)
+  const speaker = infinitiveSpeaker(children, i)
+  if (speaker === undefined) return []
+  if ("object" in speaker) return plausible(speaker.object)
+  form = lower(children[speaker.verb]!)
+  i = skipSpace(children, speaker.verb - 1, -1)
   }
   // A second verb of the same subject: "Obama changed course and decided",
   // "Eggleston expressed concern and said".

@@ -121,6 +121,10 @@ describe("attribution kind", () => {
     // A verb that takes an infinitive and says nothing itself hands its subject on.
     expect(relations(rules, "Hillary Clinton is trying to show that Sanders is not the only candidate.")).toEqual(["Hillary Clinton (named-person) / show"])
     expect(relations(rules, "In a brief response, Cruz seemed to blame the network.")).toEqual(["Cruz (named-person) / blame"])
+    // What a cause led someone to say, they said.
+    expect(relations(rules, "The victory led RNC Chairman Reince Priebus to declare him the presumptive nominee.")).toEqual([
+      "RNC Chairman Reince Priebus (named-person) / declare"
+    ])
     // A party and state in parentheses stay out of the name.
     expect(relations(rules, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was fine.")).toEqual([
       "Rep. Elijah Cummings (named-person) / said"
