@@ -44,7 +44,8 @@ const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
-const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word)
+// A generation's numeral ends a name: "Vann R. Newkirk II".
+const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word) && !/^(II|III|IV)$/.test(word)
 
 /** A classifier for one rule set, with its lexicons prepared once. */
 export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Outlet>): Classifier => {

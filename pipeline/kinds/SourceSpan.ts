@@ -193,6 +193,27 @@ export const sourceFor = (
     // "After suggesting on Wednesday that …, Mr. Rubio": opening the
     // sentence, the gerund's subject is the main clause's.
     if (preposition === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))
+    // "Priebus scolded Romney for suggesting", "Pence praised Cruz for
+    // showing": what one is blamed or praised for is one's own doing, so an
+    // object right before "for" is the gerund's subject. Not a thing:
+    // "Trump has paid no price for attacking them" is Trump's.
+    if (lower(children[preposition]!) === "for") {
+      const object: Array<SentenceContent> = []
+      let at = skipSpace(children, preposition - 1, -1)
+      for (; isWord(children[at]) && object.length < 4; at = skipSpace(children, at - 1, -1)) {
+        const word = children[at]!
+        if (!isCapitalised(word) && !determiners.has(lower(word)) && !isHead(lower(word))) break
+        object.unshift(word)
+      }
+      const verb = children[at]
+      // "Khan criticized him for saying": the pronoun is not Khan, the one a
+      // resolution would find, nor is the gerund hers.
+      if (object.length === 1 && /^(him|her|them|us|me)$/.test(lower(object[0]!))) return []
+      if (object.length > 0 && isWord(verb) && /[a-z](ed|s)$/.test(text(verb)) && !isHead(lower(verb))) {
+        const named = plausible(object)
+        if (named.length === object.length && classifier.classify(named.map(text)).kind !== "document") return named
+      }
+    }
     // "It's impossible to judge without knowing", "There's no way to tell
     // without seeing": an empty subject leaves the gerund no one's.
     const found = plausible(subject(children, preposition, classifier, true))

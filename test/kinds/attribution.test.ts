@@ -63,6 +63,10 @@ describe("attribution kind", () => {
     expect(relations(rules, "\"We will act,\" said Caddell.")).toEqual(["Caddell (named-person) / said"])
     // An archive's quotes: three apostrophes close a single quote inside the double one.
     expect(relations(rules, "''I would use the word 'old-school,''' said Gregory Slayton.")).toEqual(["Gregory Slayton (named-person) / said"])
+    // A generation's numeral ends a name; it is no acronym of a body.
+    expect(relations(rules, "\"We did our part,\" Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.")).toEqual([
+      "Vann R. Newkirk II (named-person) / said"
+    ])
     expect(relations(rules, "Ott Pruitt, the attorney general of Oklahoma, said the rule was unlawful.")).toEqual([
       "Ott Pruitt (named-person) / said"
     ])
@@ -442,6 +446,13 @@ describe("attribution kind", () => {
     // A gerund after a preposition is the subject's, or the main clause's when it opens the sentence.
     expect(relations(rules, "Silverman drew boos upon saying, \"Hillary heard the passion of the people.\"")).toEqual(["Silverman (named-person) / saying"])
     expect(relations(rules, "Mr. Sanders, after initially saying he would not advertise, changed his mind.")).toEqual(["Mr. Sanders (named-person) / saying"])
+    // What one is blamed or praised for is one's own doing.
+    expect(relations(rules, "Party Chairman Reince Priebus scolded Romney for suggesting that migrants self-deport.")).toEqual([
+      "Party Chairman Reince Priebus (named-person) / scolded",
+      "Romney (named-person) / suggesting"
+    ])
+    expect(relations(rules, "Ms. Khan criticized him for saying he had sacrificed nothing.")).toEqual(["Ms. Khan (named-person) / criticized"])
+    expect(relations(rules, "Yet Mr. Trump has paid no political price for attacking them.")).toEqual(["Mr. Trump (named-person) / attacking"])
     expect(relations(rules, "Since announcing in October that he would not run, Mr. Biden has campaigned for Clinton.")).toEqual([
       "Mr. Biden (named-person) / announcing"
     ])
