@@ -29,7 +29,7 @@ import { heardThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
 import { fullOutlet, type Mention, resolve } from "./Anaphora.ts"
-import { isShare, partitive, postModifier, publishes } from "./Plausible.ts"
+import { isShare, partitive, postModifier, putsOut } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { maxSourceWords, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -99,6 +99,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const relations: Array<Relation> = (file.data.attributions ??= [])
   const history: Array<Mention> = (file.data.history ??= [])
   const bySentence = new Map<Sentence, Array<Relation>>()
+  // Relations whose source owns the cue ("Trump's claim"), and says nothing more.
+  const ownersOnly = new Set<Relation>()
   const quotes = file.data.quotes ?? []
   const paragraph = String(file.value)
   const cues = owned(file.data.matches, isCueOwner)
@@ -156,16 +158,19 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     if (isQuoted(quotes, match.start, match.end) && !isTurnLabel(children, match)) continue
     const siblings = bySentence.get(match.sentence) ?? []
     // The same speaker goes on: ", stating …" after "Putin reiterated", or a
-    // second verb joined by "and" ("Trump tweeted … and encouraged …").
+    // second verb joined by "and" ("Trump tweeted … and encouraged …"). Not
+    // a claim's owner, who is mentioned, not speaking: in "Pelosi dismissed
+    // his claims, saying" Pelosi says it.
+    const speakers = siblings.filter((relation) => !ownersOnly.has(relation))
     const joiner = lower(children[skipSpace(children, match.index - 1, -1)] ?? children[0]!)
-    const continued = owner.cue.source === "before" && siblings.length > 0 &&
+    const continued = owner.cue.source === "before" && speakers.length > 0 &&
       ((joiner === "," && /ing$/.test(match.phrase)) || joiner === "and" || joiner === "but")
     const previous = () =>
-      children.filter((node) => node.position && spanOf(node).start >= siblings.at(-1)!.source.start && spanOf(node).end <= siblings.at(-1)!.source.end && isWord(node))
+      children.filter((node) => node.position && spanOf(node).start >= speakers.at(-1)!.source.start && spanOf(node).end <= speakers.at(-1)!.source.end && isWord(node))
     let found = continued ? previous() : sourceFor(children, match, owner.cue, classifier)
     // "Analysts said …, citing the strategic importance": a relay that cites
     // no source is the earlier speaker going on.
-    if (owner.cue.relay && joiner === "," && siblings.length > 0 && found.length > 0 && spanOf(found[0]!).start < match.start) found = previous()
+    if (owner.cue.relay && joiner === "," && speakers.length > 0 && found.length > 0 && spanOf(found[0]!).start < match.start) found = previous()
     // "Merrill says Machado promised": a source never runs across another
     // cue; what follows that cue is the source.
     // "according to a survey of voter lists" introduces nothing but its
@@ -196,7 +201,9 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const named = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
     const typed = named ? { ...read, outlet: named } : read
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
-    if (typed.kind === "document" && publishes(match.phrase)) continue
+    // "a report issued this month": the paper is what was put out; but
+    // "Trump's Twitter account posted a video" puts out its object.
+    if (typed.kind === "document" && putsOut(children, match)) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     if (introduces) taken.push(span)
@@ -238,6 +245,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // Reuters; in "…, citing a threat" the subject speaks for itself.
     if (owner.cue.relay && siblings.length > 0 && span.start > match.start) via.unshift(siblings.at(-1)!.source)
     siblings.push(relation)
+    if (owner.cue.source === "possessor") ownersOnly.add(relation)
     bySentence.set(match.sentence, siblings)
     relations.push(relation)
     // "Critics say", "sources said": a vague or unnamed agent is a weasel cue

@@ -10,7 +10,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, gerundPrepositions, namingParticiples, nounMarkers, numberWords, pluralVerbs, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { auxiliaries, clauseWords, determiners, gerundPrepositions, namingParticiples, nounMarkers, numberWords, pluralVerbs, possessives, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
 import { infinitiveSpeaker } from "./NounPhrase.ts"
 import { isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -53,8 +53,28 @@ const names = (children: ReadonlyArray<SentenceContent>, match: Match) => {
   return false
 }
 
+/**
+ * Whether an object that opens at `at` with a determiner is the subject of a
+ * clause, which an auxiliary soon after it shows: "maintained the election
+ * was stolen", "maintains its troops are not there", against "maintained his
+ * double-digit lead".
+ */
+const clauseAfter = (children: ReadonlyArray<SentenceContent>, at: number) => {
+  const first = lower(children[at]!)
+  if (!determiners.has(first) && !possessives.includes(first)) return false
+  for (let i = skipSpace(children, at + 1, 1), words = 0; isWord(children[i]) && words < 5; i = skipSpace(children, i + 1, 1), words++) {
+    if (auxiliaries.has(lower(children[i]!))) return true
+  }
+  return false
+}
+
 /** Why a match of a cue phrase is not a cue here. */
 export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, cue: Cue) => {
+  // "Sanders showed up", "Clinton maintains a lead", "his view of the stage":
+  // a particle or an object the cue's rule lists gives the word another sense.
+  const nextAt = skipSpace(children, match.index + match.nodes.length, 1)
+  const next = children[nextAt]
+  if (isWord(next) && cue.otherSenseBefore?.includes(lower(next)) && !clauseAfter(children, nextAt)) return true
   if (cue.source === "possessor") return false
   if (names(children, match)) return true
   const first = children[match.index]!
@@ -76,10 +96,6 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   if (isWord(previous) && cue.nounAfter?.includes(lower(previous)) && !/(ed|ing)$/.test(match.phrase)) return true
   // "Binding promises were made", "the reports are wrong": an -s form that
   // a plural verb follows is that verb's subject, a noun.
-  const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
-  // "Sanders showed up", "Clinton maintains a lead": a particle or an object
-  // the cue's rule lists gives the verb another sense.
-  if (isWord(next) && cue.otherSenseBefore?.includes(lower(next))) return true
   if (/s$/.test(match.phrase) && isWord(next) && pluralVerbs.has(lower(next))) return true
   // "Two questions:", "three claims": after a number word above one an -s
   // form is a plural noun; "One says" is a verb agreeing with its subject.

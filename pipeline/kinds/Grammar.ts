@@ -88,9 +88,10 @@ export const tailPrepositions = new Set(["of", "for", "at", "in", "from", "by", 
  * Verbs that take an infinitive and are no cues of their own: their subject
  * is the infinitive's ("seemed to blame", "is trying to show", "began to
  * see"). Cues that take one ("wants to", "refused to", "continued to") have
- * their own relation.
+ * their own relation. Not "attempt" or "attempts", as often nouns ("Republican
+ * attempts to argue").
  */
-export const catenatives = /^(seems?|seemed|seeming|appears?|appeared|appearing|tries|tried|try|trying|attempts?|attempted|attempting|begins?|began|begun|beginning|starts?|started|starting|continues?|continuing|tends?|tended)$/
+export const catenatives = /^(seems?|seemed|seeming|appears?|appeared|appearing|tries|tried|try|trying|attempted|attempting|begins?|began|begun|beginning|starts?|started|starting|continues?|continuing|tends?|tended)$/
 
 /** Verbs whose object did what an infinitive after it says: "led Priebus to declare", "prompted Cooper to accuse". */
 export const causatives = /^(led|leading|prompted|prompting|drove|driving|drives|forced|forcing|spurred|spurring|caused|causing|inspired|inspiring)$/

@@ -108,17 +108,24 @@ export const antecedentOf = (children: ReadonlyArray<SentenceContent>, at: numbe
  * the letter", "who recently co-authored", "who control Congress"). "who
  * federal prosecutors say" has a subject of its own, an adjective before its
  * noun. After "which" or "that" the words are as often a clause's own subject
- * ("which Trump called") or what was said ("said that 78 percent said"),
- * unless an auxiliary comes first ("that have sued the state").
+ * ("which Trump called") or what was said ("said that 78 percent said").
  */
 export const predicateAfterWho = (children: ReadonlyArray<SentenceContent>, walked: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]) => {
   const [first, second] = walked
   if (first === undefined) return false
-  // "who have praised", "that have sued": after an auxiliary, "that" and
-  // "which" open a relative clause too.
+  // "who have accused Bill Clinton of rape said", "that have sued the state
+  // say": after an auxiliary, "that" and "which" open the clause too, where
+  // no other verb goes on to its own object ("Records that have surfaced
+  // show the senator said" and "People who have seen the records say the
+  // senator said" are the senator's).
   let at = skipSpace(children, children.indexOf(first) - 1, -1)
   const auxiliary = isWord(children[at]) && auxiliaries.has(lower(children[at]!))
-  if (auxiliary) at = skipSpace(children, at - 1, -1)
+  if (auxiliary) {
+    at = skipSpace(children, at - 1, -1)
+    const verbAgain = walked.some((w, i) => i > 0 && i < walked.length - 1 && /^[a-z]+$/.test(text(w)) && !determiners.has(lower(w)) &&
+      !possessives.includes(lower(w)) && !tailPrepositions.has(lower(w)) && (determiners.has(lower(walked[i + 1]!)) || possessives.includes(lower(walked[i + 1]!))))
+    if (verbAgain) return false
+  }
   const opener = children[at]
   if (!isWord(opener) || !(lower(opener) === "who" || (auxiliary && /^(that|which)$/.test(lower(opener))))) return false
   const word = text(first)

@@ -6,7 +6,8 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
-import { adjectival, determiners, fractions, irregularParticiples, numberWords, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { adjectival, determiners, fractions, irregularParticiples, numberWords, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import type { Match } from "./Match.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 // What names a part of a group before its "of".
@@ -38,14 +39,21 @@ export const isShare = (words: ReadonlyArray<SentenceContent>) =>
 
 // Participles of putting a paper out, which modify whatever they follow: "a
 // Quinnipiac University poll released in late August", "a poll out today".
-const publishing = /^(released|published|conducted|taken|issued|posted|out)$/
+const publishing = /^(released|published|conducted|taken|issued|out)$/
+// Cues of putting a paper out, which may follow the paper as its participle.
+const puttingOut = /^(released|published|issued|posted)$/
 
 /**
- * Whether a cue puts a paper out, so that a paper before it is what was put
+ * Whether a cue puts out the paper before it, which is then what was put
  * out, not who spoke: "in a report issued this month", "A statement posted
- * on the website said".
+ * on the website said". Not where the cue has an object of its own: "Trump's
+ * Twitter account posted a video".
  */
-export const publishes = (cue: string) => publishing.test(cue)
+export const putsOut = (children: ReadonlyArray<SentenceContent>, match: Match) => {
+  if (!puttingOut.test(match.phrase)) return false
+  const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
+  return !(isWord(next) && (determiners.has(lower(next)) || possessives.includes(lower(next)) || isCapitalised(next) || /^\d/.test(text(next))))
+}
 
 /**
  * Where a noun phrase's post-modifier starts: a participle, as in "a poll

@@ -14,7 +14,8 @@
  *   first word (a list item's number is);
  * - or the word is a state's abbreviation after "Town, ": news style sets a
  *   state off with commas mid-sentence ("a Palo Alto, Calif., company"), so
- *   one with no comma after it ends the sentence.
+ *   one with no comma after it ends the sentence, unless a title follows
+ *   ("…, Washington, D.C. Mayor Muriel Bowser said").
  *
  * Titles ("Gov. Abbott"), initials ("John F. Kennedy") and other initialisms
  * ("the U.S. Senate") are left joined: a capital after them says nothing.
@@ -29,6 +30,16 @@ const states = new Set([
   "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.",
   "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.",
   "Wyo.", "D.C."
+])
+
+/**
+ * Words that go on a place's name as the start of a title, not a sentence:
+ * "Washington, D.C. Mayor Muriel Bowser said", "Ferguson, Mo. Police Chief
+ * Tom Jackson said".
+ */
+const titles = new Set([
+  "Mayor", "Gov", "Gov.", "Governor", "Sen", "Sen.", "Senator", "Rep", "Rep.", "Police", "Sheriff", "Fire", "County", "City",
+  "State", "Attorney", "District", "Chief", "Judge", "Superintendent", "Councilman", "Councilwoman", "School", "Officer", "Detective"
 ])
 
 /** A number with its full stop, as parse-english merges them: "51.". */
@@ -49,7 +60,7 @@ const endsSentence = (children: ReadonlyArray<SentenceContent>, i: number) => {
   if (!isWord(word) || !opensNext(children, i)) return false
   const value = text(word)
   if (numbered.test(value)) return children.slice(0, i).some(isWord)
-  if (!states.has(value)) return false
+  if (!states.has(value) || titles.has(text(children[i + 2]!))) return false
   const comma = children[i - 2]
   const town = children[i - 3]
   return children[i - 1]?.type === "WhiteSpaceNode" && comma?.type === "PunctuationNode" && text(comma) === "," &&

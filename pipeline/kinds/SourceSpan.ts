@@ -67,6 +67,12 @@ const coordination = (
   const before = children[skipSpace(children, children.indexOf(whole[0]!) - 1, -1)]
   if (isWord(before) && !clauseWords.has(lower(before))) return undefined
   const first = whole.slice(0, and)
+  // A short side, a name, or one whose last word the lexicon knows for
+  // people ("A few other prominent Republicans and national security
+  // leaders"): in "The storm hit Houston and officials said" the first side
+  // is a clause.
+  const named = first.every((word) => isCapitalised(word) || determiners.has(lower(word)))
+  if (first.length > 3 && !named && !isHead(lower(first.at(-1)!))) return undefined
   return leadingPhrase(first, isHead, true).length === first.length && plausible(whole).length === whole.length ? whole : undefined
 }
 
@@ -192,7 +198,14 @@ export const sourceFor = (
   if (isWord(children[preposition]) && gerundPrepositions.has(lower(children[preposition]!)) && /ing$/.test(match.phrase)) {
     // "After suggesting on Wednesday that …, Mr. Rubio": opening the
     // sentence, the gerund's subject is the main clause's.
-    if (preposition === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))
+    if (preposition === children.findIndex(isWord)) {
+      // Not an empty subject ("Without knowing the outcome, it's hard to
+      // say"), nor a paper or a count the gerund dangles before ("After saying
+      // the virus was under control, the number of cases doubled").
+      const main = plausible(mainSubject(children, last, isHead))
+      const empty = main.length > 0 && /^(it|it['’]s|there|there['’]s)$/.test(lower(main[0]!))
+      return empty || (main.length > 0 && classifier.classify(main.map(text)).kind === "document") ? [] : main
+    }
     // "Priebus scolded Romney for suggesting", "Pence praised Cruz for
     // showing": what one is blamed or praised for is one's own doing, so an
     // object right before "for" is the gerund's subject. Not a thing:

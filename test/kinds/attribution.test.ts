@@ -389,6 +389,41 @@ describe("attribution kind", () => {
     expect(relations(rules, "Analysts view the move as risky.")).toEqual(["Analysts (vague-collective) / view"])
   })
 
+  it("keeps each rule to its own cases", () => {
+    // "maintain" before an object is keeping, unless the object goes on to a clause's verb.
+    expect(relations(rules, "Trump has maintained the election was stolen from him.")).toEqual(["Trump (named-person) / maintained"])
+    expect(relations(rules, "Sen. Bernie Sanders maintained his double-digit lead over Clinton.")).toEqual([])
+    // A relative clause's verb goes on to no second verb and object.
+    expect(relations(rules, "Records that have surfaced show the senator said he would resign.")).toEqual(["the senator (described-official) / said"])
+    expect(relations(rules, "People who have seen the records say the senator said it was over.")).toEqual([
+      "People (vague-collective) / say",
+      "the senator (described-official) / said"
+    ])
+    // A claim's owner is mentioned, and the sentence's speaker goes on.
+    expect(relations(rules, "Pelosi dismissed Trump's claims, saying he was lying.")).toEqual([
+      "Pelosi (named-person) / dismissed",
+      "Trump's (named-person) / claims",
+      "Pelosi (named-person) / saying"
+    ])
+    expect(relations(rules, "Trees blocked his view of the stage, and workers filed their claims for benefits.")).toEqual([])
+    // A clause before "and" is no side of a coordination.
+    expect(relations(rules, "The storm hit Houston and officials said the damage was severe.")).toEqual(["officials (vague-collective) / said"])
+    // A title after a state's abbreviation goes on with the sentence.
+    expect(relations(rules, "The city will reopen on Monday, Washington, D.C. Mayor Muriel Bowser said.")).toEqual([
+      "D.C. Mayor Muriel Bowser (named-person) / said"
+    ])
+    // A gerund that opens the sentence is no empty subject's, and no paper's.
+    expect(relations(rules, "Without knowing the outcome, it's hard to say who will win.")).toEqual([])
+    expect(relations(rules, "After saying the virus was under control, the number of cases doubled.")).toEqual([])
+    // A paper's account that puts out an object speaks.
+    expect(relations(rules, "Trump's Twitter account posted a video claiming the vote was rigged.")).toEqual([
+      "Trump's Twitter account (document) / posted",
+      "a video (document) / claiming"
+    ])
+    expect(relations(rules, "Republican attempts to argue the bill was bipartisan were dismissed.")).toEqual([])
+    expect(relations(rules, "He added to reporters that the deal was done.")).toEqual(["He (pronoun) / added"])
+  })
+
   it("takes a paper before a verb of putting it out for what was put out", () => {
     expect(relations(rules, "In a statement issued in his name, Carson said he was sorry.")).toEqual(["Carson (named-person) / said"])
     expect(relations(rules, "A statement posted on the website said the listings were fake.")).toEqual(["A statement (document) / said"])
