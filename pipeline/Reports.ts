@@ -5,9 +5,9 @@
 import { Context, Data, Effect, Layer, Path } from "effect"
 import { mkdirSync } from "node:fs"
 import * as Atomic from "./Atomic.ts"
-import { html } from "./format/html.ts"
+import { htmlChunks } from "./format/html.ts"
 import { htmlIndexChunks, type Index } from "./format/htmlIndex.ts"
-import { jsonChunks } from "./format/jsonChunks.ts"
+import { jsonChunks, jsonFields } from "./format/jsonChunks.ts"
 import { markdown } from "./format/markdown.ts"
 import type { Report } from "./Report.ts"
 
@@ -37,9 +37,6 @@ export class Reports extends Context.Service<Reports, {
   /** Write `index.json` and `index.html`; returns the path of `index.json`. */
   readonly writeIndex: (dir: string, index: Index) => Effect.Effect<string, WriteFailed>
 }>()("factgate/Reports") {}
-
-/** Stable JSON: two-space indent and a final newline. */
-export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
 /**
  * The file-system implementation. Files are written synchronously: a worker
@@ -81,9 +78,10 @@ export const layer = Layer.effect(
       write: Effect.fn("Reports.write")(function*(dir: string, report: Report, original: string) {
         const base = path.join(dir, report.article.id)
         const files = {
-          json: yield* atomically(`${base}.json`, json(report)),
+          // Each file in pieces, never joined: `Atomic.write` encodes them one by one.
+          json: yield* atomically(`${base}.json`, jsonFields(report)),
           markdown: yield* atomically(`${base}.md`, markdown(report, original)),
-          html: yield* atomically(`${base}.html`, html(report, original))
+          html: yield* atomically(`${base}.html`, htmlChunks(report, original))
         }
         const stamp = Atomic.stamp([files.json, files.html])
         return stamp === undefined ? files : { ...files, stamp }

@@ -22,6 +22,15 @@ describe("a file written whole", () => {
     expect(readdirSync(dir)).toEqual(["index.json"])
   })
 
+  it("writes pieces of any length, in order, as UTF-8", () => {
+    const dir = fresh()
+    const file = join(dir, "a.html")
+    // Two-byte pieces past the bytes gathered at once, and one too long to gather.
+    const pieces = [...Array.from({ length: 40_000 }, (_, i) => `\u201c${i}\u201d `), "\u{1F4F0}".repeat(400_000), "end"]
+    Atomic.write(file, pieces)
+    expect(readFileSync(file, "utf8")).toBe(pieces.join(""))
+  })
+
   it("fails with the file system's reason and leaves nothing behind", () => {
     const dir = fresh()
     mkdirSync(join(dir, "a.json", "taken"), { recursive: true })

@@ -4,7 +4,7 @@ import type { Finding } from "../pipeline/Analyse.ts"
 import * as Batch from "../pipeline/Batch.ts"
 import { html } from "../pipeline/format/html.ts"
 import { htmlIndex } from "../pipeline/format/htmlIndex.ts"
-import { jsonChunks } from "../pipeline/format/jsonChunks.ts"
+import { jsonChunks, jsonFields } from "../pipeline/format/jsonChunks.ts"
 import * as Terminal from "../pipeline/format/terminal.ts"
 import { InputProblem } from "../pipeline/Ingest.ts"
 import { ArticleFailed, type Outcome } from "../pipeline/Outcome.ts"
@@ -265,16 +265,17 @@ describe("htmlIndex", () => {
   })
 })
 
-describe("index.json, written piece by piece", () => {
+describe("JSON written piece by piece", () => {
   it("is the same text as the index made whole", () => {
     const entries = [passing, failing, fromNdjson].map((report) => Batch.entry(report, files(report)))
     const index = Batch.index(entries, [unreadable, unscored], [])
     expect([...jsonChunks(index)].join("")).toBe(`${JSON.stringify(index, null, 2)}\n`)
   })
 
-  it("matches JSON.stringify on any object", () => {
+  it("matches JSON.stringify on any object, by element and by field", () => {
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
       expect([...jsonChunks(value)].join("")).toBe(`${JSON.stringify(value, null, 2)}\n`)
+      expect(jsonFields(value).join("")).toBe(`${JSON.stringify(value, null, 2)}\n`)
     }))
   })
 })

@@ -6,7 +6,7 @@
 import type { Finding } from "../Analyse.ts"
 import { unlistedArticles } from "../Claims.ts"
 import type { Report } from "../Report.ts"
-import { claimId, clusterId, conflicts, escape, link, mentions, page, row, table } from "./page.ts"
+import { claimId, clusterId, conflicts, escape, link, mentions, row, shell, table } from "./page.ts"
 
 const severities = ["error", "warning", "info"] as const
 
@@ -174,12 +174,19 @@ const removedList = ({ text }: Report, { jump }: Layout): string =>
     `<li>${jump(r, escape(r.reason))}: ${r.text.trim() === "" ? invisible(r.text) : `<q>${escape(r.text)}</q>`}</li>`
   ).join("\n")}\n</ul>`
 
-/** Render one report as a page; `original` is the input the offsets point into. */
-export const html = (report: Report, original: string): string => {
+/**
+ * Render one report as a page, in pieces whose concatenation is the page;
+ * `original` is the input the offsets point into. `Reports.ts` writes the
+ * pieces as they are: joining them copied the page twice more, once into
+ * its body and once into the whole (1,000 pages took 650 ms of CPU to make
+ * and encode joined, 370 ms in pieces).
+ */
+export const htmlChunks = (report: Report, original: string): Array<string> => {
   const { article, findings, attributions, claims, text } = report
   const laid = layout(report)
   const shown = findings.filter((f) => f.severity !== "info").length
-  return page(article.title ?? article.id, [
+  const { head, tail } = shell(article.title ?? article.id)
+  const sections = [
     header(report),
     `<h2 id="score">Score</h2>`,
     scoreTable(report, laid),
@@ -192,5 +199,9 @@ export const html = (report: Report, original: string): string => {
     ...(claims.length === 0 ? [] : [`<h2 id="claims">Claims (${claims.length})</h2>`, claimTable(report, laid)]),
     `<h2 id="removed">Removed before analysis (${text.removed.length})</h2>`,
     removedList(report, laid)
-  ].join("\n"))
+  ]
+  return [head, ...sections.flatMap((section, i) => (i === 0 ? [section] : ["\n", section])), tail]
 }
+
+/** Render one report as a page; `original` is the input the offsets point into. */
+export const html = (report: Report, original: string): string => htmlChunks(report, original).join("")
