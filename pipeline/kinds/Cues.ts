@@ -54,16 +54,20 @@ const names = (children: ReadonlyArray<SentenceContent>, match: Match) => {
 }
 
 /**
- * Whether an object that opens at `at` with a determiner is the subject of a
- * clause, which an auxiliary soon after it shows: "maintained the election
- * was stolen", "maintains its troops are not there", against "maintained his
- * double-digit lead".
+ * Whether what opens at `at` goes on to what was said, so that the cue keeps
+ * its sense of saying: a "that" soon after ("Reuters reported from Moscow
+ * that"), or, after a determiner, an auxiliary that makes the object a
+ * clause's subject ("maintained the election was stolen", "maintains its
+ * troops are not there", against "maintained his double-digit lead").
  */
 const clauseAfter = (children: ReadonlyArray<SentenceContent>, at: number) => {
   const first = lower(children[at]!)
-  if (!determiners.has(first) && !possessives.includes(first)) return false
+  const determined = determiners.has(first) || possessives.includes(first)
   for (let i = skipSpace(children, at + 1, 1), words = 0; isWord(children[i]) && words < 5; i = skipSpace(children, i + 1, 1), words++) {
-    if (auxiliaries.has(lower(children[i]!))) return true
+    const word = lower(children[i]!)
+    // After an object, "that" opens its relative clause: "maintains a lead that is narrowing".
+    if (/^(that|which|who)$/.test(word)) return !determined && word === "that" && words < 3
+    if (determined && auxiliaries.has(word)) return true
   }
   return false
 }

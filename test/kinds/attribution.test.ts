@@ -393,6 +393,9 @@ describe("attribution kind", () => {
     // "maintain" before an object is keeping, unless the object goes on to a clause's verb.
     expect(relations(rules, "Trump has maintained the election was stolen from him.")).toEqual(["Trump (named-person) / maintained"])
     expect(relations(rules, "Sen. Bernie Sanders maintained his double-digit lead over Clinton.")).toEqual([])
+    expect(relations(rules, "Clinton maintains a lead that is narrowing.")).toEqual([])
+    // A particle before what was said keeps the sense of saying.
+    expect(relations(rules, "Reuters reported from Moscow that the talks had failed.")).toEqual(["Reuters (media-outlet, wire) / reported"])
     // A relative clause's verb goes on to no second verb and object.
     expect(relations(rules, "Records that have surfaced show the senator said he would resign.")).toEqual(["the senator (described-official) / said"])
     expect(relations(rules, "People who have seen the records say the senator said it was over.")).toEqual([
