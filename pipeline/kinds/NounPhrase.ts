@@ -122,7 +122,9 @@ export const predicateAfterWho = (children: ReadonlyArray<SentenceContent>, walk
   const auxiliary = isWord(children[at]) && auxiliaries.has(lower(children[at]!))
   if (auxiliary) {
     at = skipSpace(children, at - 1, -1)
-    const verbAgain = walked.some((w, i) => i > 0 && i < walked.length - 1 && /^[a-z]+$/.test(text(w)) && !determiners.has(lower(w)) &&
+    // The clause's own verb comes after any adverbs: "who have publicly criticized the nominee".
+    const verb = walked.findIndex((w) => !/^[a-z]+ly$/.test(text(w)))
+    const verbAgain = walked.some((w, i) => i > verb && i < walked.length - 1 && /^[a-z]+$/.test(text(w)) && !determiners.has(lower(w)) &&
       !possessives.includes(lower(w)) && !tailPrepositions.has(lower(w)) && (determiners.has(lower(walked[i + 1]!)) || possessives.includes(lower(walked[i + 1]!))))
     if (verbAgain) return false
   }

@@ -52,7 +52,9 @@ const puttingOut = /^(released|published|issued|posted)$/
 export const putsOut = (children: ReadonlyArray<SentenceContent>, match: Match) => {
   if (!puttingOut.test(match.phrase)) return false
   const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
-  return !(isWord(next) && (determiners.has(lower(next)) || possessives.includes(lower(next)) || isCapitalised(next) || /^\d/.test(text(next))))
+  // A time is no object: "a report issued this month", "A statement posted Monday".
+  if (!isWord(next) || timeLinks.has(lower(next)) || timeWords.has(lower(next))) return true
+  return !(determiners.has(lower(next)) || possessives.includes(lower(next)) || isCapitalised(next) || /^\d/.test(text(next)))
 }
 
 /**

@@ -38,8 +38,9 @@ const states = new Set([
  * Tom Jackson said".
  */
 const titles = new Set([
-  "Mayor", "Gov", "Gov.", "Governor", "Sen", "Sen.", "Senator", "Rep", "Rep.", "Police", "Sheriff", "Fire", "County", "City",
-  "State", "Attorney", "District", "Chief", "Judge", "Superintendent", "Councilman", "Councilwoman", "School", "Officer", "Detective"
+  "Mayor", "Gov", "Gov.", "Governor", "Lt", "Lt.", "Sen", "Sen.", "Senator", "Rep", "Rep.", "Delegate", "Police", "Sheriff", "Fire",
+  "County", "City", "State", "Attorney", "District", "Chief", "Judge", "Superintendent", "Councilman", "Councilwoman", "Councilmember",
+  "School", "Officer", "Detective", "Democrat", "Democratic", "Republican"
 ])
 
 /** A number with its full stop, as parse-english merges them: "51.". */
@@ -63,8 +64,12 @@ const endsSentence = (children: ReadonlyArray<SentenceContent>, i: number) => {
   if (!states.has(value) || titles.has(text(children[i + 2]!))) return false
   const comma = children[i - 2]
   const town = children[i - 3]
+  // "a Richmond, Va. Democrat", "The Richmond, Va. Times-Dispatch": a town
+  // after an article names what follows, inside the sentence.
+  const before = children[i - 5]
+  const named = before !== undefined && isWord(before) && /^(a|an|the)$/i.test(text(before))
   return children[i - 1]?.type === "WhiteSpaceNode" && comma?.type === "PunctuationNode" && text(comma) === "," &&
-    town !== undefined && isWord(town) && isCapitalised(town)
+    town !== undefined && isWord(town) && isCapitalised(town) && !named
 }
 
 /** `sentence` cut after each word that ends one, with the space between them left to the paragraph. */

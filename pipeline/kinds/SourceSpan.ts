@@ -213,6 +213,8 @@ export const sourceFor = (
     if (lower(children[preposition]!) === "for") {
       const object: Array<SentenceContent> = []
       let at = skipSpace(children, preposition - 1, -1)
+      // "apologized Tuesday for saying": a time between is no object.
+      while (isWord(children[at]) && (weekdays.has(lower(children[at]!)) || timeWords.has(lower(children[at]!)))) at = skipSpace(children, at - 1, -1)
       for (; isWord(children[at]) && object.length < 4; at = skipSpace(children, at - 1, -1)) {
         const word = children[at]!
         if (!isCapitalised(word) && !determiners.has(lower(word)) && !isHead(lower(word))) break
@@ -325,7 +327,7 @@ export const sourceFor = (
     const next = children[after]
     const goesOn = (after > first && !isWord(next)) || (isWord(next) && !tailPrepositions.has(lower(next)) && (lower(next) === "that" || !clauseWords.has(lower(next))))
     const ending = lower(children[i]!)
-    const nounEnds = !/(ed|ing|ly|n['’]t)$/.test(ending) && !verbalWords.has(ending) && !modals.has(ending) && !tailPrepositions.has(ending) && !determiners.has(ending) && !/^(most|more|enough|one|to)$/.test(ending)
+    const nounEnds = !/(ed|ing|ly|n['’]t|^said|^says|^told)$/.test(ending) && !verbalWords.has(ending) && !modals.has(ending) && !tailPrepositions.has(ending) && !determiners.has(ending) && !/^(most|more|enough|one|to)$/.test(ending)
     return goesOn && nounEnds && !/ing$/.test(match.phrase) ? plausible(relativeAntecedent(children, i)) : []
   }
   // Inverted, after a quote or at the start: `"…," said Caddell`; after a

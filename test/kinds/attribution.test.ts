@@ -425,6 +425,19 @@ describe("attribution kind", () => {
     ])
     expect(relations(rules, "Republican attempts to argue the bill was bipartisan were dismissed.")).toEqual([])
     expect(relations(rules, "He added to reporters that the deal was done.")).toEqual(["He (pronoun) / added"])
+    expect(relations(rules, "The ruling added to the confusion.")).toEqual([])
+    expect(relations(rules, "Ford's allegations against Kavanaugh dominated the hearing.")).toEqual(["Ford's (named-person) / allegations"])
+    expect(relations(rules, "Sen. Tim Kaine, a Richmond, Va. Democrat, told reporters it was over.")).toEqual(["Sen. Tim Kaine (named-person) / told"])
+    expect(relations(rules, "Trump criticized Mattis Sunday for saying the war was lost.")).toEqual([
+      "Trump (named-person) / criticized",
+      "Mattis (named-person) / saying"
+    ])
+    expect(relations(rules, "Republicans who have publicly criticized the nominee said they would vote for him.")).toEqual([
+      "Republicans (vague-collective) / criticized",
+      "Republicans (vague-collective) / said"
+    ])
+    expect(relations(rules, "In a report issued this month, the agency said costs rose.")).toEqual(["the agency (described-official) / said"])
+    expect(relations(rules, "Firms that have raised prices said demand was still strong.")).toEqual(["Firms (vague-collective) / said"])
   })
 
   it("takes a paper before a verb of putting it out for what was put out", () => {
