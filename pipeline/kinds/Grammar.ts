@@ -95,3 +95,6 @@ export const catenatives = /^(seems?|seemed|seeming|appears?|appeared|appearing|
 
 /** Verbs whose object did what an infinitive after it says: "led Priebus to declare", "prompted Cooper to accuse". */
 export const causatives = /^(led|leading|prompted|prompting|drove|driving|drives|forced|forcing|spurred|spurring|caused|causing|inspired|inspiring)$/
+
+/** Verbs an infinitive of purpose serves, whose subject says what it says: "took to the talk shows to defend". */
+export const purposes = /^(took|take|takes|taking|appeared|appears|appearing|went|came|comes|traveled|travelled|travels|headed|heading|rushed|rushing|returned|interrupted|held|holds|holding|convened|gathered)$/

@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, catenatives, causatives, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, catenatives, causatives, purposes, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -558,5 +558,14 @@ export const infinitiveSpeaker = (
   if (catenatives.test(lower(children[verb]!))) return { verb }
   const object = phrase(children, verb, -1)
   const cause = object.findLastIndex((word) => causatives.test(lower(word)))
-  return cause >= 0 && cause < object.length - 1 ? { object: object.slice(cause + 1) } : undefined
+  if (cause >= 0 && cause < object.length - 1) return { object: object.slice(cause + 1) }
+  // "took to the talk shows to defend", "held a news conference Monday to
+  // announce": an infinitive of purpose is the subject's of the verb it
+  // serves, a few words back with nothing but its object or place between.
+  for (let at = verb, words = 0; isWord(children[at]) && words < 8; at = skipSpace(children, at - 1, -1), words++) {
+    const word = lower(children[at]!)
+    if (purposes.test(word)) return { verb: at }
+    if (clauseWords.has(word) || auxiliaries.has(word)) return undefined
+  }
+  return undefined
 }

@@ -125,6 +125,11 @@ describe("attribution kind", () => {
     // A verb that takes an infinitive and says nothing itself hands its subject on.
     expect(relations(rules, "Hillary Clinton is trying to show that Sanders is not the only candidate.")).toEqual(["Hillary Clinton (named-person) / show"])
     expect(relations(rules, "In a brief response, Cruz seemed to blame the network.")).toEqual(["Cruz (named-person) / blame"])
+    // An infinitive of purpose is the subject's of the verb it serves.
+    expect(relations(rules, "Donald J. Trump took to the talk shows to defend his praise of Putin.")).toEqual([
+      "Donald J. Trump (named-person) / defend"
+    ])
+    expect(relations(rules, "The senator held a news conference Monday to announce her run.")).toEqual(["The senator (described-official) / announce"])
     // What a cause led someone to say, they said.
     expect(relations(rules, "The victory led RNC Chairman Reince Priebus to declare him the presumptive nominee.")).toEqual([
       "RNC Chairman Reince Priebus (named-person) / declare"
