@@ -559,6 +559,13 @@ export const infinitiveSpeaker = (
   const object = phrase(children, verb, -1)
   const cause = object.findLastIndex((word) => causatives.test(lower(word)))
   if (cause >= 0 && cause < object.length - 1) return { object: object.slice(cause + 1) }
+  // "the first sitting members of Congress to endorse", "one of the earliest
+  // House members to endorse": who did it first did it.
+  const ordinal = object.findLastIndex((word) => /^(first|earliest|latest|only|last)$/.test(lower(word)))
+  if (ordinal > 0 && /^(the|a)$/.test(lower(object[ordinal - 1]!)) && ordinal < object.length - 1) {
+    const part = ordinal >= 3 && lower(object[ordinal - 2]!) === "of" && isPartWord(lower(object[ordinal - 3]!))
+    return { object: object.slice(part ? ordinal - 3 : ordinal - 1) }
+  }
   // "took to the talk shows to defend", "held a news conference Monday to
   // announce": an infinitive of purpose is the subject's of the verb it
   // serves, a few words back with nothing but its object or place between.

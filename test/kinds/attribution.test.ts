@@ -130,6 +130,10 @@ describe("attribution kind", () => {
       "Donald J. Trump (named-person) / defend"
     ])
     expect(relations(rules, "The senator held a news conference Monday to announce her run.")).toEqual(["The senator (described-official) / announce"])
+    // Who was the first to say it said it.
+    expect(relations(rules, "Hunter was one of the earliest House members to endorse the billionaire.")).toEqual([
+      "one of the earliest House members (described-official) / endorse"
+    ])
     // What a cause led someone to say, they said.
     expect(relations(rules, "The victory led RNC Chairman Reince Priebus to declare him the presumptive nominee.")).toEqual([
       "RNC Chairman Reince Priebus (named-person) / declare"
