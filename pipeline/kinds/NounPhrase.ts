@@ -569,10 +569,21 @@ export const infinitiveSpeaker = (
   // "took to the talk shows to defend", "held a news conference Monday to
   // announce": an infinitive of purpose is the subject's of the verb it
   // serves, a few words back with nothing but its object or place between.
+  // Not across another verb ("took a question from a reporter asking him to
+  // explain", "for failing to disclose"), "for" ("a message for Trump to
+  // consider") or a dummy "it" ("It took three days to announce"); nor
+  // straight before "to" ("returned to claims that"), nor a participle
+  // without its object ("Talks held in Geneva to discuss").
   for (let at = verb, words = 0; isWord(children[at]) && words < 8; at = skipSpace(children, at - 1, -1), words++) {
     const word = lower(children[at]!)
-    if (purposes.test(word)) return { verb: at }
-    if (clauseWords.has(word) || auxiliaries.has(word)) return undefined
+    if (purposes.test(word)) {
+      const after = children[skipSpace(children, at + 1, 1)]
+      const before = children[skipSpace(children, at - 1, -1)]
+      if (at === verb || (/^(held|convened|gathered)$/.test(word) && isWord(after) && tailPrepositions.has(lower(after)))) return undefined
+      if (/^(take|takes|took|taking)$/.test(word) && isWord(before) && lower(before) === "it") return undefined
+      return { verb: at }
+    }
+    if (clauseWords.has(word) || auxiliaries.has(word) || word === "for" || (at !== verb && /[a-z]{2}(ing|ed)$/.test(word))) return undefined
   }
   return undefined
 }

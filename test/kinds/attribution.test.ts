@@ -130,6 +130,12 @@ describe("attribution kind", () => {
       "Donald J. Trump (named-person) / defend"
     ])
     expect(relations(rules, "The senator held a news conference Monday to announce her run.")).toEqual(["The senator (described-official) / announce"])
+    // Not across another verb, "for" or a dummy "it", nor straight before "to".
+    expect(relations(rules, "Sanders held a rally urging voters to reject the deal.")).toEqual([])
+    expect(relations(rules, "Clinton came under fire for failing to disclose her illness.")).toEqual([])
+    expect(relations(rules, "It took three days to announce the results.")).toEqual([])
+    expect(relations(rules, "Trump returned to claims that the election was rigged.")).toEqual([])
+    expect(relations(rules, "Talks held in Geneva to discuss the deal collapsed.")).toEqual([])
     // Who was the first to say it said it.
     expect(relations(rules, "Hunter was one of the earliest House members to endorse the billionaire.")).toEqual([
       "one of the earliest House members (described-official) / endorse"
