@@ -77,6 +77,38 @@ const coordination = (
 }
 
 /**
+ * Who did what a gerund after "for" at `preposition` says, where the verb
+ * before it has an object: what one is blamed or praised for is one's own
+ * doing ("Priebus scolded Romney for suggesting", "Pence praised Cruz for
+ * showing"). `[]` after an object pronoun ("Khan criticized him for saying":
+ * the pronoun is not Khan, whom a resolution would find, nor is the gerund
+ * hers); `undefined` where there is no such object, and the subject did it
+ * ("Trump has paid no price for attacking them").
+ */
+const blamedFor = (
+  children: ReadonlyArray<SentenceContent>,
+  preposition: number,
+  plausible: (words: Array<SentenceContent>) => Array<SentenceContent>,
+  classifier: Classifier
+): Array<SentenceContent> | undefined => {
+  const { isHead } = classifier
+  const object: Array<SentenceContent> = []
+  let at = skipSpace(children, preposition - 1, -1)
+  // "apologized Tuesday for saying": a time between is no object.
+  while (isWord(children[at]) && (weekdays.has(lower(children[at]!)) || timeWords.has(lower(children[at]!)))) at = skipSpace(children, at - 1, -1)
+  for (; isWord(children[at]) && object.length < 4; at = skipSpace(children, at - 1, -1)) {
+    const word = children[at]!
+    if (!isCapitalised(word) && !determiners.has(lower(word)) && !isHead(lower(word))) break
+    object.unshift(word)
+  }
+  if (object.length === 1 && /^(him|her|them|us|me)$/.test(lower(object[0]!))) return []
+  const verb = children[at]
+  if (object.length === 0 || !isWord(verb) || !/[a-z](ed|s)$/.test(text(verb)) || isHead(lower(verb))) return undefined
+  const named = plausible(object)
+  return named.length === object.length && classifier.classify(named.map(text)).kind !== "document" ? named : undefined
+}
+
+/**
  * An inverted source with the tail that says why it goes unnamed: `said a
  * senior official familiar with the matter`, `said one person briefed on the
  * call`. The noun phrase alone ("a senior official") would be typed as a
@@ -206,28 +238,9 @@ export const sourceFor = (
       const empty = main.length > 0 && /^(it|it['’]s|there|there['’]s)$/.test(lower(main[0]!))
       return empty || (main.length > 0 && classifier.classify(main.map(text)).kind === "document") ? [] : main
     }
-    // "Priebus scolded Romney for suggesting", "Pence praised Cruz for
-    // showing": what one is blamed or praised for is one's own doing, so an
-    // object right before "for" is the gerund's subject. Not a thing:
-    // "Trump has paid no price for attacking them" is Trump's.
     if (lower(children[preposition]!) === "for") {
-      const object: Array<SentenceContent> = []
-      let at = skipSpace(children, preposition - 1, -1)
-      // "apologized Tuesday for saying": a time between is no object.
-      while (isWord(children[at]) && (weekdays.has(lower(children[at]!)) || timeWords.has(lower(children[at]!)))) at = skipSpace(children, at - 1, -1)
-      for (; isWord(children[at]) && object.length < 4; at = skipSpace(children, at - 1, -1)) {
-        const word = children[at]!
-        if (!isCapitalised(word) && !determiners.has(lower(word)) && !isHead(lower(word))) break
-        object.unshift(word)
-      }
-      const verb = children[at]
-      // "Khan criticized him for saying": the pronoun is not Khan, the one a
-      // resolution would find, nor is the gerund hers.
-      if (object.length === 1 && /^(him|her|them|us|me)$/.test(lower(object[0]!))) return []
-      if (object.length > 0 && isWord(verb) && /[a-z](ed|s)$/.test(text(verb)) && !isHead(lower(verb))) {
-        const named = plausible(object)
-        if (named.length === object.length && classifier.classify(named.map(text)).kind !== "document") return named
-      }
+      const doer = blamedFor(children, preposition, plausible, classifier)
+      if (doer !== undefined) return doer
     }
     // "It's impossible to judge without knowing", "There's no way to tell
     // without seeing": an empty subject leaves the gerund no one's.
@@ -241,37 +254,37 @@ export const sourceFor = (
   // an auxiliary before it makes a passive.
   let form = match.phrase
   for (;;) {
-  let afterTime = false
-  let afterAdverb = false
-  while (isWord(children[i])) {
-    const word = lower(children[i]!)
-    // "Rep. Billy Long said", "USA Today reported": a capital after a capital
-    // is a name's part, though it is also an adverb or a time written in lower
-    // case; a day always has its capital ("Broaddrick Sunday recounted").
-    const part = namePart(children, i) && !weekdays.has(word)
-    const time: boolean = (timeWords.has(word) && !part) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
-    // An -ly word is an adverb ("publicly said"), unless it names someone ("A
-    // Clinton ally suggested"); a word of degree goes with it ("most recently said").
-    const adverb = /^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word)
-    const degree = afterAdverb && /^(most|more|less|least|very|so|too)$/.test(word)
-    if (part || (!time && !verbalWords.has(word) && !floating.has(word) && !adverb && !degree)) break
-    afterAdverb = adverb
-    // "are expected to", "was told": in the passive the subject is not the
-    // source. "would view": a modal makes it the reporter's speculation.
-    // "is demanding" is progressive, not passive: only participles make a passive.
-    if (passiveOrModal.has(word) && !(/ing$/.test(form) && !modals.has(word))) {
-      // "has been endorsed by dozens of papers": the agent of a passive is the source.
-      return modals.has(word) ? [] : plausible(agent(children, last + 1))
+    let afterTime = false
+    let afterAdverb = false
+    while (isWord(children[i])) {
+      const word = lower(children[i]!)
+      // "Rep. Billy Long said", "USA Today reported": a capital after a capital
+      // is a name's part, though it is also an adverb or a time written in lower
+      // case; a day always has its capital ("Broaddrick Sunday recounted").
+      const part = namePart(children, i) && !weekdays.has(word)
+      const time: boolean = (timeWords.has(word) && !part) || /^\d{4}$/.test(word) || (afterTime && timeLinks.has(word))
+      // An -ly word is an adverb ("publicly said"), unless it names someone ("A
+      // Clinton ally suggested"); a word of degree goes with it ("most recently said").
+      const adverb = /^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word)
+      const degree = afterAdverb && /^(most|more|less|least|very|so|too)$/.test(word)
+      if (part || (!time && !verbalWords.has(word) && !floating.has(word) && !adverb && !degree)) break
+      afterAdverb = adverb
+      // "are expected to", "was told": in the passive the subject is not the
+      // source. "would view": a modal makes it the reporter's speculation.
+      // "is demanding" is progressive, not passive: only participles make a passive.
+      if (passiveOrModal.has(word) && !(/ing$/.test(form) && !modals.has(word))) {
+        // "has been endorsed by dozens of papers": the agent of a passive is the source.
+        return modals.has(word) ? [] : plausible(agent(children, last + 1))
+      }
+      afterTime = time
+      i = skipSpace(children, i - 1, -1)
     }
-    afterTime = time
-    i = skipSpace(children, i - 1, -1)
-  }
-  if (!isWord(children[i]) || lower(children[i]!) !== "to") break
-  const speaker = infinitiveSpeaker(children, i)
-  if (speaker === undefined) return []
-  if ("object" in speaker) return plausible(speaker.object)
-  form = lower(children[speaker.verb]!)
-  i = skipSpace(children, speaker.verb - 1, -1)
+    if (!isWord(children[i]) || lower(children[i]!) !== "to") break
+    const speaker = infinitiveSpeaker(children, i)
+    if (speaker === undefined) return []
+    if ("object" in speaker) return plausible(speaker.object)
+    form = lower(children[speaker.verb]!)
+    i = skipSpace(children, speaker.verb - 1, -1)
   }
   // A second verb of the same subject: "Obama changed course and decided",
   // "Eggleston expressed concern and said".
