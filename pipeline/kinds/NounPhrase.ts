@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, catenatives, causatives, purposes, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, catenatives, causatives, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, purposes, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -543,11 +543,12 @@ export const trimmed = (children: ReadonlyArray<SentenceContent>, from: number, 
 
 /**
  * Who says what an infinitive after "to" at `to` says, where it is said at
- * all: the subject of a verb that hands it on ("seemed to blame"; `verb`
- * is that verb's index), or the object of a cause ("led Priebus to
- * declare", "prompted Anderson Cooper to accuse"; `object` is its words).
- * `undefined` for "would like Trump to explain": what someone is asked or
- * wanted to say is not yet said.
+ * all: the subject of a verb that hands it on ("seemed to blame") or that it
+ * serves ("took to the talk shows to defend"; `verb` is that verb's index),
+ * or the object of a cause ("led Priebus to declare") and who was the first
+ * to do it ("one of the earliest House members to endorse"; `object` is its
+ * words). `undefined` for "would like Trump to explain": what someone is
+ * asked or wanted to say is not yet said.
  */
 export const infinitiveSpeaker = (
   children: ReadonlyArray<SentenceContent>,
