@@ -69,6 +69,8 @@ export interface Cue {
   readonly nounAfter?: ReadonlyArray<string>
   /** Words before which a phrase of this cue has another sense than saying: "up" in "showed up", "a" in "maintains a lead". */
   readonly otherSenseBefore?: ReadonlyArray<string>
+  /** The cue puts a paper out: a paper before it, with no object after it, is what was put out ("a report issued this month"), not who spoke. */
+  readonly putsOut?: boolean
 }
 
 /** What a cue reports; see `Cue.reports`. */

@@ -18,39 +18,21 @@ const field = (key: string, value: unknown) => JSON.stringify({ [key]: value }, 
 /** An element of a top-level array as it stands two levels in, indent included; `null` where JSON has no value. */
 const element = (value: unknown) => JSON.stringify([[value]], null, 2).slice(6, -6)
 
-/** The fields `JSON.stringify` writes, in its order. */
-const keysOf = (value: object) => {
-  const fields = value as Readonly<Record<string, unknown>>
-  return Object.keys(fields).filter((key) => included(fields[key]))
-}
-
-/** The pretty JSON of `value`, one piece for each top-level field: a report. */
-export const jsonFields = (value: object): Array<string> => {
-  const keys = keysOf(value)
-  if (keys.length === 0) return ["{}\n"]
-  const fields = value as Readonly<Record<string, unknown>>
-  const pieces = ["{\n"]
-  for (const [i, key] of keys.entries()) pieces.push(field(key, fields[key]), i < keys.length - 1 ? ",\n" : "\n")
-  pieces.push("}\n")
-  return pieces
-}
-
 /**
- * The pretty JSON of `value`, its top-level arrays element by element: a
- * batch index of thousands of articles is written without first being made
- * into one string.
+ * The pretty JSON of `value` in pieces: one for each top-level field, or,
+ * `elementwise`, one for each element of a top-level array.
  */
-export function* jsonChunks(value: object): Generator<string> {
-  const keys = keysOf(value)
+function* pieces(value: object, elementwise: boolean): Generator<string> {
+  const fields = value as Readonly<Record<string, unknown>>
+  const keys = Object.keys(fields).filter((key) => included(fields[key]))
   if (keys.length === 0) {
     yield "{}\n"
     return
   }
-  const fields = value as Readonly<Record<string, unknown>>
   yield "{\n"
   for (const [i, key] of keys.entries()) {
     const v = fields[key]
-    if (Array.isArray(v) && v.length > 0) {
+    if (elementwise && Array.isArray(v) && v.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`
       for (const [j, item] of v.entries()) {
         yield element(item)
@@ -62,3 +44,13 @@ export function* jsonChunks(value: object): Generator<string> {
   }
   yield "}\n"
 }
+
+/** The pretty JSON of `value`, one piece for each top-level field: a report. */
+export const jsonFields = (value: object): Array<string> => [...pieces(value, false)]
+
+/**
+ * The pretty JSON of `value`, its top-level arrays element by element: a
+ * batch index of thousands of articles is written without first being made
+ * into one string.
+ */
+export const jsonChunks = (value: object): Generator<string> => pieces(value, true)

@@ -29,7 +29,7 @@ import { heardThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
 import { fullOutlet, type Mention, resolve } from "./Anaphora.ts"
-import { isShare, partitive, postModifier, putsOut } from "./Plausible.ts"
+import { hasObject, isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { maxSourceWords, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -203,7 +203,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     // "a report issued this month": the paper is what was put out; but
     // "Trump's Twitter account posted a video" puts out its object.
-    if (typed.kind === "document" && putsOut(children, match)) continue
+    if (typed.kind === "document" && owner.cue.putsOut && !hasObject(children, match)) continue
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     if (introduces) taken.push(span)

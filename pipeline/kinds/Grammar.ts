@@ -35,6 +35,8 @@ export const gerundPrepositions = new Set(["by", "for", "from", "after", "before
 // Times that may stand between a subject and its verb, and the words that lead into them.
 export const timeWords = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "earlier", "later"])
 export const timeLinks = new Set(["on", "in", "at", "this", "last", "next", "early", "late", "that", "every"])
+// Subjects that stand for no one, so that a gerund after them is no one's: "It's impossible to judge without knowing", "There's no way to tell".
+export const emptySubjects = new Set(["it's", "it’s", "there", "there's", "there’s"])
 // Conjunctions and sentence adverbs that may open a sentence before its subject.
 export const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
 // Cue forms that agree with a subject, so a "that" before them is a relative

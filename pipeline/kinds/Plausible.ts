@@ -40,21 +40,16 @@ export const isShare = (words: ReadonlyArray<SentenceContent>) =>
 // Participles of putting a paper out, which modify whatever they follow: "a
 // Quinnipiac University poll released in late August", "a poll out today".
 const publishing = /^(released|published|conducted|taken|issued|out)$/
-// Cues of putting a paper out, which may follow the paper as its participle.
-const puttingOut = /^(released|published|issued|posted)$/
-
 /**
- * Whether a cue puts out the paper before it, which is then what was put
- * out, not who spoke: "in a report issued this month", "A statement posted
- * on the website said". Not where the cue has an object of its own: "Trump's
- * Twitter account posted a video".
+ * Whether a cue goes on to an object of its own: "Trump's Twitter account
+ * posted a video", against "a report issued this month" and "A statement
+ * posted on the website said", where the cue is the paper's participle.
  */
-export const putsOut = (children: ReadonlyArray<SentenceContent>, match: Match) => {
-  if (!puttingOut.test(match.phrase)) return false
+export const hasObject = (children: ReadonlyArray<SentenceContent>, match: Match) => {
   const next = children[skipSpace(children, match.index + match.nodes.length, 1)]
   // A time is no object: "a report issued this month", "A statement posted Monday".
-  if (!isWord(next) || timeLinks.has(lower(next)) || timeWords.has(lower(next))) return true
-  return !(determiners.has(lower(next)) || possessives.includes(lower(next)) || isCapitalised(next) || /^\d/.test(text(next)))
+  if (!isWord(next) || timeLinks.has(lower(next)) || timeWords.has(lower(next))) return false
+  return determiners.has(lower(next)) || possessives.includes(lower(next)) || isCapitalised(next) || /^\d/.test(text(next))
 }
 
 /**

@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, introWords, floating, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { clauseWords, determiners, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, infinitiveSpeaker, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -234,8 +234,9 @@ export const sourceFor = (
       // Not an empty subject ("Without knowing the outcome, it's hard to
       // say"), nor a paper or a count the gerund dangles before ("After saying
       // the virus was under control, the number of cases doubled").
+      // Here a bare "it" is empty too: "After announcing the cuts, it took the company a year".
       const main = plausible(mainSubject(children, last, isHead))
-      const empty = main.length > 0 && /^(it|it['’]s|there|there['’]s)$/.test(lower(main[0]!))
+      const empty = main.length > 0 && (lower(main[0]!) === "it" || emptySubjects.has(lower(main[0]!)))
       return empty || (main.length > 0 && classifier.classify(main.map(text)).kind === "document") ? [] : main
     }
     if (lower(children[preposition]!) === "for") {
@@ -245,7 +246,7 @@ export const sourceFor = (
     // "It's impossible to judge without knowing", "There's no way to tell
     // without seeing": an empty subject leaves the gerund no one's.
     const found = plausible(subject(children, preposition, classifier, true))
-    return found.length === 1 && /^(it['’]s|there|there['’]s)$/.test(lower(found[0]!)) ? [] : found
+    return found.length === 1 && emptySubjects.has(lower(found[0]!)) ? [] : found
   }
   // Skip what stands between a subject and its verb: auxiliaries, adverbs and
   // times ("has long said", "just this month announced", "on Monday said").
