@@ -10,7 +10,7 @@ import type { Root, Sentence } from "nlcst"
 import retextEnglish from "retext-english"
 import { unified } from "unified"
 import { VFile } from "vfile"
-import { attributionKind, cueEntries, type Mention, type Source } from "./kinds/Attribution.ts"
+import { attributionKind, cueEntries, type Mention, type Source, type Surnames } from "./kinds/Attribution.ts"
 import { matchPhrases } from "./kinds/Match.ts"
 import { exceptionEntries, phraseKind, type Voice } from "./kinds/Phrase.ts"
 import { quotes } from "./kinds/Quotes.ts"
@@ -147,8 +147,10 @@ export const make = (rules: RuleSet) => {
     const findings: Array<Finding> = []
     const sentences: Array<SentenceReport> = []
     const attributions: Array<Attribution> = []
-    // Named sources seen so far, shared by the paragraphs of this article.
+    // Named sources seen so far, and what the names said of each surname's
+    // gender, shared by the paragraphs of this article.
     const history: Array<Mention> = []
+    const surnames: Surnames = new Map()
 
     // A headline says who said what ("Trump says …", "Sanders: Clinton
     // needs …") as the body does, so it is read for attributions; its wording
@@ -156,7 +158,7 @@ export const make = (rules: RuleSet) => {
     const headlines = normalised.blocks.filter((block) => block.role === "title")
     const blocks = [...headlines.map((span) => [span, true] as const), ...normalised.paragraphs.map((span) => [span, false] as const)]
     for (const [paragraph, headline] of blocks) {
-      const file = new VFile({ value: map.text.slice(paragraph.start, paragraph.end), data: { history } })
+      const file = new VFile({ value: map.text.slice(paragraph.start, paragraph.end), data: { history, surnames } })
       const tree = processor.parse(file) as Root
       processor.runSync(tree, file)
       const base = paragraph.start

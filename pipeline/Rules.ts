@@ -100,6 +100,8 @@ export interface AttributionConfig {
   readonly governmentWords?: ReadonlyArray<string>
   /** A newspaper's short name after "the": "The Times said", "the Post reported". */
   readonly mastheads?: ReadonlyArray<string>
+  /** Words in a person's name or title that tell "he" from "she": first names, "Mrs.", "spokeswoman". */
+  readonly genders?: { readonly female?: ReadonlyArray<string>; readonly male?: ReadonlyArray<string> }
 }
 
 /** One news outlet in the registry. */

@@ -300,8 +300,27 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     return { first: wordAt(found.start), last: wordAt(found.end - 1) }
   }
 
-  return { classify: remembered, isHead, isPerson, anonymityIn }
+  // Titles are written with and without their stop: "Mrs." and "Mrs".
+  const genderWords = new Map<string, Gender>()
+  for (const gender of ["female", "male"] as const) {
+    for (const word of config.genders?.[gender] ?? []) genderWords.set(word.toLowerCase().replace(/\.$/, ""), gender)
+  }
+  // The last word is the surname, whatever it also is: "Lee" after "Barbara
+  // Lee" is hers, "Angus King" no king, so a surname alone says nothing.
+  const genderOf = (name: string): Gender | undefined => {
+    const words = name.split(" ")
+    for (const word of words.slice(0, -1)) {
+      const gender = genderWords.get(word.toLowerCase().replace(/\.$/, ""))
+      if (gender) return gender
+    }
+    return undefined
+  }
+
+  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf }
 }
+
+/** What a name or title says of a person, for "he" and "she". */
+export type Gender = "female" | "male"
 
 /** Kinds from the most identifiable source to the least. */
 const specificity: ReadonlyArray<SourceKind> = [
@@ -320,4 +339,6 @@ export interface Classifier {
    * phrases word it: the first and last word of the leftmost such phrase.
    */
   readonly anonymityIn: (words: ReadonlyArray<string>) => { readonly first: number; readonly last: number } | undefined
+  /** Whether a person's name or title says "she" or "he": "Nancy Pelosi", "Mrs. Clinton"; undefined when it does not. */
+  readonly genderOf: (name: string) => Gender | undefined
 }

@@ -28,14 +28,14 @@ import { isQuoted } from "./Quotes.ts"
 import { heardThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
-import { fullOutlet, type Mention, resolve } from "./Anaphora.ts"
+import { fullOutlet, genderOfPerson, learnSurnames, type Mention, resolve, type Surnames } from "./Anaphora.ts"
 import { hasObject, isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { maxSourceWords, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
-export type { Mention } from "./Anaphora.ts"
+export type { Mention, Surnames } from "./Anaphora.ts"
 
 /** A source, typed, in paragraph offsets. */
 export interface Source {
@@ -63,6 +63,7 @@ declare module "vfile" {
   interface DataMap {
     attributions: Array<Relation>
     history: Array<Mention>
+    surnames: Surnames
   }
 }
 
@@ -98,11 +99,13 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const { classify } = classifier
   const relations: Array<Relation> = (file.data.attributions ??= [])
   const history: Array<Mention> = (file.data.history ??= [])
+  const surnames: Surnames = (file.data.surnames ??= new Map())
   const bySentence = new Map<Sentence, Array<Relation>>()
   // Relations whose source owns the cue ("Trump's claim"), and says nothing more.
   const ownersOnly = new Set<Relation>()
   const quotes = file.data.quotes ?? []
   const paragraph = String(file.value)
+  learnSurnames(paragraph, classifier.genderOf, surnames)
   const cues = owned(file.data.matches, isCueOwner)
   const shapes = new Set(options.structures)
   if (shapes.size > 0) {
@@ -217,7 +220,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     }
     // A possessor is mentioned, not speaking: "he" later means the speaker.
     if (typed.kind !== "pronoun" && typed.kind !== "document" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
-      history.push({ kind: typed.kind, name: typed.name, ...(typed.outlet ? { outlet: typed.outlet } : {}) })
+      const gender = typed.kind === "named-person" ? genderOfPerson(typed.name, classifier.genderOf, surnames) : undefined
+      history.push({ kind: typed.kind, name: typed.name, ...(typed.outlet ? { outlet: typed.outlet } : {}), ...(gender ? { gender } : {}) })
     }
 
     const cueLast = match.index + match.nodes.length - 1

@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { clauseWords, determiners, directives, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, infinitiveSpeaker, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -106,6 +106,40 @@ const blamedFor = (
   if (object.length === 0 || !isWord(verb) || !/[a-z](ed|s)$/.test(text(verb)) || isHead(lower(verb))) return undefined
   const named = plausible(object)
   return named.length === object.length && classifier.classify(named.map(text)).kind !== "document" ? named : undefined
+}
+
+/**
+ * Who is to do what an infinitive just before a gerund's "for" at
+ * `preposition` says: what one is to apologize or be thanked for is one's own
+ * doing, and a cause's or a directive's object is who is to do it ("Schumer
+ * called on Dean to apologize to Trump for accusing him" is Dean's). `[]` for
+ * an object pronoun, as in `blamedFor`; `undefined` where no such infinitive
+ * comes first, or its subject is the sentence's.
+ */
+const infinitiveDoer = (
+  children: ReadonlyArray<SentenceContent>,
+  preposition: number,
+  plausible: (words: Array<SentenceContent>) => Array<SentenceContent>
+): Array<SentenceContent> | undefined => {
+  for (let at = skipSpace(children, preposition - 1, -1), words = 0; isWord(children[at]) && words < 6; at = skipSpace(children, at - 1, -1), words++) {
+    if (clauseWords.has(lower(children[at]!))) return undefined
+    // "to" and a bare verb; not the preposition of "apologize to Trump".
+    const verb = children[skipSpace(children, at + 1, 1)]
+    if (lower(children[at]!) !== "to" || !isWord(verb) || isCapitalised(verb) || /(ing|ed)$/.test(lower(verb))) continue
+    const speaker = infinitiveSpeaker(children, at)
+    let object: Array<SentenceContent> | undefined = speaker && "object" in speaker ? speaker.object : undefined
+    if (object === undefined) {
+      const before = phrase(children, skipSpace(children, at - 1, -1), -1)
+      const directive = before.findLastIndex((word) => directives.test(lower(word)))
+      if (directive < 0) return undefined
+      const on = before[directive + 1] !== undefined && lower(before[directive + 1]!) === "on"
+      object = before.slice(directive + (on ? 2 : 1))
+    }
+    if (object.length === 1 && /^(him|her|them|us|me)$/.test(lower(object[0]!))) return []
+    const named = plausible(object)
+    return named.length > 0 && named.length === object.length ? named : undefined
+  }
+  return undefined
 }
 
 /**
@@ -240,7 +274,7 @@ export const sourceFor = (
       return empty || (main.length > 0 && classifier.classify(main.map(text)).kind === "document") ? [] : main
     }
     if (lower(children[preposition]!) === "for") {
-      const doer = blamedFor(children, preposition, plausible, classifier)
+      const doer = infinitiveDoer(children, preposition, plausible) ?? blamedFor(children, preposition, plausible, classifier)
       if (doer !== undefined) return doer
     }
     // "It's impossible to judge without knowing", "There's no way to tell

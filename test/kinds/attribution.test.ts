@@ -303,6 +303,22 @@ describe("attribution kind", () => {
       "Jens Stoltenberg (named-person) / countered",
       "he (pronoun → Jens Stoltenberg) / said"
     ])
+    // "He" passes over a woman, as every name in the article tells: Pelosi is Nancy Pelosi.
+    expect(relations(rules, "Hillary Clinton met Bernie Sanders. Sanders said the plan was costly. Clinton said it was not. He said it was.")).toEqual([
+      "Sanders (named-person) / said",
+      "Clinton (named-person) / said",
+      "He (pronoun → Sanders) / said"
+    ])
+    expect(relations(rules, "House Speaker Nancy Pelosi met Trump. Pelosi said the talks failed. He said they went well.")).toEqual([
+      "Pelosi (named-person) / said",
+      "He (pronoun) / said"
+    ])
+    // A surname two people of the article share says nothing; a title does.
+    expect(relations(rules, "Bill Clinton and Hillary Clinton arrived. Clinton said the trip was long. Mrs. Clinton said it was short. He said it was not.")).toEqual([
+      "Clinton (named-person) / said",
+      "Mrs. Clinton (named-person) / said",
+      "He (pronoun → Clinton) / said"
+    ])
     // A possessive alone is someone's too, not a name.
     expect(relations(rules, "Cruz said the rise helped. His assumption, confidently stated on live TV, was that voters would come around.")).toEqual([
       "Cruz (named-person) / said",
@@ -518,6 +534,13 @@ describe("attribution kind", () => {
       "Romney (named-person) / suggesting"
     ])
     expect(relations(rules, "Ms. Khan criticized him for saying he had sacrificed nothing.")).toEqual(["Ms. Khan (named-person) / criticized"])
+    // What one is to apologize for, the one asked or led to apologize did.
+    expect(relations(rules, "Schumer called on Dean to apologize to Trump for accusing him of lying.")).toEqual([
+      "Schumer (named-person) / called",
+      "Dean (named-person) / accusing"
+    ])
+    expect(relations(rules, "The senator asked him to apologize for saying it.")).toEqual(["The senator (described-official) / asked"])
+    expect(relations(rules, "Trump wants to apologize for saying that.")).toEqual(["Trump (named-person) / wants", "Trump (named-person) / saying"])
     expect(relations(rules, "Yet Mr. Trump has paid no political price for attacking them.")).toEqual(["Mr. Trump (named-person) / attacking"])
     expect(relations(rules, "Since announcing in October that he would not run, Mr. Biden has campaigned for Clinton.")).toEqual([
       "Mr. Biden (named-person) / announcing"
