@@ -97,7 +97,7 @@ export const writeIfCan = (file: string, data: string | Uint8Array): void => {
 }
 
 /** How `write` names its temporary files: `<file>.<process>-<thread>-<random>.tmp`. */
-const temporary = /\.\d+-\d+-[0-9a-z]+\.tmp$/
+export const temporaryName = /\.\d+-\d+-[0-9a-z]+\.tmp$/
 
 /**
  * Remove what `write` left in `dir` when its run was killed between writing
@@ -116,7 +116,7 @@ export const removeLeftBehind = (dir: string, names?: Iterable<string>): void =>
     return // No directory yet: nothing was left in it.
   }
   for (const name of entries) {
-    if (!temporary.test(name)) continue
+    if (!temporaryName.test(name)) continue
     try {
       const file = join(dir, name)
       if (statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true })

@@ -18,7 +18,8 @@
  */
 import { Context, Effect, Layer } from "effect"
 import { createHash } from "node:crypto"
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
+import { threadId } from "node:worker_threads"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Atomic from "./Atomic.ts"
@@ -114,24 +115,88 @@ export const checkedRules = (dir: string): Rules.Checked => ({
   }
 })
 
-/** A persistent cache under `dir`, for one rule set. */
+const dayMs = 24 * 60 * 60 * 1000
+const weekMs = 7 * dayMs
+const digestName = /^[0-9a-f]{16}$/
+
+/**
+ * Remove the directories under `parent` named as the cache names a build's or
+ * a rule set's (16 hex digits), other than `keep`, once no run has used them
+ * for `ageMs`: a run of another build, or with other rules, may be using
+ * theirs right now (several checkouts can share one cache). Only directories
+ * that hold nothing but such directories, or a rule set's files, are
+ * touched: a directory of the same name that is not the cache's is left.
+ */
+const removeStale = (parent: string, keep: string, ageMs: number) => {
+  const before = Date.now() - ageMs
+  for (const name of readdirSync(parent)) {
+    if (!digestName.test(name) || name === keep) continue
+    const path = join(parent, name)
+    try {
+      const stat = statSync(path)
+      if (!stat.isDirectory() || stat.mtimeMs >= before || !readdirSync(path).every(isCacheFile)) continue
+      rmSync(path, { recursive: true, force: true })
+    } catch {
+      // Gone already, or another run's at work in it: left for the next.
+    }
+  }
+}
+
+/** What a build's directory (rule sets) or a rule set's (analyses and the files beside them) holds. */
+const isCacheFile = (name: string) =>
+  digestName.test(name) || /^[0-9a-f]{64}\.json$/.test(name) || [ndjson, snapshotFile, indexes, "rules.json"].includes(name) || Atomic.temporaryName.test(name)
+
+/** Why the cache's directory cannot be written to (an error code), or undefined when it can. */
+const unwritableReason = (root: string): string | undefined => {
+  try {
+    mkdirSync(root, { recursive: true })
+    const probe = join(root, `.probe-${process.pid}-${threadId}`)
+    writeFileSync(probe, "")
+    rmSync(probe, { force: true })
+    return undefined
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? String(error)
+  }
+}
+
+/** A directory for this run's analyses, removed when it ends. */
+const scratchStore = Effect.acquireRelease(
+  Effect.sync(() => mkdtempSync(join(tmpdir(), "factgate-store-"))),
+  (root) => Effect.sync(() => rmSync(root, { recursive: true, force: true }))
+)
+
+/**
+ * A persistent cache under `dir`, for one rule set. Where it cannot be
+ * written (a read-only cache shared from a CI image), what it holds is still
+ * served, and the articles it lacks are analysed into a scratch store for
+ * this run, with one warning.
+ */
 export const layer = (dir: string, rulesDigest: string) =>
-  Layer.sync(
+  Layer.effect(
     Cache,
-    () => {
+    Effect.gen(function*() {
       const root = rootOf(dir, rulesDigest)
-      mkdirSync(root, { recursive: true })
-      // Analyses made by other builds can never be served again.
-      for (const name of readdirSync(dir)) {
-        if (/^[0-9a-f]{16}$/.test(name) && name !== build) rmSync(join(dir, name), { recursive: true, force: true })
+      const unwritable = unwritableReason(root)
+      if (unwritable !== undefined) {
+        process.stderr.write(`factgate: ${dir}: the cache cannot be written (${unwritable}); what it holds is used, and this run's analyses are not kept\n`)
+      }
+      const scratch = unwritable === undefined ? undefined : yield* scratchStore
+      if (unwritable === undefined) {
+        // This build's and this rule set's directories are in use: their times say so to other runs.
+        const now = new Date()
+        for (const used of [join(dir, build), root]) utimesSync(used, now, now)
+        // Analyses made by other builds can never be served again, and those
+        // of rule sets long unused are unlikely to be.
+        removeStale(dir, build, dayMs)
+        removeStale(join(dir, build), rulesDigest.slice(0, 16), weekMs)
       }
       const entriesFile = join(root, ndjson)
       const read = readEntries(entriesFile)
-      compact(entriesFile, read.lines, read.count)
+      if (unwritable === undefined) compact(entriesFile, read.lines, read.count)
       let lines = read.lines
       // The stored analyses, listed once: a look per article cost more.
-      const stored = new Set(readdirSync(root))
-      Atomic.removeLeftBehind(root, stored)
+      const stored = new Set(existsSync(root) ? readdirSync(root) : [])
+      if (unwritable === undefined) Atomic.removeLeftBehind(root, stored)
       // Appended by name each time, not through a descriptor held for the
       // run: another run that compacts the file meanwhile renames a new one
       // into place, and appends to the old one would be lost. A run killed
@@ -139,14 +204,14 @@ export const layer = (dir: string, rulesDigest: string) =>
       // line of its own. Where the cache cannot be written (a read-only
       // cache), the run goes on, warned once, and keeps nothing.
       let pending = read.torn ? "\n" : ""
-      let unwritable = false
+      let unwritten = unwritable !== undefined
       const append = (line: string) => {
-        if (unwritable) return
+        if (unwritten) return
         try {
           appendFileSync(entriesFile, pending + line)
           pending = ""
         } catch (error) {
-          unwritable = true
+          unwritten = true
           process.stderr.write(`factgate: ${entriesFile}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error}); this run's analyses are not kept in the cache\n`)
         }
       }
@@ -181,7 +246,8 @@ export const layer = (dir: string, rulesDigest: string) =>
             indexStamps = Object.fromEntries([...Object.entries(indexStamps).filter(([dir]) => dir !== out && existsSync(dir)), [out, stamp]])
             Atomic.writeIfCan(indexesFile, JSON.stringify(indexStamps))
           }),
-        file: (key) => join(root, `${key}.json`),
+        // Analyses the cache lacks go to the scratch store when it cannot be written.
+        file: (key) => (scratch === undefined || stored.has(`${key}.json`) ? join(root, `${key}.json`) : join(scratch, `${key}.json`)),
         take: (key) => {
           const ranges = lines.ranges.get(key)
           lines.ranges.delete(key)
@@ -217,16 +283,13 @@ export const layer = (dir: string, rulesDigest: string) =>
             Atomic.writeIfCan(snapshotPath, bytes)
           })
       }
-    }
+    })
   )
 
 /** No cache: a temporary store for this run only, removed when it ends. */
 export const temporary = Layer.effect(
   Cache,
-  Effect.acquireRelease(
-    Effect.sync(() => mkdtempSync(join(tmpdir(), "factgate-store-"))),
-    (root) => Effect.sync(() => rmSync(root, { recursive: true, force: true }))
-  ).pipe(Effect.map((root) => ({
+  scratchStore.pipe(Effect.map((root) => ({
     file: (key: string) => join(root, `${key}.json`),
     take: () => undefined,
     remember: () => Effect.void,

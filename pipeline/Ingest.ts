@@ -7,7 +7,7 @@
  */
 import { Data, Effect, FileSystem, Path, Stream } from "effect"
 import { readFileSync } from "node:fs"
-import { text as readAll } from "node:stream/consumers"
+import { buffer as readAllBytes } from "node:stream/consumers"
 import { checkArticle, formatProblems } from "./Schemas.ts"
 
 /** How an article arrived. */
@@ -155,8 +155,12 @@ const readFile = Effect.fn("Ingest.readFile")(function*(path: string) {
   return typeof text === "string" ? parse(path, format, text) : [text]
 }, Effect.catch((problem) => Effect.succeed([problem])))
 
-/** Expand a path into the files to read: itself, or its tree in sorted order. */
-const expand = Effect.fn("Ingest.expand")(function*(path: string) {
+/**
+ * Expand a path into the files to read: itself, or its tree in sorted order,
+ * leaving out what is under `skip` (the reports directory: a batch checked
+ * again must not read its own reports as articles).
+ */
+const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: ReadonlyArray<string>) {
   const fs = yield* FileSystem.FileSystem
   const paths = yield* Path.Path
   const info = yield* fs.stat(path).pipe(
@@ -165,6 +169,9 @@ const expand = Effect.fn("Ingest.expand")(function*(path: string) {
     )
   )
   if (info.type !== "Directory") return [path]
+  // A directory given that is itself under one skipped is read all the same: it was asked for.
+  const skipped = skip.map((dir) => paths.resolve(dir)).filter((dir) => !`${paths.resolve(path)}${paths.sep}`.startsWith(dir + paths.sep))
+  const within = (file: string) => skipped.some((dir) => file.startsWith(dir + paths.sep))
   const names = yield* fs.readDirectory(path, { recursive: true }).pipe(
     Effect.mapError((error) => new InputProblem({ path, problem: `cannot be listed (${error.reason._tag})` }))
   )
@@ -175,21 +182,25 @@ const expand = Effect.fn("Ingest.expand")(function*(path: string) {
     .filter((name) => !name.split(/[\\/]/).some((part) => part.startsWith(".")))
     .sort()
     .map((name) => paths.join(path, name))
+    .filter((file) => !within(paths.resolve(file)))
   if (files.length === 0) {
     return yield* new InputProblem({ path, problem: `contains no ${extensions.join(", ")} files` })
   }
   return files
 })
 
+// Checked as a file's bytes are: binary or invalid UTF-8 is said, not read as text.
 const readStdin = Effect.tryPromise({
-  try: () => readAll(process.stdin),
+  try: () => readAllBytes(process.stdin),
   catch: () => new InputProblem({ path: "-", problem: "cannot read standard input" })
 }).pipe(
-  Effect.map((text): ReadonlyArray<Entry> =>
-    isBlank(text)
+  Effect.map((bytes): ReadonlyArray<Entry> => {
+    const text = decode("-", bytes, "txt")
+    if (typeof text !== "string") return [new InputProblem({ path: "-", problem: text.problem.replace(/ file\b/, " input") })]
+    return isBlank(text)
       ? [new InputProblem({ path: "-", problem: "standard input is empty" })]
       : [{ _tag: "Article", id: "stdin", path: "-", format: "txt", text }]
-  ),
+  }),
   Effect.catch((problem) => Effect.succeed([problem]))
 )
 
@@ -209,15 +220,15 @@ const uniqueIds = (used: Set<string>, entry: Entry): readonly [Set<string>, Read
   return [used, [{ ...entry, id }]]
 }
 
-/** Every entry the given paths hold, in order, with batch-unique ids. */
-export const entries = (inputs: ReadonlyArray<string>) =>
+/** Every entry the given paths hold, in order, with batch-unique ids; nothing under the directories `skip` is read from a directory given. */
+export const entries = (inputs: ReadonlyArray<string>, skip: ReadonlyArray<string> = []) =>
   Stream.fromIterable(inputs).pipe(
     // A directory is listed up front but read as the pipeline pulls: memory
     // holds the articles in flight, not the batch.
     Stream.flatMap((input) =>
       input === "-"
         ? Stream.fromEffect(readStdin)
-        : Stream.fromEffect(expand(input)).pipe(
+        : Stream.fromEffect(expand(input, skip)).pipe(
             Stream.flatMap((files) => Stream.fromIterable(files).pipe(Stream.mapEffect(readFile))),
             Stream.catch((problem) => Stream.succeed([problem]))
           )

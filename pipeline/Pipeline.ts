@@ -120,7 +120,7 @@ export const run = Effect.fn("Pipeline.run")(function*(inputs: ReadonlyArray<str
   }
   const checkItem = (entry: Article | InputProblem): Effect.Effect<Checked | InputProblem | ArticleFailed> =>
     entry._tag === "InputProblem" ? Effect.succeed(entry) : checkOne(entry).pipe(Effect.flatMap(checkedCount))
-  const checked = yield* entries(inputs).pipe(
+  const checked = yield* entries(inputs, [options.out]).pipe(
     inInputOrder(checkItem, options.concurrency),
     Stream.map(admit),
     Stream.runCollect,

@@ -7,7 +7,7 @@
  */
 import { Effect } from "effect"
 import { readFileSync } from "node:fs"
-import { join, resolve } from "node:path"
+import { resolve } from "node:path"
 import type * as Batch from "./Batch.ts"
 import type { BatchClaims } from "./BatchClaims.ts"
 import * as Atomic from "./Atomic.ts"
@@ -19,6 +19,7 @@ import { type ArticleFailed, failed } from "./Outcome.ts"
 import type { Article } from "./Ingest.ts"
 import type { Gates } from "./Rules.ts"
 import type { Report } from "./Report.ts"
+import { reportFiles } from "./Reports.ts"
 import { inStage, type Tasks } from "./Tasks.ts"
 
 /** A written report's index entry. */
@@ -112,7 +113,7 @@ export const report = (
       batchDigest,
       carried.map((i) => [batch.claims.claimIdOf(i), clusterDigest(batch.corroborated.clusterOf[i]!)])
     ])
-    const files = [join(out, `${identity.id}.json`), join(out, `${identity.id}.html`)]
+    const files = reportFiles(out, identity.id)
     const { written } = analysed
     if (written?.digest === digest && written.stamp !== undefined && written.stamp === Atomic.stamp(files)) {
       // Served as it is, without a generator: a batch served from the cache makes thousands.

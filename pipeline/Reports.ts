@@ -4,6 +4,7 @@
  */
 import { Context, Data, Effect, Layer, Path } from "effect"
 import { mkdirSync } from "node:fs"
+import { join } from "node:path"
 import * as Atomic from "./Atomic.ts"
 import { htmlChunks } from "./format/html.ts"
 import { htmlIndexChunks, type Index } from "./format/htmlIndex.ts"
@@ -31,6 +32,16 @@ export interface Written {
 }
 
 /** Writes report files into an output directory. */
+/**
+ * An article's report files, in the order their stamp lists them: a run
+ * served from the cache writes a report again when any of them is not the
+ * one it wrote (deleted, or edited since).
+ */
+export const reportFiles = (dir: string, id: string): ReadonlyArray<string> => {
+  const base = join(dir, id)
+  return [`${base}.json`, `${base}.md`, `${base}.html`]
+}
+
 export class Reports extends Context.Service<Reports, {
   /** Write `<id>.json`, `<id>.md` and `<id>.html`; `original` is the input the report's offsets point into. */
   readonly write: (dir: string, report: Report, original: string) => Effect.Effect<Written, WriteFailed>
@@ -83,7 +94,7 @@ export const layer = Layer.effect(
           markdown: yield* atomically(`${base}.md`, markdown(report, original)),
           html: yield* atomically(`${base}.html`, htmlChunks(report, original))
         }
-        const stamp = Atomic.stamp([files.json, files.html])
+        const stamp = Atomic.stamp(reportFiles(dir, report.article.id))
         return stamp === undefined ? files : { ...files, stamp }
       }),
       writeIndex: Effect.fn("Reports.writeIndex")(function*(dir: string, index: Index) {

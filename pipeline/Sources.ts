@@ -210,7 +210,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     if (governmentWords.has(headLower) && core.length >= 2 && !indefinite.has(lowered[0]!)) {
       const modifier = core.at(-2)!
       const owner = modifier.replace(/['’]s?$/, "").toLowerCase()
-      if ((demonym.test(modifier) && !isRole(modifier)) || (/['’]s?$/.test(modifier) && states.has(owner))) return { kind: "state", name: text }
+      // "the U.S. government": a state's name before it works as its adjective.
+      const named = states.has(modifier.toLowerCase()) && isCapitalised(modifier)
+      if ((demonym.test(modifier) && !isRole(modifier)) || (/['’]s?$/.test(modifier) && states.has(owner)) || named) return { kind: "state", name: text }
     }
     // "Polls show", "press reports said": a plural document is a document too.
     // "A web video by the Republican National Committee", "the report

@@ -9,7 +9,8 @@
  * worker threads, each with its own copy of the rules.
  */
 import { Context, Data, Effect, Layer } from "effect"
-import { readFileSync } from "node:fs"
+import { readFileSync, rmSync } from "node:fs"
+import { basename } from "node:path"
 import * as Analyse from "./Analyse.ts"
 import * as Atomic from "./Atomic.ts"
 import * as Batch from "./Batch.ts"
@@ -94,6 +95,27 @@ export const normaliseArticle = (rules: RuleSet, article: Article): Normalised =
 
 const words = (text: string) => text.match(/\S+/g)?.length ?? 0
 
+/** The cache key a stored analysis is filed under: its file's name. */
+const keyOf = (file: string) => basename(file, ".json")
+
+/**
+ * A stored analysis, read back for its report. One that is cut short,
+ * spoilt or another article's (a file copied over it) is removed, so that
+ * the next run analyses the article again, and the error says so.
+ */
+const readStored = (file: string): Checked => {
+  let problem: string
+  try {
+    const { key, ...stored } = JSON.parse(readFileSync(file, "utf8")) as Checked & { readonly key?: unknown }
+    if (key === keyOf(file)) return stored
+    problem = "it holds another article's analysis"
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error)
+  }
+  rmSync(file, { force: true })
+  throw new Error(`the stored analysis ${file} cannot be used (${problem}); it is removed, and the next run analyses the article again (--no-cache: now)`)
+}
+
 /** The tasks over one rule set, as plain functions. */
 export const make = (rules: RuleSet) => {
   const analyse = Analyse.make(rules)
@@ -121,7 +143,8 @@ export const make = (rules: RuleSet) => {
         words: words(text.body)
       }
     })
-    stage("store", () => Atomic.write(job.file, JSON.stringify(checked)))
+    // The key goes in with the analysis: a file copied over another's is not taken for it.
+    stage("store", () => Atomic.write(job.file, JSON.stringify({ key: keyOf(job.file), ...checked })))
     return checked.claims.map((claim, i) =>
       pack({ claim: claim.id, text: claim.text, checkworthiness: claim.checkworthiness, speakers: claim.speakers, signature: checked.signatures[i]! })
     )
@@ -129,7 +152,7 @@ export const make = (rules: RuleSet) => {
 
   /** Score, gate and assemble one report; the files are written by the caller. */
   const assembleReport = (job: ReportJob, gates: Gates): { readonly report: Report; readonly original: string } => {
-    const stored = stage("store", () => JSON.parse(readFileSync(job.file, "utf8")) as Checked)
+    const stored = stage("store", () => readStored(job.file))
     const { line: _line, ...article } = stored.article
     const checked: Checked = { ...stored, article: { ...article, ...job.identity } }
     const report = stage("score", () => {

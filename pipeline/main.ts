@@ -149,6 +149,7 @@ const check = Command.make("check", {
     Flag.withDescription("Override a gate: error, warning or info (fail on any finding at that level or above), or name=value, e.g. minScore=70, maxFindings.warning=3 (repeatable)")
   ),
   jobs: Flag.Int("jobs").pipe(
+    Flag.filter((jobs) => jobs >= 1, (jobs) => `--jobs must be at least 1 (1 runs everything in this thread), not ${jobs}`),
     Flag.withDefault(Pool.defaultJobs()),
     Flag.withDescription(`Worker threads, started once more than ${Pool.inlineFirst} of a batch's articles need analysing (default: one per core; 1 runs everything in this thread)`)
   ),

@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { BatchClaims, pack } from "../pipeline/BatchClaims.ts"
+import { build } from "../pipeline/Build.js"
 import * as Cache from "../pipeline/Cache.ts"
 import { scratch } from "./support.ts"
 
@@ -33,6 +34,29 @@ const entriesFile = (dir: string) => {
 }
 
 describe("cache", () => {
+  it.effect("removes another build's analyses, and a rule set's long unused, only once no run can be using them, and only what is the cache's", () =>
+    Effect.gen(function*() {
+      const dir = fresh()
+      const day = 24 * 60 * 60 * 1000
+      const key = `${"a".repeat(64)}.json`
+      // A file in `dirs` under the cache, each directory last used `ageMs` ago.
+      const made = (dirs: ReadonlyArray<string>, file: string, ageMs: number) => {
+        const path = join(dir, ...dirs)
+        mkdirSync(path, { recursive: true })
+        writeFileSync(join(path, file), "{}")
+        const then = new Date(Date.now() - ageMs)
+        for (let depth = dirs.length; depth > 0; depth--) utimesSync(join(dir, ...dirs.slice(0, depth)), then, then)
+        return join(path, file)
+      }
+      const running = made(["0123456789abcdef", "fedcba9876543210"], key, 60 * 60 * 1000)
+      const stale = made(["1123456789abcdef", "fedcba9876543210"], key, 2 * day)
+      const notOurs = made(["2123456789abcdef"], "data.txt", 2 * day)
+      const unusedRules = made([build, "fedcba9876543210"], key, 8 * day)
+      const recentRules = made([build, "eedcba9876543210"], key, 2 * day)
+      yield* withCache(dir, () => Effect.void)
+      expect([running, stale, notOurs, unusedRules, recentRules].map(existsSync)).toEqual([true, false, true, false, true])
+    }))
+
   it.effect("remembers the index written into each directory; the temporary store remembers none", () =>
     Effect.gen(function*() {
       const dir = fresh()

@@ -75,10 +75,15 @@ describe("the content-hash cache", () => {
     expect(readFileSync(join(out, "002_37ededbab42281dc.json"), "utf8")).toBe(report)
     // The index says what it said: it is left as it was.
     expect(indexWritten()).toEqual(index)
-    // One that is missing is written again.
+    // One that is missing is written again, and so is a report file deleted or edited since.
     rmSync(join(out, "index.html"))
+    rmSync(join(out, "000_8856b4e4f4a0a76a.md"))
+    const markdown = readFileSync(join(out, "001_b7ec66198f8b2645.md"), "utf8")
+    writeFileSync(join(out, "001_b7ec66198f8b2645.md"), "tampered")
     expect(run().code).toBe(0)
     expect(existsSync(join(out, "index.html"))).toBe(true)
+    expect(existsSync(join(out, "000_8856b4e4f4a0a76a.md"))).toBe(true)
+    expect(readFileSync(join(out, "001_b7ec66198f8b2645.md"), "utf8")).toBe(markdown)
     // And so is one another run wrote since, even with no cache.
     const other = fresh()
     writeFileSync(join(other, "note.txt"), "Another article, checked into the same directory.\n")
@@ -147,6 +152,44 @@ describe("the content-hash cache", () => {
     const cwd = fresh()
     expect(cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--rules", join(root, "rules"), "--out", "out", "--no-cache", "--jobs", "1", "--exit-zero"], { cwd }).code).toBe(0)
     expect(readdirSync(cwd)).toEqual(["out"])
+  })
+
+  it("a stored analysis spoilt since, or another's, fails its article once, named, and is analysed again by the next run", () => {
+    const cache = fresh()
+    const out = fresh()
+    const run = () => cli(["check", join(root, "seeds"), "--out", out, "--cache-dir", cache, "--jobs", "1", "--exit-zero"])
+    const cold = run()
+    const stored = readdirSync(cache, { recursive: true, encoding: "utf8" }).filter((name) => /[0-9a-f]{64}\.json$/.test(name)).map((name) => join(cache, name))
+    writeFileSync(stored[0]!, readFileSync(stored[0]!, "utf8").slice(0, 100))
+    writeFileSync(stored[1]!, readFileSync(stored[2]!))
+    // The reports' digests would serve them as they were: a new directory makes them be written.
+    rmSync(out, { recursive: true })
+    const spoilt = run()
+    expect(spoilt.code).toBe(2)
+    expect(spoilt.stderr).toContain("cannot be used (Unterminated string in JSON at position 100); it is removed, and the next run analyses the article again")
+    expect(spoilt.stderr).toContain("cannot be used (it holds another article's analysis)")
+    const healed = run()
+    expect(healed.code).toBe(0)
+    expect(healed.stdout).toBe(cold.stdout)
+  })
+
+  it("never reads its own reports as articles when they are written inside the directory checked", () => {
+    const articles = fresh()
+    cpSync(join(root, "seeds"), articles, { recursive: true })
+    const run = () => cli(["check", articles, "--out", join(articles, "reports"), "--no-cache", "--jobs", "1", "--exit-zero"]).stdout.trim().split("\n").at(-1)
+    expect([run(), run()]).toEqual(Array(2).fill(`5 articles checked, 3 passed, 2 failed a gate. Reports are in ${join(articles, "reports")}/`))
+  })
+
+  it("a cache that cannot be written is said once, and the batch is checked as without one", () => {
+    const dir = fresh()
+    writeFileSync(join(dir, "file"), "not a directory")
+    const seeds = join(root, "seeds")
+    const unwritable = cli(["check", seeds, "--out", join(dir, "a"), "--cache-dir", join(dir, "file", "cache"), "--jobs", "1", "--exit-zero"])
+    expect(cli(["check", seeds, "--out", join(dir, "b"), "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
+    expect(unwritable.code).toBe(0)
+    expect(unwritable.stderr).toContain(`factgate: ${join(dir, "file", "cache")}: the cache cannot be written (ENOTDIR); what it holds is used, and this run's analyses are not kept`)
+    expect(readdirSync(join(dir, "a")).map((name) => readFileSync(join(dir, "a", name), "utf8").replaceAll(join(dir, "a"), "OUT")))
+      .toEqual(readdirSync(join(dir, "b")).map((name) => readFileSync(join(dir, "b", name), "utf8").replaceAll(join(dir, "b"), "OUT")))
   })
 })
 

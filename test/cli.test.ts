@@ -161,6 +161,14 @@ describe("stdin and formats", () => {
     expect(report.findings.map((f: { text: string }) => f.text)).toEqual(["reportedly"])
   })
 
+  it("says what is wrong with standard input as it says what is wrong with a file", () => {
+    const binary = cli(["check", "-", "--out", fresh()], { input: Buffer.from([0x54, 0x68, 0x65, 0x00, 0x01, 0x02]) })
+    expect(binary.code).toBe(2)
+    expect(binary.stderr).toContain("factgate: -: looks like a binary input (it contains NUL bytes)")
+    const latin1 = cli(["check", "-", "--out", fresh()], { input: Buffer.from("caf\xe9 au lait.\n", "latin1") })
+    expect(latin1.stderr).toContain("factgate: -: is not valid UTF-8 text")
+  })
+
   it("prints one SARIF log for code scanning, valid against the SARIF 2.1.0 schema", () => {
     const run = cli(["check", "seeds/001_b7ec66198f8b2645.txt", "--format", "sarif", "--out", fresh(), "--exit-zero"])
     const log = JSON.parse(run.stdout)
@@ -172,6 +180,8 @@ describe("stdin and formats", () => {
       region: { startLine: 9, startColumn: 32, endLine: 9, endColumn: 42 }
     })
     expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain("hedge-epistemic")
+    // Columns are counted as the report counts them, in UTF-16 code units, and the log says so.
+    expect(log.runs[0].columnKind).toBe("utf16CodeUnits")
   })
 
   it("--quiet leaves findings for information off the terminal", () => {

@@ -138,7 +138,7 @@ describe("seed reports", () => {
         "metadata: no byline, no date, no outlet",
         "hygiene: 0% of the input was page furniture (0 pieces removed)",
         "corroboration: 1 of 7 claims carried by another article, 1 with conflicting details",
-        "findings: 0 errors and 11 warnings in 13 sentences",
+        "findings: 0 errors and 10 warnings in 13 sentences",
       ]
     `)
   })

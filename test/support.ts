@@ -47,7 +47,7 @@ let cache: string | undefined
 const testCache = () => (cache ??= scratch("cache"))
 
 /** Run the real CLI; returns its exit code and output. */
-export const cli = (args: ReadonlyArray<string>, options: { readonly input?: string; readonly cwd?: string } = {}) => {
+export const cli = (args: ReadonlyArray<string>, options: { readonly input?: string | Uint8Array; readonly cwd?: string } = {}) => {
   // A check keeps its cache under the run's scratch directory unless the test
   // names one: what an earlier run left in the repository's must decide no test.
   const cached = args[0] === "check" && !args.includes("--cache-dir") && !args.includes("--no-cache")

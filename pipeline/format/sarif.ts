@@ -90,6 +90,8 @@ export const format: Format<Piece> = {
             version: "2.1.0",
             runs: [{
               tool: { driver: { name: "factgate", version, informationUri: "https://factgate.dev", rules: [...rules.values()] } },
+              // Columns count UTF-16 code units, as JavaScript strings do; without this a reader counts code points.
+              columnKind: "utf16CodeUnits",
               results
             }]
           }, null, 2)

@@ -25,7 +25,7 @@ import { introducesColon, isTurnLabel, type Structure, structuralCues } from "./
 import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
-import { heardThrough, toldOutlet } from "./Chains.ts"
+import { citedThrough, heardThrough, quotedThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
 import { fullOutlet, genderOfPerson, learnSurnames, type Mention, resolve, type Surnames } from "./Anaphora.ts"
@@ -103,6 +103,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const bySentence = new Map<Sentence, Array<Relation>>()
   // Relations whose source owns the cue ("Trump's claim"), and says nothing more.
   const ownersOnly = new Set<Relation>()
+  // Relations whose cue cites: the cited source speaks through the sentence's other source.
+  const relays = new Set<Relation>()
   const quotes = file.data.quotes ?? []
   const paragraph = String(file.value)
   learnSurnames(paragraph, classifier.genderOf, surnames)
@@ -250,6 +252,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     if (owner.cue.relay && siblings.length > 0 && span.start > match.start) via.unshift(siblings.at(-1)!.source)
     siblings.push(relation)
     if (owner.cue.source === "possessor") ownersOnly.add(relation)
+    if (owner.cue.relay) relays.add(relation)
     bySentence.set(match.sentence, siblings)
     relations.push(relation)
     // "Critics say", "sources said": a vague or unnamed agent is a weasel cue
@@ -272,5 +275,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     relations.splice(0, relations.length, ...relations.filter((r) => !inner.has(r)))
     for (const [sentence, siblings] of bySentence) bySentence.set(sentence, siblings.filter((r) => !inner.has(r)))
   }
+  citedThrough(bySentence, relays)
+  quotedThrough(bySentence)
   heardThrough(bySentence)
 }

@@ -39,3 +39,30 @@ export const heardThrough = (bySentence: ReadonlyMap<Sentence, ReadonlyArray<Rel
     }
   }
 }
+
+/**
+ * "The Washington Post, citing three unnamed officials, reported": the cited
+ * source speaks through the one the citation interrupts, whose relation comes
+ * after it. (After that relation, "Reuters reported, citing sources", the
+ * relation adds it as it is made.)
+ */
+export const citedThrough = (bySentence: ReadonlyMap<Sentence, ReadonlyArray<Relation>>, relays: ReadonlySet<Relation>) => {
+  for (const siblings of bySentence.values()) {
+    for (const relay of siblings) {
+      if (!relays.has(relay) || relay.via.length > 0 || relay.source.start < relay.cue.end) continue
+      const through = siblings.find((r) => r !== relay && r.source.end <= relay.cue.start && r.cue.start >= relay.source.end)
+      if (through) relay.via.unshift(through.source)
+    }
+  }
+}
+
+/** "Interfax quoted a Kremlin spokesman as saying": the one quoted speaks through the one quoting, whose cue comes right before. */
+export const quotedThrough = (bySentence: ReadonlyMap<Sentence, ReadonlyArray<Relation>>) => {
+  for (const siblings of bySentence.values()) {
+    for (const relation of siblings) {
+      if (relation.via.length > 0) continue
+      const quoting = siblings.find((r) => r !== relation && /^quot/i.test(r.cue.phrase) && r.cue.end <= relation.source.start && relation.source.start - r.cue.end <= 2)
+      if (quoting) relation.via.unshift(quoting.source)
+    }
+  }
+}

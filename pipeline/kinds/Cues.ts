@@ -91,6 +91,8 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // "the report", "his plans", "Trump's claims": a noun, not a verb.
   // "He's claiming", "That's according to" follow a contraction, not a possessive.
   const contraction = isWord(previous) && contracted.has(lower(previous).replace(/['’]s$/, ""))
+  // "All told, the storm destroyed 300 homes": a sum, not a telling.
+  if (isWord(previous) && previousAt === firstWord && lower(previous) === "all" && match.phrase === "told" && next !== undefined && text(next) === ",") return true
   // "by saying", "after saying": a gerund after a preposition is still a verb.
   if (isWord(previous) && gerundPrepositions.has(lower(previous)) && /ing$/.test(match.phrase)) return false
   // "some calls into the hotline", "many questions": after a quantifier an -s form is a plural noun.

@@ -131,7 +131,13 @@ export const sourceCheckKind: Plugin<[ReadonlyArray<SourceCheck>], Root> = (rule
   const words = owned(file.data.matches, isWordsOwner)
   for (const rule of rules) {
     const marked = words.length === 0 ? unmarked : new Set(words.filter((w) => w.owner.check === rule).map((w) => w.match.sentence))
+    // One source with two cues ("EU officials echoed …, stressing …") is one
+    // finding: a place is reported once per rule.
+    const reported = new Set<string>()
     for (const hit of checks[rule.check]({ file, rule, sentences, relations, marked })) {
+      const place = `${hit.start}:${hit.end}`
+      if (reported.has(place)) continue
+      reported.add(place)
       report(file, rule, { start: hit.start, end: hit.end, actual: slice(file, hit) }, hit.values)
     }
   }

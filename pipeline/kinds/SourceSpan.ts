@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { clauseWords, determiners, directives, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { auxiliaries, clauseWords, determiners, directives, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, infinitiveSpeaker, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -143,6 +143,31 @@ const infinitiveDoer = (
 }
 
 /**
+ * Who a quotation is of, before "as saying": the object of "quoted"
+ * ("Interfax quoted a Kremlin spokesman as saying"), or the subject of its
+ * passive ("Peskov was quoted as saying"). `undefined` where no "quoted"
+ * comes first.
+ */
+const quotedSpeaker = (children: ReadonlyArray<SentenceContent>, match: Match): Array<SentenceContent> | undefined => {
+  const as = skipSpace(children, match.index - 1, -1)
+  if (!/ing$/.test(match.phrase) || !isWord(children[as]) || lower(children[as]!) !== "as") return undefined
+  for (let at = skipSpace(children, as - 1, -1), words = 0; isWord(children[at]) && words < 8; at = skipSpace(children, at - 1, -1), words++) {
+    if (!/^(quoted|quotes|quote|quoting)$/.test(lower(children[at]!))) continue
+    // The object runs up to "as", a clause word where a phrase stops.
+    if (words > 0) return phrase(children, skipSpace(children, at + 1, 1), 1)
+    // The passive: back over its auxiliaries and adverbs to the subject.
+    let subjectEnd = skipSpace(children, at - 1, -1)
+    while (isWord(children[subjectEnd]) && (auxiliaries.has(lower(children[subjectEnd]!)) || /^[a-z]+ly$/.test(text(children[subjectEnd]!)))) {
+      subjectEnd = skipSpace(children, subjectEnd - 1, -1)
+    }
+    if (subjectEnd >= at - 1) return undefined
+    // "Peskov, who was quoted as saying": the relative pronoun stands for him.
+    return isWord(children[subjectEnd]) && lower(children[subjectEnd]!) === "who" ? [children[subjectEnd]!] : phrase(children, subjectEnd, -1)
+  }
+  return undefined
+}
+
+/**
  * An inverted source with the tail that says why it goes unnamed: `said a
  * senior official familiar with the matter`, `said one person briefed on the
  * call`. The noun phrase alone ("a senior official") would be typed as a
@@ -177,10 +202,15 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
     if (opens || participle) {
       const from = opens ? i : skipSpace(children, i + 1, 1)
       if (anonymityIn([...(opens ? [node] : []), ...clause].map(text)) === undefined) return []
-      // From the phrase's first determiner: "A source familiar with the talks, who …".
+      // From the phrase's first determiner: "A source familiar with the talks,
+      // who …"; or from the sentence's start, where nothing comes before the
+      // subject ("People familiar with the matter, who …").
       const walked = antecedentOf(children, from).phrase
-      const antecedent = walked.slice(Math.max(0, walked.findIndex((w) => determiners.has(lower(w)))))
-      if (antecedent.length === 0 || !isUnnamed(classify(antecedent.map(text)).kind)) return []
+      const opening = walked.length > 0 && children.indexOf(walked[0]!) === children.findIndex(isWord)
+      const antecedent = opening ? walked : walked.slice(Math.max(0, walked.findIndex((w) => determiners.has(lower(w)))))
+      // "A person familiar with the matter, who …" is anonymous already; the reason is part of it all the same.
+      const kind = antecedent.length > 0 ? classify(antecedent.map(text)).kind : undefined
+      if (kind === undefined || !(isUnnamed(kind) || kind === "anonymous")) return []
       return children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
     }
     if (!isWord(node)) return []
@@ -241,6 +271,8 @@ export const sourceFor = (
     return introduced(children, last + 1)
   }
 
+  const quotedAs = quotedSpeaker(children, match)
+  if (quotedAs !== undefined) return plausible(quotedAs)
   // "Bemoaning the …, Trump accused": a participle that opens the sentence
   // belongs to the main clause's subject.
   if (/ing$/.test(match.phrase) && match.index === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))

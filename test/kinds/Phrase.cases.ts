@@ -18,7 +18,7 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
     invalid: [{ text: "Ankara would view any deal as a positive step.", found: ["would view"] }]
   },
   weasel: {
-    valid: ["Three senators said the bill would pass."],
+    valid: ["Three senators said the bill would pass.", "It is not known how many people were on board."],
     invalid: [{ text: "Critics say the bill is unfair. The plan is widely disliked.", found: ["Critics say", "widely"] }]
   },
   "vague-quantifier": {
@@ -34,7 +34,12 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
     invalid: [{ text: "The legendary museum is one of the most visited in Europe.", found: ["legendary", "one of the most"] }]
   },
   "agentless-attribution": {
-    valid: ["Analysts said the move was a signal."],
+    valid: [
+      "Analysts said the move was a signal.",
+      // The agent is named after all.
+      "The plan has drawn criticism from environmental groups.",
+      "The decision has been criticized by the opposition."
+    ],
     invalid: [{ text: "The move is seen as a signal, and the plan has drawn criticism.", found: ["is seen as", "has drawn criticism"] }]
   },
   "verification-disclosed": {

@@ -8,6 +8,10 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
     invalid: [{
       text: "According to Russian officials, the talks failed.",
       errors: ["1:14-1:31: Unexpected vague source `Russian officials`, name who said it [vague-source]"]
+    }, {
+      // One source with two cues is one finding.
+      text: "EU officials echoed the warning, stressing that the talks had failed.",
+      errors: ["1:1-1:13: Unexpected vague source `EU officials`, name who said it [vague-source]"]
     }]
   },
   "anonymous-source": {

@@ -471,6 +471,34 @@ describe("attribution kind", () => {
     expect(relations(rules, "Firms that have raised prices said demand was still strong.")).toEqual(["Firms (vague-collective) / said"])
   })
 
+  it("reads the chains and sources of wire copy", () => {
+    // A citation set off before its verb speaks through the verb's subject.
+    expect(relations(rules, "The Washington Post, citing three unnamed U.S. officials, reported that the talks failed.")).toEqual([
+      "three unnamed U.S. officials (anonymous) / citing via The Washington Post",
+      "The Washington Post (media-outlet, private) / reported"
+    ])
+    // Who is quoted as saying it said it, through whoever quoted them.
+    expect(relations(rules, "Interfax quoted a Kremlin spokesman as saying the talks failed.")).toEqual([
+      "Interfax (media-outlet, wire) / quoted",
+      "a Kremlin spokesman (described-official) / saying via Interfax"
+    ])
+    expect(relations(rules, "Peskov was quoted as saying the talks failed.")).toEqual(["Peskov (named-person) / saying"])
+    // A reason for anonymity set off after an anonymous source is part of it.
+    expect(relations(rules, "A person familiar with the matter, who spoke on condition of anonymity, said the deal was close.")).toEqual([
+      "A person familiar with the matter, who spoke on condition of anonymity (anonymous) / said"
+    ])
+    expect(relations(rules, "People familiar with the matter, who declined to be named, said the deal was close.")).toEqual([
+      "People familiar with the matter, who declined to be named (anonymous) / said"
+    ])
+    // A country's armed forces, or its name before "government", are the state.
+    expect(relations(rules, "The Ukrainian military said it had shot down 40 drones.")).toEqual(["The Ukrainian military (state) / said"])
+    expect(relations(rules, "The U.S. government said the talks failed.")).toEqual(["The U.S. government (state) / said"])
+    expect(relations(rules, "The army said it had shot down 40 drones.")).toEqual(["The army (described-official) / said"])
+    expect(relations(rules, "Tass reported that the talks failed.")).toEqual(["Tass (media-outlet, state-owned) / reported"])
+    // "All told" sums up.
+    expect(relations(rules, "All told, the storm destroyed 300 homes.")).toEqual([])
+  })
+
   it("takes a paper before a verb of putting it out for what was put out", () => {
     expect(relations(rules, "In a statement issued in his name, Carson said he was sorry.")).toEqual(["Carson (named-person) / said"])
     expect(relations(rules, "A statement posted on the website said the listings were fake.")).toEqual(["A statement (document) / said"])
