@@ -43,6 +43,10 @@ const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to
 const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (\d+|two|three|four|five|six|seven|eight|nine|ten)\b/
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
+// A title written short before a name: "The Rev. Al Sharpton".
+const personalTitle = /^(Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Fr)\.$/
+// A party's member, named by the party: "the Wisconsin Republican".
+const partyMember = /^(Democrat|Republican|Independent|Conservative|Liberal|Socialist|Libertarian|Progressive|Tory)$/
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
 // A generation's numeral ends a name: "Vann R. Newkirk II".
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word) && !/^(II|III|IV)$/.test(word)
@@ -252,12 +256,16 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       // "Former NATO Secretary General Jens Stoltenberg".
       const name: Array<string> = []
       // A possessive ends it: "Ishaan Tharoor" in "the Washington Post's Ishaan Tharoor".
-      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !acronym(core[i]!) && !/['’]s$/.test(core[i]!); i--) name.unshift(core[i]!)
-      const determined = determiners.has(lowered[0]!)
+      // A sentence's capital makes no determiner part of it: "The Federal Reserve".
+      for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !acronym(core[i]!) && !/['’]s$/.test(core[i]!) && !determiners.has(lowered[i]!); i--) name.unshift(core[i]!)
+      // "The Rev. Al Sharpton" is a person whatever comes before the title.
+      const determined = determiners.has(lowered[0]!) && !core.some((word) => honorifics.has(word.toLowerCase()) || personalTitle.test(word))
+      // "The Wisconsin Republican" is one person the article has in view.
+      if (lowered[0] === "the" && partyMember.test(head)) return { kind: "described-official", name: text }
       // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
       // Briton" is one of many, described by what they belong to.
       if (indefinite.has(lowered[0]!) && core.length > 1) return { kind: "described-official", name: text }
-      return determined && name.length === core.length - 1
+      return determined && lowered[0] === "the" && name.length === core.length - 1
         ? { kind: "named-organisation", name: core.join(" ") }
         : { kind: "named-person", name: name.join(" ") || head }
     }

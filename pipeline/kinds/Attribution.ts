@@ -28,11 +28,11 @@ import { isQuoted } from "./Quotes.ts"
 import { citedThrough, heardThrough, quotedThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
-import { fullOutlet, genderOfPerson, learnSurnames, type Mention, resolve, type Surnames } from "./Anaphora.ts"
+import { fullOutlet, genderOfPerson, learnSurnames, type Mention, personMentions, resolve, type Surnames } from "./Anaphora.ts"
 import { hasObject, isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
 import { maxSourceWords, verbOnly } from "./Grammar.ts"
-import { isBoundary, isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { isBoundary, isWord, lower, sentences as sentencesOf, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
 export type { Mention, Surnames } from "./Anaphora.ts"
@@ -95,6 +95,22 @@ const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Arr
   return words
 }
 
+/**
+ * Where a sentence's subject can start: its first word, or the word after an
+ * opening conjunction ("But Ayotte isn't interested"); never inside a quotation.
+ */
+const subjectStarts = (tree: Root, quotes: ReadonlyArray<{ readonly start: number; readonly end: number }>) => {
+  const starts = new Set<number>()
+  for (const sentence of sentencesOf(tree)) {
+    const words = sentence.children.filter(isWord)
+    const first = words[0]
+    if (first === undefined) continue
+    starts.add(spanOf(first).start)
+    if (words[1] && /^(but|and|so|yet|then|still|meanwhile)$/.test(lower(first))) starts.add(spanOf(words[1]).start)
+  }
+  return (offset: number) => starts.has(offset) && !isQuoted(quotes, offset, offset + 1)
+}
+
 const attribute = (tree: Root, file: VFile, classifier: Classifier, options: AttributionOptions, labels: ReadonlySet<string>, surveys: ReadonlySet<string>) => {
   const { classify } = classifier
   const relations: Array<Relation> = (file.data.attributions ??= [])
@@ -108,6 +124,13 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const quotes = file.data.quotes ?? []
   const paragraph = String(file.value)
   learnSurnames(paragraph, classifier.genderOf, surnames)
+  // People named who have not spoken join the history where the text names
+  // them, before the relations that come after them are resolved.
+  const named = personMentions(paragraph, classifier, surnames, subjectStarts(tree, quotes))
+  let namedTo = 0
+  const namedBefore = (offset: number) => {
+    for (; namedTo < named.length && named[namedTo]!.start < offset; namedTo++) history.push(named[namedTo]!.mention)
+  }
   const cues = owned(file.data.matches, isCueOwner)
   const shapes = new Set(options.structures)
   if (shapes.size > 0) {
@@ -212,6 +235,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     taken.push(match)
     const span = { start: spanOf(words[0]!).start, end: spanOf(words.at(-1)!).end }
     if (introduces) taken.push(span)
+    namedBefore(span.start)
     const resolvesTo = referent.length > 0 ? referent.map(text).join(" ") : resolve(history, typed.kind, words.map(text))
     const source: Source = {
       start: span.start,
@@ -275,6 +299,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     relations.splice(0, relations.length, ...relations.filter((r) => !inner.has(r)))
     for (const [sentence, siblings] of bySentence) bySentence.set(sentence, siblings.filter((r) => !inner.has(r)))
   }
+  namedBefore(Number.POSITIVE_INFINITY)
   citedThrough(bySentence, relays)
   quotedThrough(bySentence)
   heardThrough(bySentence)

@@ -10,7 +10,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { auxiliaries, clauseWords, determiners, gerundPrepositions, namingParticiples, nounMarkers, numberWords, pluralVerbs, possessives, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { auxiliaries, clauseWords, determiners, gerundPrepositions, ingAdjectives, namingParticiples, nounMarkers, numberWords, pluralVerbs, possessives, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
 import { infinitiveSpeaker } from "./NounPhrase.ts"
 import { isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -91,6 +91,14 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // "the report", "his plans", "Trump's claims": a noun, not a verb.
   // "He's claiming", "That's according to" follow a contraction, not a possessive.
   const contraction = isWord(previous) && contracted.has(lower(previous).replace(/['’]s$/, ""))
+  // "The results were promising.", "a very promising start": some -ing forms
+  // are adjectives after a word of degree, or after "be" with nothing after
+  // them; "Trump was promising to build" and "he was joking" are verbs.
+  if (ingAdjectives.has(match.phrase) && isWord(previous)) {
+    if (/^(very|more|most|less|quite|so|too|rather|highly)$/.test(lower(previous))) return true
+    const ends = next === undefined || (!isWord(next) && /^[.,;:!?)]$/.test(text(next)))
+    if (ends && /^(is|are|was|were|be|been|seems?|seemed|looks?|looked)$/.test(lower(previous))) return true
+  }
   // "All told, the storm destroyed 300 homes": a sum, not a telling.
   if (isWord(previous) && previousAt === firstWord && lower(previous) === "all" && match.phrase === "told" && next !== undefined && text(next) === ",") return true
   // "by saying", "after saying": a gerund after a preposition is still a verb.

@@ -108,3 +108,6 @@ export const directives = /^(called|calls|calling|urged|urges|urging|asked|asks|
 
 /** Verbs an infinitive of purpose serves, whose subject says what it says: "took to the talk shows to defend". */
 export const purposes = /^(took|take|takes|taking|appeared|appears|appearing|went|came|comes|traveled|travelled|travels|headed|heading|rushed|rushing|returned|interrupted|held|holds|holding|convened|gathered)$/
+
+/** Cues' -ing forms that are as often adjectives: "the results were promising", "a very telling remark". */
+export const ingAdjectives = new Set(["promising", "encouraging", "disappointing", "surprising", "interesting", "worrying", "alarming", "troubling", "concerning", "compelling", "convincing", "damning", "revealing", "telling", "threatening", "welcoming", "reassuring", "misleading", "insulting", "demanding"])

@@ -319,6 +319,19 @@ describe("attribution kind", () => {
       "Mrs. Clinton (named-person) / said",
       "He (pronoun → Clinton) / said"
     ])
+    // A person named as a sentence's subject can be "he" or "she" though they have not spoken yet;
+    // one named in an object or a quotation is not.
+    expect(relations(rules, "Prime Minister Keir Starmer spoke to reporters on Monday. He said the talks failed.")).toEqual([
+      "He (pronoun → Keir Starmer) / said"
+    ])
+    expect(relations(rules, "But Angela Merkel met Emmanuel Macron in Berlin. She said the talks failed.")).toEqual([
+      "She (pronoun → Angela Merkel) / said"
+    ])
+    expect(relations(rules, "David Woodard said his survey showed Mr. Trump's support holding steady. \"Go figure,\" he said.")).toEqual([
+      "David Woodard (named-person) / said",
+      "his survey (document) / showed",
+      "he (pronoun → David Woodard) / said"
+    ])
     // A possessive alone is someone's too, not a name.
     expect(relations(rules, "Cruz said the rise helped. His assumption, confidently stated on live TV, was that voters would come around.")).toEqual([
       "Cruz (named-person) / said",
@@ -495,6 +508,10 @@ describe("attribution kind", () => {
     expect(relations(rules, "The U.S. government said the talks failed.")).toEqual(["The U.S. government (state) / said"])
     expect(relations(rules, "The army said it had shot down 40 drones.")).toEqual(["The army (described-official) / said"])
     expect(relations(rules, "Tass reported that the talks failed.")).toEqual(["Tass (media-outlet, state-owned) / reported"])
+    // After "the", a name is a body's, unless a title or a party makes it a person's.
+    expect(relations(rules, "The Federal Reserve said rates would rise.")).toEqual(["The Federal Reserve (named-organisation) / said"])
+    expect(relations(rules, "The Rev. Al Sharpton said the talks failed.")).toEqual(["The Rev. Al Sharpton (named-person) / said"])
+    expect(relations(rules, "The Wisconsin Republican said the talks failed.")).toEqual(["The Wisconsin Republican (described-official) / said"])
     // "All told" sums up.
     expect(relations(rules, "All told, the storm destroyed 300 homes.")).toEqual([])
   })
