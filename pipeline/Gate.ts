@@ -22,7 +22,7 @@ export interface Verdict {
 
 const levels = ["error", "warning", "info"] as const
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`
 const round = (n: number) => Math.round(n * 100) / 100
 
 /** The first paragraph of the body, as an offset range into the original. */
@@ -63,7 +63,8 @@ export const gate = (
     if (per100 > density.maxReporterHedgesPer100Words) {
       failures.push({
         gate: "density.maxReporterHedgesPer100Words",
-        message: `${plural(hedges, "hedge")} in the reporter's voice in ${plural(checked.words, "word")} (${round(per100)} per 100 words, at most ${density.maxReporterHedgesPer100Words} allowed)`
+        // Weasel cues count with the hedges ("Critics say", "it is believed"): the message names both, as the findings do.
+        message: `${plural(hedges, "hedge or weasel word", "hedges or weasel words")} in the reporter's voice in ${plural(checked.words, "word")} (${round(per100)} per 100 words, at most ${density.maxReporterHedgesPer100Words} allowed)`
       })
     }
   }
