@@ -134,7 +134,7 @@ const removeStale = (parent: string, keep: string, ageMs: number) => {
     const path = join(parent, name)
     try {
       const stat = statSync(path)
-      if (!stat.isDirectory() || stat.mtimeMs >= before || !readdirSync(path).every(isCacheFile)) continue
+      if (!stat.isDirectory() || stat.mtimeMs >= before || !laidOut(path)) continue
       rmSync(path, { recursive: true, force: true })
     } catch {
       // Gone already, or another run's at work in it: left for the next.
@@ -142,9 +142,15 @@ const removeStale = (parent: string, keep: string, ageMs: number) => {
   }
 }
 
-/** What a build's directory (rule sets) or a rule set's (analyses and the files beside them) holds. */
+/** What a rule set's directory holds: analyses and the files beside them. */
 const isCacheFile = (name: string) =>
-  digestName.test(name) || /^[0-9a-f]{64}\.json$/.test(name) || [ndjson, snapshotFile, indexes, "rules.json"].includes(name) || Atomic.temporaryName.test(name)
+  /^[0-9a-f]{64}\.json$/.test(name) || [ndjson, snapshotFile, indexes, "rules.json"].includes(name) || Atomic.temporaryName.test(name)
+
+/** Whether a directory holds only what the cache puts there, at any depth: a build's rule sets, or a rule set's files. */
+const laidOut = (path: string): boolean =>
+  readdirSync(path, { withFileTypes: true }).every((entry) =>
+    entry.isDirectory() ? digestName.test(entry.name) && laidOut(join(path, entry.name)) : isCacheFile(entry.name)
+  )
 
 /** Why the cache's directory cannot be written to (an error code), or undefined when it can. */
 const unwritableReason = (root: string): string | undefined => {
@@ -183,8 +189,15 @@ export const layer = (dir: string, rulesDigest: string) =>
       const scratch = unwritable === undefined ? undefined : yield* scratchStore
       if (unwritable === undefined) {
         // This build's and this rule set's directories are in use: their times say so to other runs.
+        // Only a directory's owner may set its times: a cache shared between users leaves them to the owner's runs.
         const now = new Date()
-        for (const used of [join(dir, build), root]) utimesSync(used, now, now)
+        for (const used of [join(dir, build), root]) {
+          try {
+            utimesSync(used, now, now)
+          } catch {
+            // Not ours to touch.
+          }
+        }
         // Analyses made by other builds can never be served again, and those
         // of rule sets long unused are unlikely to be.
         removeStale(dir, build, dayMs)
@@ -238,6 +251,8 @@ export const layer = (dir: string, rulesDigest: string) =>
       }
       // How many articles of this batch had their claims from the table.
       let copied = 0
+      // Keys served from the cache: their analyses are read where the cache keeps them.
+      const served = new Set<string>()
       return {
         index: (out) => (typeof indexStamps[out] === "string" ? indexStamps[out] : undefined),
         rememberIndex: (out, stamp) =>
@@ -247,7 +262,7 @@ export const layer = (dir: string, rulesDigest: string) =>
             Atomic.writeIfCan(indexesFile, JSON.stringify(indexStamps))
           }),
         // Analyses the cache lacks go to the scratch store when it cannot be written.
-        file: (key) => (scratch === undefined || stored.has(`${key}.json`) ? join(root, `${key}.json`) : join(scratch, `${key}.json`)),
+        file: (key) => (scratch === undefined || served.has(key) ? join(root, `${key}.json`) : join(scratch, `${key}.json`)),
         take: (key) => {
           const ranges = lines.ranges.get(key)
           lines.ranges.delete(key)
@@ -256,10 +271,13 @@ export const layer = (dir: string, rulesDigest: string) =>
           const slice = snapshot?.slice(key)
           if (slice) {
             copied++
+            served.add(key)
             const written = ranges && writtenOf(lines.file, ranges)
             return written ? { claims: slice, written } : { claims: slice }
           }
-          return ranges ? entryOf(lines.file, ranges) : undefined
+          const entry = ranges ? entryOf(lines.file, ranges) : undefined
+          if (entry) served.add(key)
+          return entry
         },
         remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`)),
         rememberBatch: (claims, articles) =>

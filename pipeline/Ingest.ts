@@ -169,9 +169,13 @@ const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: Readonly
     )
   )
   if (info.type !== "Directory") return [path]
-  // A directory given that is itself under one skipped is read all the same: it was asked for.
-  const skipped = skip.map((dir) => paths.resolve(dir)).filter((dir) => !`${paths.resolve(path)}${paths.sep}`.startsWith(dir + paths.sep))
-  const within = (file: string) => skipped.some((dir) => file.startsWith(dir + paths.sep))
+  // Compared by their real paths, so a link to either is the same place. A
+  // directory given that is itself under one skipped is read all the same:
+  // it was asked for.
+  const real = (dir: string) => fs.realPath(dir).pipe(Effect.orElseSucceed(() => paths.resolve(dir)))
+  const here = yield* real(path)
+  const skipped = (yield* Effect.forEach(skip, real)).filter((dir) => !`${here}${paths.sep}`.startsWith(dir + paths.sep))
+  const within = (name: string) => skipped.some((dir) => paths.join(here, name).startsWith(dir + paths.sep))
   const names = yield* fs.readDirectory(path, { recursive: true }).pipe(
     Effect.mapError((error) => new InputProblem({ path, problem: `cannot be listed (${error.reason._tag})` }))
   )
@@ -180,9 +184,9 @@ const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: Readonly
   const files = names
     .filter((name) => formats[paths.extname(name).toLowerCase()] !== undefined)
     .filter((name) => !name.split(/[\\/]/).some((part) => part.startsWith(".")))
+    .filter((name) => !within(name))
     .sort()
     .map((name) => paths.join(path, name))
-    .filter((file) => !within(paths.resolve(file)))
   if (files.length === 0) {
     return yield* new InputProblem({ path, problem: `contains no ${extensions.join(", ")} files` })
   }

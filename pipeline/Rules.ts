@@ -101,7 +101,13 @@ export interface AttributionConfig {
   /** A newspaper's short name after "the": "The Times said", "the Post reported". */
   readonly mastheads?: ReadonlyArray<string>
   /** Words in a person's name or title that tell "he" from "she": first names, "Mrs.", "spokeswoman". */
-  readonly genders?: { readonly female?: ReadonlyArray<string>; readonly male?: ReadonlyArray<string> }
+  readonly genders?: { readonly female?: GenderWords; readonly male?: GenderWords }
+}
+
+/** Titles ("Mrs.", "congresswoman") and first names that say a person's gender. */
+export interface GenderWords {
+  readonly titles?: ReadonlyArray<string>
+  readonly names?: ReadonlyArray<string>
 }
 
 /** One news outlet in the registry. */

@@ -37,6 +37,7 @@ const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "t
 const determiners = new Set([...grammarDeterminers, ...possessives, "one", "two", "three", "senior", "top"])
 const indefinite = new Set(["a", "an", "one", "another"])
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
+const byOrFrom = new Set(["by", "from", "of", "to", "for", "with"])
 
 // "Nine in 10", "four out of 10": a share of those asked, however it is
 // worded, stands for a group.
@@ -44,9 +45,9 @@ const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 // A title written short before a name: "The Rev. Al Sharpton".
-const personalTitle = /^(Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Fr)\.$/
+const personalTitle = /^(Rev\.?|Reverend|Hon\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Maj\.|Prof\.|Fr\.)$/
 // A party's member, named by the party: "the Wisconsin Republican".
-const partyMember = /^(Democrat|Republican|Independent|Conservative|Liberal|Socialist|Libertarian|Progressive|Tory)$/
+const partyMember = /^(Democrat|Republican|Socialist|Libertarian|Tory)$/
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
 // A generation's numeral ends a name: "Vann R. Newkirk II".
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word) && !/^(II|III|IV)$/.test(word)
@@ -96,7 +97,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "Chairman Bloomberg" is a man: a role is no country's adjective.
     const modifies = (word: string) =>
       !isCapitalised(word) || word.includes("-") || /'s$/.test(word) || (demonym.test(word) && !isRole(word)) || determiners.has(word.toLowerCase())
-    if (before.some((word) => word === "and" || !modifies(word))) return undefined
+    // "A memo obtained by Politico", "a report from Reuters": after a preposition the outlet heads nothing.
+    if (before.some((word) => word === "and" || byOrFrom.has(word.toLowerCase()) || !modifies(word))) return undefined
     const rest = text.slice(named.end, Math.max(named.end, coreLength)).trim()
     const outlet = (shouting ? outletByCapitals : outletByName).get(named.phrase)
     // "Fox News and NBC News": outlets together are the first one's.
@@ -211,7 +213,9 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // "the Russian government", "Russia's government", "Ukrainian
     // authorities": a state's government is the state speaking for itself.
     // Not "a Republican administration": one of many is no state.
-    if (governmentWords.has(headLower) && core.length >= 2 && !indefinite.has(lowered[0]!)) {
+    // "The Free Syrian Army", "the Irish Republican Army": a force with a name of its own is no state.
+    const namedForce = /^(army|military)$/.test(headLower) && isCapitalised(head)
+    if (governmentWords.has(headLower) && core.length >= 2 && !indefinite.has(lowered[0]!) && !namedForce) {
       const modifier = core.at(-2)!
       const owner = modifier.replace(/['’]s?$/, "").toLowerCase()
       // "the U.S. government": a state's name before it works as its adjective.
@@ -265,7 +269,8 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
       // Briton" is one of many, described by what they belong to.
       if (indefinite.has(lowered[0]!) && core.length > 1) return { kind: "described-official", name: text }
-      return determined && lowered[0] === "the" && name.length === core.length - 1
+      // "The Queen", "The Reverend Jesse Jackson": a title or a first name makes a person.
+      return determined && lowered[0] === "the" && name.length === core.length - 1 && genderBefore(core) === undefined
         ? { kind: "named-organisation", name: core.join(" ") }
         : { kind: "named-person", name: name.join(" ") || head }
     }
@@ -311,19 +316,25 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   }
 
   // Titles are written with and without their stop: "Mrs." and "Mrs".
-  const genderWords = new Map<string, Gender>()
+  const bare = (word: string) => word.toLowerCase().replace(/\.$/, "")
+  const genderTitles = new Map<string, Gender>()
+  const genderNames = new Map<string, Gender>()
   for (const gender of ["female", "male"] as const) {
-    for (const word of config.genders?.[gender] ?? []) genderWords.set(word.toLowerCase().replace(/\.$/, ""), gender)
+    for (const word of config.genders?.[gender]?.titles ?? []) genderTitles.set(bare(word), gender)
+    for (const word of config.genders?.[gender]?.names ?? []) genderNames.set(bare(word), gender)
   }
-  // The last word is the surname, whatever it also is: "Lee" after "Barbara
-  // Lee" is hers, "Angus King" no king, so a surname alone says nothing.
-  const genderOf = (name: string): Gender | undefined => {
-    const words = name.split(" ")
-    for (const word of words.slice(0, -1)) {
-      const gender = genderWords.get(word.toLowerCase().replace(/\.$/, ""))
-      if (gender) return gender
-    }
-    return undefined
+  // The last word is the surname, whatever it also is: "Angus King" is no
+  // king, and a surname alone says nothing. A title says it wherever it
+  // stands before the surname; a first name only as the first word after
+  // any role: "Virginia Governor Ralph Northam" is Ralph's, not Virginia's.
+  const genderOf = (name: string): Gender | undefined => genderBefore(name.split(" ").slice(0, -1))
+  /** What the words before a surname say (or all of a title's words: "The Queen"). */
+  const genderBefore = (before: ReadonlyArray<string>): Gender | undefined => {
+    let titled: Gender | undefined
+    for (const word of before) titled = genderTitles.get(bare(word)) ?? titled
+    if (titled) return titled
+    const given = before[before.findLastIndex((word) => !isCapitalised(word) || isRole(word) || personalTitle.test(word) || honorifics.has(word.toLowerCase())) + 1]
+    return given === undefined ? undefined : genderNames.get(bare(given))
   }
 
   return { classify: remembered, isHead, isPerson, anonymityIn, genderOf }

@@ -112,7 +112,12 @@ const readStored = (file: string): Checked => {
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error)
   }
-  rmSync(file, { force: true })
+  try {
+    rmSync(file, { force: true })
+  } catch {
+    // A read-only cache: it stays, and says so.
+    throw new Error(`the stored analysis ${file} cannot be used (${problem}), nor removed: remove it, or run with --no-cache`)
+  }
   throw new Error(`the stored analysis ${file} cannot be used (${problem}); it is removed, and the next run analyses the article again (--no-cache: now)`)
 }
 

@@ -51,10 +51,11 @@ describe("cache", () => {
       const running = made(["0123456789abcdef", "fedcba9876543210"], key, 60 * 60 * 1000)
       const stale = made(["1123456789abcdef", "fedcba9876543210"], key, 2 * day)
       const notOurs = made(["2123456789abcdef"], "data.txt", 2 * day)
+      const notOursDeeper = made(["3123456789abcdef", "fedcba9876543210"], "thesis.docx", 2 * day)
       const unusedRules = made([build, "fedcba9876543210"], key, 8 * day)
       const recentRules = made([build, "eedcba9876543210"], key, 2 * day)
       yield* withCache(dir, () => Effect.void)
-      expect([running, stale, notOurs, unusedRules, recentRules].map(existsSync)).toEqual([true, false, true, false, true])
+      expect([running, stale, notOurs, notOursDeeper, unusedRules, recentRules].map(existsSync)).toEqual([true, false, true, true, false, true])
     }))
 
   it.effect("remembers the index written into each directory; the temporary store remembers none", () =>

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs"
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -178,6 +178,11 @@ describe("the content-hash cache", () => {
     cpSync(join(root, "seeds"), articles, { recursive: true })
     const run = () => cli(["check", articles, "--out", join(articles, "reports"), "--no-cache", "--jobs", "1", "--exit-zero"]).stdout.trim().split("\n").at(-1)
     expect([run(), run()]).toEqual(Array(2).fill(`5 articles checked, 3 passed, 2 failed a gate. Reports are in ${join(articles, "reports")}/`))
+    // Nor through a link to the directory checked.
+    const link = join(fresh(), "link")
+    symlinkSync(articles, link)
+    const linked = cli(["check", link, "--out", join(articles, "reports"), "--no-cache", "--jobs", "1", "--exit-zero"]).stdout.trim().split("\n").at(-1)
+    expect(linked).toBe(`5 articles checked, 3 passed, 2 failed a gate. Reports are in ${join(articles, "reports")}/`)
   })
 
   it("a cache that cannot be written is said once, and the batch is checked as without one", () => {

@@ -27,8 +27,10 @@ export type Surnames = Map<string, Gender | null>
 
 // A capitalised word, or a short title with its stop, and the capitalised
 // words after it: "Mrs. Clinton", "George H.W. Bush". Past the first, a word
-// keeps a stop only as an initial: "Brafman. Either" is two sentences.
-const nameRun = /(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}’'-]*)(?:[ \t]+(?:\p{Lu}\.)+(?=[ \t]+\p{Lu})|[ \t]+\p{Lu}[\p{L}’'-]*)+/gu
+// keeps a stop only as an initial or a short title before another capital
+// ("Then Rep. Ilhan Omar"): "Brafman. Either" is two sentences. One
+// space between words: a headline and the line after it are two names.
+const nameRun = /(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}’'-]*)(?: (?:\p{Lu}\.)+(?= \p{Lu})| \p{Lu}\p{Ll}{0,3}\.(?= \p{Lu})| \p{Lu}[\p{L}’'-]*)+/gu
 
 /**
  * Learn what a paragraph's names say of their surnames. Every name counts,
@@ -38,21 +40,22 @@ const nameRun = /(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}’'-]*)(?:[ \t]+(?:\p{Lu}\.
 export const learnSurnames = (paragraph: string, genderOf: (name: string) => Gender | undefined, surnames: Surnames): void => {
   for (const [run] of paragraph.matchAll(nameRun)) {
     const name = run.replace(/['’]s?$/, "").replace(/\.$/, "")
-    const gender = genderOf(name)
-    if (!gender) continue
-    const surname = name.split(/[ \t]+/).at(-1)!
+    // A first name that says nothing is someone the surname may mean too:
+    // "Lyndon Johnson" beside "Lady Bird Johnson". A title and a surname
+    // ("Sen. Sanders") are no evidence either way.
+    const words = name.split(" ")
+    const gender = genderOf(name) ?? (words.slice(0, -1).some((word) => !/\.$/.test(word) && isGiven(word)) ? null : undefined)
+    if (gender === undefined) continue
+    const surname = words.at(-1)!
     const known = surnames.get(surname)
     surnames.set(surname, known === undefined || known === gender ? gender : null)
   }
 }
 
-// Titles that make the capitals after them a person's name: "Prime Minister Keir Starmer", "Sen. Jane Doe".
-const personTitle = /^(Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Gov|Governor|President|Minister|Chancellor|Secretary|Mayor|Judge|Justice|Gen|General|Col|Lt|Rev|Pope|Prof|Professor)\.?$/
-
 /**
- * Where a paragraph names a person as a sentence's subject, as far as a
- * first name or a title says it is one ("Prime Minister Keir Starmer spoke
- * to reporters"): "he" or "she" after it can mean them, though they have not
+ * Where a paragraph names a person as a sentence's subject, with a first
+ * name or a title that says their gender ("Angela Merkel met Emmanuel Macron
+ * in Berlin"): "he" or "she" after it can mean them, though they have not
  * spoken. Only subjects (`opens` says where a sentence's subject can start):
  * a person named in an object or a quotation ("… showed Mr. Trump's support
  * holding") is seldom whom the next "he" means.
@@ -61,27 +64,45 @@ export const personMentions = (
   paragraph: string,
   { classify, genderOf }: Pick<Classifier, "classify" | "genderOf">,
   surnames: Surnames,
-  opens: (offset: number) => boolean
+  opens: (offset: number) => "subject" | "apposition" | undefined
 ): Array<{ readonly start: number; readonly mention: Mention }> => {
   const found: Array<{ readonly start: number; readonly mention: Mention }> = []
   for (const match of paragraph.matchAll(nameRun)) {
-    if (!opens(match.index)) continue
-    // A possessive ends the name: "Mrs. Clinton's Iraq war vote".
-    const run = match[0].split(/['’]s?(?=[ \t])/)[0]!
-    // An opening conjunction is no part of it: "But Mary Barra addressed investors".
-    const words = run.replace(/['’]s?$/, "").replace(/\.$/, "").split(/[ \t]+/).filter((word, i) => i > 0 || !/^(But|And|So|Yet|Then|Still|Meanwhile)$/.test(word))
-    if (words.length < 2 || !(genderOf(words.join(" ")) || words.slice(0, -1).some((word) => personTitle.test(word)))) continue
+    const place = opens(match.index)
+    if (place === undefined) continue
+    // A possessive ends the name: "Mrs. Clinton's Iraq war vote". After a
+    // comma it names whose the description is, not who the subject is:
+    // "Brett McGurk, President Obama's special envoy, tweeted".
+    const parts = match[0].split(/['’]s?(?= )/)
+    if (parts.length > 1 && place === "apposition") continue
+    const run = parts[0]!
+    // An opening conjunction is no part of it: "But Mary Barra addressed
+    // investors"; after a subordinating one the name is no main clause's
+    // subject: "When President Joe Biden took office".
+    if (/^(When|After|Before|If|Although|Though|While|Since|As|Because|Unless|Until|Once|Whether)$/.test(run.split(" ")[0]!)) continue
+    const words = run.replace(/['’]s?$/, "").replace(/\.$/, "").split(" ").filter((word, i) => i > 0 || !/^(But|And|So|Yet|Then|Still|Meanwhile)$/.test(word))
+    if (words.length < 2) continue
     const typed = classify(words)
-    if (typed.kind !== "named-person") continue
+    // Only a person whose gender the name or title says: one it does not
+    // would be taken for "he" and "she" alike.
     const gender = genderOfPerson(words.join(" "), genderOf, surnames)
-    found.push({ start: match.index, mention: { kind: "named-person", name: typed.name, mentioned: true, ...(gender ? { gender } : {}) } })
+    if (typed.kind !== "named-person" || gender === undefined) continue
+    found.push({ start: match.index, mention: { kind: "named-person", name: typed.name, mentioned: true, gender } })
   }
   return found
 }
 
-/** A person's gender: their name's or title's, else their surname's in this article ("Clinton" after "Hillary Clinton"). */
+/**
+ * A person's gender: their name's or title's, else, for a surname alone,
+ * what the article's names with it say ("Clinton" after "Hillary Clinton").
+ * A title with the surname keeps it open: "President Trump" in an article
+ * that also names Ivanka Trump.
+ */
 export const genderOfPerson = (name: string, genderOf: (name: string) => Gender | undefined, surnames: Surnames): Gender | undefined =>
-  genderOf(name) ?? surnames.get(name.split(" ").at(-1)!) ?? undefined
+  genderOf(name) ?? (name.includes(" ") ? undefined : surnames.get(name) ?? undefined)
+
+/** Whether a capitalised word before a surname could be a first name, not a title: "Lyndon", not "President". */
+const isGiven = (word: string) => !/^(President|Senator|Governor|Mayor|Speaker|Secretary|Minister|Chancellor|Judge|Justice|General|Chairman|Chairwoman|Leader|Director|Chief|Former|Vice|Prime|Attorney|Rep|Sen|Gov|The)$/.test(word)
 
 /**
  * The outlet a newspaper's short name stands for: the nearest earlier one

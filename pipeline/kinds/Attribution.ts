@@ -25,7 +25,7 @@ import { introducesColon, isTurnLabel, type Structure, structuralCues } from "./
 import { type Match, owned } from "./Match.ts"
 import { spanOf } from "./Message.ts"
 import { isQuoted } from "./Quotes.ts"
-import { citedThrough, heardThrough, quotedThrough, toldOutlet } from "./Chains.ts"
+import { citedThrough, documentOutlet, heardThrough, quotedThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
 import { fullOutlet, genderOfPerson, learnSurnames, type Mention, personMentions, resolve, type Surnames } from "./Anaphora.ts"
@@ -95,20 +95,32 @@ const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Arr
   return words
 }
 
+/** The words title case leaves in lower case. */
+const titleSmallWords = new Set(["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "as", "but", "nor", "from", "into", "vs"])
+
 /**
- * Where a sentence's subject can start: its first word, or the word after an
- * opening conjunction ("But Ayotte isn't interested"); never inside a quotation.
+ * Where a sentence's subject can start: its first word, the word after an
+ * opening conjunction ("But Ayotte isn't interested"), or the first after a
+ * comma among its first words, which ends an opening phrase ("On Monday,
+ * Jane Doe said") or opens a name in apposition ("Her colleague, Dr. Mark
+ * Owens, disagreed"); never inside a quotation.
  */
 const subjectStarts = (tree: Root, quotes: ReadonlyArray<{ readonly start: number; readonly end: number }>) => {
-  const starts = new Set<number>()
+  const starts = new Map<number, "subject" | "apposition">()
   for (const sentence of sentencesOf(tree)) {
     const words = sentence.children.filter(isWord)
     const first = words[0]
-    if (first === undefined) continue
-    starts.add(spanOf(first).start)
-    if (words[1] && /^(but|and|so|yet|then|still|meanwhile)$/.test(lower(first))) starts.add(spanOf(words[1]).start)
+    // A headline in title case runs its name into its verbs ("Donald Trump
+    // Sounds Weirdly Sophisticated"): a sentence with no lowercase word but
+    // the short ones title case leaves small is one.
+    if (first === undefined || !words.some((word) => /^\p{Ll}/u.test(text(word)) && !titleSmallWords.has(lower(word)))) continue
+    starts.set(spanOf(first).start, "subject")
+    if (words[1] && /^(but|and|so|yet|then|still|meanwhile)$/.test(lower(first))) starts.set(spanOf(words[1]).start, "subject")
+    const comma = sentence.children.findIndex((node) => text(node) === ",")
+    const afterComma = comma > 0 ? sentence.children.slice(comma + 1).find(isWord) : undefined
+    if (afterComma && sentence.children.slice(0, comma).filter(isWord).length <= 5 && !starts.has(spanOf(afterComma).start)) starts.set(spanOf(afterComma).start, "apposition")
   }
-  return (offset: number) => starts.has(offset) && !isQuoted(quotes, offset, offset + 1)
+  return (offset: number) => (isQuoted(quotes, offset, offset + 1) ? undefined : starts.get(offset))
 }
 
 const attribute = (tree: Root, file: VFile, classifier: Classifier, options: AttributionOptions, labels: ReadonlySet<string>, surveys: ReadonlySet<string>) => {
@@ -246,7 +258,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     }
     // A possessor is mentioned, not speaking: "he" later means the speaker.
     if (typed.kind !== "pronoun" && typed.kind !== "document" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
-      const gender = typed.kind === "named-person" ? genderOfPerson(typed.name, classifier.genderOf, surnames) : undefined
+      // Told by all its words: "President Trump" keeps the title that says a surname alone is not all there is.
+      const gender = typed.kind === "named-person" ? genderOfPerson(words.map(text).join(" "), classifier.genderOf, surnames) : undefined
       history.push({ kind: typed.kind, name: typed.name, ...(typed.outlet ? { outlet: typed.outlet } : {}), ...(gender ? { gender } : {}) })
     }
 
@@ -263,6 +276,8 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const told = carrier && carrierOutlet ? { ...carrier, outlet: carrierOutlet } : carrier
     if (told?.outlet) history.push({ kind: "media-outlet", name: told.outlet.name, outlet: told.outlet, carrier: true })
     const via: Array<Source> = told ? [told] : []
+    const author = typed.kind === "document" ? documentOutlet(words, classify) : undefined
+    if (author) via.push(author)
     const relation: Relation = {
       sentence: match.sentence,
       source,

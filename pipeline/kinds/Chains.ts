@@ -66,3 +66,16 @@ export const quotedThrough = (bySentence: ReadonlyMap<Sentence, ReadonlyArray<Re
     }
   }
 }
+
+/**
+ * "A memo obtained by Politico shows", "a report by Reuters said": a paper
+ * an outlet obtained or wrote reaches the reader through the outlet.
+ */
+export const documentOutlet = (words: ReadonlyArray<SentenceContent>, classify: Classifier["classify"]): Source | undefined => {
+  const by = words.findIndex((word, i) => i > 0 && text(word).toLowerCase() === "by")
+  if (by < 0 || by === words.length - 1) return undefined
+  const after = words.slice(by + 1)
+  const outlet = classify(after.map(text))
+  if (outlet.kind !== "media-outlet") return undefined
+  return { start: spanOf(after[0]!).start, end: spanOf(after.at(-1)!).end, kind: "media-outlet", ...(outlet.outlet ? { outlet: outlet.outlet } : {}) }
+}

@@ -96,7 +96,8 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // them; "Trump was promising to build" and "he was joking" are verbs.
   if (ingAdjectives.has(match.phrase) && isWord(previous)) {
     if (/^(very|more|most|less|quite|so|too|rather|highly)$/.test(lower(previous))) return true
-    const ends = next === undefined || (!isWord(next) && /^[.,;:!?)]$/.test(text(next)))
+    // Not a comma: "Trump was promising, as he often did, to build".
+    const ends = next === undefined || (!isWord(next) && /^[.;:!?)]$/.test(text(next)))
     if (ends && /^(is|are|was|were|be|been|seems?|seemed|looks?|looked)$/.test(lower(previous))) return true
   }
   // "All told, the storm destroyed 300 homes": a sum, not a telling.

@@ -98,14 +98,6 @@ export const catenatives = /^(seems?|seemed|seeming|appears?|appeared|appearing|
 /** Verbs whose object did what an infinitive after it says: "led Priebus to declare", "prompted Cooper to accuse". */
 export const causatives = /^(led|leading|prompted|prompting|drove|driving|drives|forced|forcing|spurred|spurring|caused|causing|inspired|inspiring)$/
 
-/**
- * Verbs whose object is asked to do what an infinitive after it says: "called
- * on Dean to apologize", "urged Cruz to drop out". Unlike a cause's, the object
- * has not thereby said anything, so the infinitive is no cue of its own; what
- * the object is to apologize or be thanked for is its own doing.
- */
-export const directives = /^(called|calls|calling|urged|urges|urging|asked|asks|asking|pressed|presses|pressing|told|tells|telling|begged|implored|challenged|wants|wanted|invited|encouraged|reminded|demanded|demanding)$/
-
 /** Verbs an infinitive of purpose serves, whose subject says what it says: "took to the talk shows to defend". */
 export const purposes = /^(took|take|takes|taking|appeared|appears|appearing|went|came|comes|traveled|travelled|travels|headed|heading|rushed|rushing|returned|interrupted|held|holds|holding|convened|gathered)$/
 

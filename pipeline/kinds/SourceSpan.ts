@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { auxiliaries, clauseWords, determiners, directives, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { auxiliaries, clauseWords, determiners, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, infinitiveSpeaker, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -109,40 +109,6 @@ const blamedFor = (
 }
 
 /**
- * Who is to do what an infinitive just before a gerund's "for" at
- * `preposition` says: what one is to apologize or be thanked for is one's own
- * doing, and a cause's or a directive's object is who is to do it ("Schumer
- * called on Dean to apologize to Trump for accusing him" is Dean's). `[]` for
- * an object pronoun, as in `blamedFor`; `undefined` where no such infinitive
- * comes first, or its subject is the sentence's.
- */
-const infinitiveDoer = (
-  children: ReadonlyArray<SentenceContent>,
-  preposition: number,
-  plausible: (words: Array<SentenceContent>) => Array<SentenceContent>
-): Array<SentenceContent> | undefined => {
-  for (let at = skipSpace(children, preposition - 1, -1), words = 0; isWord(children[at]) && words < 6; at = skipSpace(children, at - 1, -1), words++) {
-    if (clauseWords.has(lower(children[at]!))) return undefined
-    // "to" and a bare verb; not the preposition of "apologize to Trump".
-    const verb = children[skipSpace(children, at + 1, 1)]
-    if (lower(children[at]!) !== "to" || !isWord(verb) || isCapitalised(verb) || /(ing|ed)$/.test(lower(verb))) continue
-    const speaker = infinitiveSpeaker(children, at)
-    let object: Array<SentenceContent> | undefined = speaker && "object" in speaker ? speaker.object : undefined
-    if (object === undefined) {
-      const before = phrase(children, skipSpace(children, at - 1, -1), -1)
-      const directive = before.findLastIndex((word) => directives.test(lower(word)))
-      if (directive < 0) return undefined
-      const on = before[directive + 1] !== undefined && lower(before[directive + 1]!) === "on"
-      object = before.slice(directive + (on ? 2 : 1))
-    }
-    if (object.length === 1 && /^(him|her|them|us|me)$/.test(lower(object[0]!))) return []
-    const named = plausible(object)
-    return named.length > 0 && named.length === object.length ? named : undefined
-  }
-  return undefined
-}
-
-/**
  * Who a quotation is of, before "as saying": the object of "quoted"
  * ("Interfax quoted a Kremlin spokesman as saying"), or the subject of its
  * passive ("Peskov was quoted as saying"). `undefined` where no "quoted"
@@ -153,14 +119,16 @@ const quotedSpeaker = (children: ReadonlyArray<SentenceContent>, match: Match): 
   if (!/ing$/.test(match.phrase) || !isWord(children[as]) || lower(children[as]!) !== "as") return undefined
   for (let at = skipSpace(children, as - 1, -1), words = 0; isWord(children[at]) && words < 8; at = skipSpace(children, at - 1, -1), words++) {
     if (!/^(quoted|quotes|quote|quoting)$/.test(lower(children[at]!))) continue
-    // The object runs up to "as", a clause word where a phrase stops.
-    if (words > 0) return phrase(children, skipSpace(children, at + 1, 1), 1)
+    // The object runs up to "as", a clause word where a phrase stops; after
+    // "by" it is the passive's agent ("was quoted by Interfax as saying").
+    const object = children[skipSpace(children, at + 1, 1)]
+    if (words > 0 && !(isWord(object) && lower(object) === "by")) return phrase(children, skipSpace(children, at + 1, 1), 1)
     // The passive: back over its auxiliaries and adverbs to the subject.
     let subjectEnd = skipSpace(children, at - 1, -1)
     while (isWord(children[subjectEnd]) && (auxiliaries.has(lower(children[subjectEnd]!)) || /^[a-z]+ly$/.test(text(children[subjectEnd]!)))) {
       subjectEnd = skipSpace(children, subjectEnd - 1, -1)
     }
-    if (subjectEnd >= at - 1) return undefined
+    if (subjectEnd >= at - 1 || !isWord(children[subjectEnd])) return undefined
     // "Peskov, who was quoted as saying": the relative pronoun stands for him.
     return isWord(children[subjectEnd]) && lower(children[subjectEnd]!) === "who" ? [children[subjectEnd]!] : phrase(children, subjectEnd, -1)
   }
@@ -211,6 +179,10 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
       // "A person familiar with the matter, who …" is anonymous already; the reason is part of it all the same.
       const kind = antecedent.length > 0 ? classify(antecedent.map(text)).kind : undefined
       if (kind === undefined || !(isUnnamed(kind) || kind === "anonymous")) return []
+      // "Jane Smith, a person familiar with the talks, who …": set off after a
+      // name, the phrase describes her, and the name is the source.
+      const before = children[skipSpace(children, children.indexOf(antecedent[0]!) - 1, -1)]
+      if (before !== undefined && text(before) === ",") return []
       return children.slice(children.indexOf(antecedent[0]!), end + 1).filter(isWord)
     }
     if (!isWord(node)) return []
@@ -276,6 +248,15 @@ export const sourceFor = (
   // "Bemoaning the …, Trump accused": a participle that opens the sentence
   // belongs to the main clause's subject.
   if (/ing$/.test(match.phrase) && match.index === children.findIndex(isWord)) return plausible(mainSubject(children, last, isHead))
+  // So does a perfect one: "Having denied the charges for months, Mr. Lopez
+  // admitted". "Having said that," is a turn of the reporter's, no one's words.
+  const having = skipSpace(children, match.index - 1, -1)
+  if (isWord(children[having]) && lower(children[having]!) === "having" && having === children.findIndex(isWord)) {
+    const object = children[skipSpace(children, last + 1, 1)]
+    const comma = children[skipSpace(children, skipSpace(children, last + 1, 1) + 1, 1)]
+    if (isWord(object) && lower(object) === "that" && comma !== undefined && text(comma) === ",") return []
+    return plausible(mainSubject(children, last, isHead))
+  }
   // "a draft plan supported by the United States": a participle before "by"
   // is a passive, and its agent the source.
   const at = skipSpace(children, last + 1, 1)
@@ -306,7 +287,7 @@ export const sourceFor = (
       return empty || (main.length > 0 && classifier.classify(main.map(text)).kind === "document") ? [] : main
     }
     if (lower(children[preposition]!) === "for") {
-      const doer = infinitiveDoer(children, preposition, plausible) ?? blamedFor(children, preposition, plausible, classifier)
+      const doer = blamedFor(children, preposition, plausible, classifier)
       if (doer !== undefined) return doer
     }
     // "It's impossible to judge without knowing", "There's no way to tell
