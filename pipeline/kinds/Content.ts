@@ -102,7 +102,14 @@ export const contentOf = (
   // description set off before the source is the source's, not what was said.
   const describing = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
     /^[^,]*,\s*$/.test(paragraph.slice(before.start, source.start)) && /^\s*,/.test(paragraph.slice(source.end))
-  return quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined && !describing ? before : after ?? before
+  // "Tesla's shares fell after the company said deliveries slowed", "The
+  // mayor said that the governor had told him the bridge was safe": a source
+  // before its cue that nothing sets off from what comes before it (a comma,
+  // a colon, a dash) says what follows the cue; "The bill will pass, he said"
+  // says what comes before.
+  const inLine = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
+    !/[,:;—–-]/.test(paragraph.slice(before.end, source.start))
+  return quoted(before) ? before : quoted(after) ? after : inLine ? after : before && !opening && !clause && !joined && !describing ? before : after ?? before
 }
 
 /** What `nested` needs of a relation. */

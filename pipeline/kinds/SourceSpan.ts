@@ -169,7 +169,13 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
     if (text(node) === "," && !participle) return []
     if (opens || participle) {
       const from = opens ? i : skipSpace(children, i + 1, 1)
-      if (anonymityIn([...(opens ? [node] : []), ...clause].map(text)) === undefined) return []
+      const reasonWords = [...(opens ? [node] : []), ...clause].map(text)
+      const reason = anonymityIn(reasonWords)
+      if (reason === undefined) return []
+      // Unless commas close it, the clause ends at the cue with its reason:
+      // in "Officials who asked not to be named said the convoy was attacked",
+      // "attacked" is no cue of theirs.
+      if (!closed && reason.last < reasonWords.length - 2) return []
       // From the phrase's first determiner: "A source familiar with the talks,
       // who …"; or from the sentence's start, where nothing comes before the
       // subject ("People familiar with the matter, who …").

@@ -858,6 +858,21 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("takes what follows the cue for what a source says before it, unless something sets the source off", () => {
+    const contents = (text: string) =>
+      Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.source.text} / ${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
+    expect(contents("Tesla's shares fell 10 percent after the company said deliveries had slowed.")).toEqual(["the company / said: deliveries had slowed"])
+    expect(contents("The mayor said that the governor had told him the bridge was safe.")).toEqual([
+      "The mayor / said: that the governor had told him the bridge was safe",
+      "the governor / told: him the bridge was safe"
+    ])
+    expect(contents("The bill will pass, he said.")).toEqual(["he / said: The bill will pass"])
+    // The reason for anonymity ends at its cue: a verb further on is no cue of theirs.
+    expect(contents("Officials who asked not to be named said the convoy was attacked.")).toEqual([
+      "Officials who asked not to be named / said: the convoy was attacked"
+    ])
+  })
+
   it("keeps a main clause's content whole after a relative clause, and a relative clause's own up to its comma", () => {
     const contents = (text: string) =>
       Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
