@@ -210,10 +210,16 @@ export const agent = (children: ReadonlyArray<SentenceContent>, from: number): A
     const node = children[i]!
     if (node.type === "WhiteSpaceNode") continue
     if (!isWord(node)) return []
-    if (lower(node) === "by") return untimed(phrase(children, i + 1, 1))
+    if (lower(node) === "by") return beforeReason(untimed(phrase(children, i + 1, 1)))
     words++
   }
   return []
+}
+
+/** An agent without the reason after it: "called a charlatan by fellow physicians for promoting" is the physicians'. */
+const beforeReason = (words: Array<SentenceContent>): Array<SentenceContent> => {
+  const reason = words.findIndex((word, i) => i > 0 && lower(word) === "for" && words[i + 1] !== undefined && /[a-z]ing$/.test(text(words[i + 1]!)))
+  return reason > 0 ? words.slice(0, reason) : words
 }
 
 /**

@@ -551,6 +551,10 @@ describe("attribution kind", () => {
       "Mr. Lopez (named-person) / admitted"
     ])
     expect(relations(rules, "Having said that, the senator voted no.")).toEqual([])
+    // A passive's agent ends before the reason given: "for promoting" is what they called him that for.
+    expect(relations(rules, "Mehmet Oz has been called a charlatan by fellow physicians for promoting quack cures.")).toEqual([
+      "fellow physicians (vague-collective) / called"
+    ])
     // "All told" sums up.
     expect(relations(rules, "All told, the storm destroyed 300 homes.")).toEqual([])
   })
