@@ -48,6 +48,10 @@ const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 const personalTitle = /^(Rev\.?|Reverend|Hon\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Maj\.|Prof\.|Fr\.)$/
 // A party's member, named by the party: "the Wisconsin Republican".
 const partyMember = /^(Democrat|Republican|Socialist|Libertarian|Tory)$/
+// Words a sentence opens with that no first name is: "But Clinton said", "On Tuesday Smith said".
+export const openers = /^(But|And|So|Yet|Then|Still|Meanwhile|Now|Also|However|Later|Earlier|On|In|At|After|Before|When|If|While|Since|As|Because|Although|Though|Like|For|From|With|By|To|Of|The|A|An|This|That|These|Those|Last|Next|Yesterday|Today|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
+// Party words that are also papers' names ("The Independent"): a member only after a place, "The Vermont Independent".
+const placedMember = /^(Independent|Liberal|Conservative|Progressive|Green)$/
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
 // A generation's numeral ends a name: "Vann R. Newkirk II".
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word) && !/^(II|III|IV)$/.test(word)
@@ -265,7 +269,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       // "The Rev. Al Sharpton" is a person whatever comes before the title.
       const determined = determiners.has(lowered[0]!) && !core.some((word) => honorifics.has(word.toLowerCase()) || personalTitle.test(word))
       // "The Wisconsin Republican" is one person the article has in view.
-      if (lowered[0] === "the" && partyMember.test(head)) return { kind: "described-official", name: text }
+      if (lowered[0] === "the" && (partyMember.test(head) || (placedMember.test(head) && core.length >= 3))) return { kind: "described-official", name: text }
       // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
       // Briton" is one of many, described by what they belong to.
       if (indefinite.has(lowered[0]!) && core.length > 1) return { kind: "described-official", name: text }
@@ -333,11 +337,23 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     let titled: Gender | undefined
     for (const word of before) titled = genderTitles.get(bare(word)) ?? titled
     if (titled) return titled
-    const given = before[before.findLastIndex((word) => !isCapitalised(word) || isRole(word) || personalTitle.test(word) || honorifics.has(word.toLowerCase())) + 1]
-    return given === undefined ? undefined : genderNames.get(bare(given))
+    // The capitalised run after the last role: "Ralph" in "Virginia Governor
+    // Ralph Northam". Its last first name is the one that says it: "Ann" in
+    // "Lee Ann Womack", "Elizabeth" in "Massachusetts Democrat Elizabeth Warren".
+    const run = before.slice(before.findLastIndex((word) => !isCapitalised(word) || isRole(word) || personalTitle.test(word) || honorifics.has(word.toLowerCase())) + 1)
+    for (let i = run.length - 1; i >= 0; i--) {
+      const gender = genderNames.get(bare(run[i]!))
+      if (gender) return gender
+    }
+    return undefined
   }
 
-  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf }
+  /** Whether a capitalised word before a surname is a first name the lists do not know: "Lyndon", not "President" or "Mary". */
+  const unknownGiven = (word: string) =>
+    isCapitalised(word) && !openers.test(word) && !isRole(word) && !personalTitle.test(word) && !honorifics.has(word.toLowerCase()) && !genderTitles.has(bare(word)) &&
+    !genderNames.has(bare(word)) && !partyMember.test(word) && !demonym.test(word)
+
+  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf, unknownGiven }
 }
 
 /** What a name or title says of a person, for "he" and "she". */
@@ -362,4 +378,6 @@ export interface Classifier {
   readonly anonymityIn: (words: ReadonlyArray<string>) => { readonly first: number; readonly last: number } | undefined
   /** Whether a person's name or title says "she" or "he": "Nancy Pelosi", "Mrs. Clinton"; undefined when it does not. */
   readonly genderOf: (name: string) => Gender | undefined
+  /** Whether a capitalised word before a surname is a first name the gender lists do not know. */
+  readonly unknownGiven: (word: string) => boolean
 }

@@ -7,7 +7,7 @@
  * report" an outlet or an organisation.
  */
 import type { Outlet } from "../Rules.ts"
-import type { Classifier, Gender, SourceKind } from "../Sources.ts"
+import { type Classifier, type Gender, openers, type SourceKind } from "../Sources.ts"
 
 /** A named source seen earlier in the article, for resolving pronouns. */
 export interface Mention {
@@ -27,24 +27,25 @@ export type Surnames = Map<string, Gender | null>
 
 // A capitalised word, or a short title with its stop, and the capitalised
 // words after it: "Mrs. Clinton", "George H.W. Bush". Past the first, a word
-// keeps a stop only as an initial or a short title before another capital
-// ("Then Rep. Ilhan Omar"): "Brafman. Either" is two sentences. One
+// keeps a stop only as an initial or a title before another capital ("Then
+// Rep. Ilhan Omar"): "Brafman. Either" and "Ted Cruz. Mary" are two sentences. One
 // space between words: a headline and the line after it are two names.
-const nameRun = /(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}’'-]*)(?: (?:\p{Lu}\.)+(?= \p{Lu})| \p{Lu}\p{Ll}{0,3}\.(?= \p{Lu})| \p{Lu}[\p{L}’'-]*)+/gu
+const nameRun = /(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}’'-]*)(?: (?:\p{Lu}\.)+(?= \p{Lu})| (?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Fr|Rev|Hon)\.(?= \p{Lu})| \p{Lu}[\p{L}’'-]*)+/gu
 
 /**
  * Learn what a paragraph's names say of their surnames. Every name counts,
  * not only sources': "Nancy Pelosi met Trump. Pelosi said …" makes Pelosi
  * "she" though her first name came with no cue.
  */
-export const learnSurnames = (paragraph: string, genderOf: (name: string) => Gender | undefined, surnames: Surnames): void => {
+export const learnSurnames = (paragraph: string, { genderOf, unknownGiven }: Pick<Classifier, "genderOf" | "unknownGiven">, surnames: Surnames): void => {
   for (const [run] of paragraph.matchAll(nameRun)) {
     const name = run.replace(/['’]s?$/, "").replace(/\.$/, "")
     // A first name that says nothing is someone the surname may mean too:
-    // "Lyndon Johnson" beside "Lady Bird Johnson". A title and a surname
-    // ("Sen. Sanders") are no evidence either way.
+    // "Lyndon Johnson" beside "Lady Bird Johnson". Only a name of two words
+    // is read so: a title and a surname ("Sen. Sanders"), or a headline's
+    // capitals ("Sanders Endorses Clinton"), are no evidence either way.
     const words = name.split(" ")
-    const gender = genderOf(name) ?? (words.slice(0, -1).some((word) => !/\.$/.test(word) && isGiven(word)) ? null : undefined)
+    const gender = genderOf(name) ?? (words.length === 2 && unknownGiven(words[0]!) ? null : undefined)
     if (gender === undefined) continue
     const surname = words.at(-1)!
     const known = surnames.get(surname)
@@ -76,11 +77,13 @@ export const personMentions = (
     const parts = match[0].split(/['’]s?(?= )/)
     if (parts.length > 1 && place === "apposition") continue
     const run = parts[0]!
-    // An opening conjunction is no part of it: "But Mary Barra addressed
-    // investors"; after a subordinating one the name is no main clause's
-    // subject: "When President Joe Biden took office".
+    // An opening word is no part of it: "But Mary Barra addressed
+    // investors", "Yesterday John Doe voted"; after a subordinating
+    // conjunction the name is no main clause's subject: "When President Joe
+    // Biden took office".
     if (/^(When|After|Before|If|Although|Though|While|Since|As|Because|Unless|Until|Once|Whether)$/.test(run.split(" ")[0]!)) continue
-    const words = run.replace(/['’]s?$/, "").replace(/\.$/, "").split(" ").filter((word, i) => i > 0 || !/^(But|And|So|Yet|Then|Still|Meanwhile)$/.test(word))
+    const words = run.replace(/['’]s?$/, "").replace(/\.$/, "").split(" ")
+    while (words.length > 0 && openers.test(words[0]!)) words.shift()
     if (words.length < 2) continue
     const typed = classify(words)
     // Only a person whose gender the name or title says: one it does not
@@ -93,16 +96,14 @@ export const personMentions = (
 }
 
 /**
- * A person's gender: their name's or title's, else, for a surname alone,
- * what the article's names with it say ("Clinton" after "Hillary Clinton").
- * A title with the surname keeps it open: "President Trump" in an article
- * that also names Ivanka Trump.
+ * A person's gender: their name's or title's, else what the article's names
+ * with their surname say ("Clinton" after "Hillary Clinton", "Chancellor
+ * Merkel" after "Angela Merkel"). Where the article also names only another
+ * of that surname, that is what it says: "President Trump" beside "Ivanka
+ * Trump" alone is taken for her gender.
  */
 export const genderOfPerson = (name: string, genderOf: (name: string) => Gender | undefined, surnames: Surnames): Gender | undefined =>
-  genderOf(name) ?? (name.includes(" ") ? undefined : surnames.get(name) ?? undefined)
-
-/** Whether a capitalised word before a surname could be a first name, not a title: "Lyndon", not "President". */
-const isGiven = (word: string) => !/^(President|Senator|Governor|Mayor|Speaker|Secretary|Minister|Chancellor|Judge|Justice|General|Chairman|Chairwoman|Leader|Director|Chief|Former|Vice|Prime|Attorney|Rep|Sen|Gov|The)$/.test(word)
+  genderOf(name) ?? surnames.get(name.split(" ").at(-1)!) ?? undefined
 
 /**
  * The outlet a newspaper's short name stands for: the nearest earlier one

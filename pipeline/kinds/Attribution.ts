@@ -116,9 +116,12 @@ const subjectStarts = (tree: Root, quotes: ReadonlyArray<{ readonly start: numbe
     if (first === undefined || !words.some((word) => /^\p{Ll}/u.test(text(word)) && !titleSmallWords.has(lower(word)))) continue
     starts.set(spanOf(first).start, "subject")
     if (words[1] && /^(but|and|so|yet|then|still|meanwhile)$/.test(lower(first))) starts.set(spanOf(words[1]).start, "subject")
+    // Only after a short opening phrase or description: "On Monday,", "Her
+    // colleague,"; not after a clause's object ("Police arrested a man, John Brown,").
     const comma = sentence.children.findIndex((node) => text(node) === ",")
     const afterComma = comma > 0 ? sentence.children.slice(comma + 1).find(isWord) : undefined
-    if (afterComma && sentence.children.slice(0, comma).filter(isWord).length <= 5 && !starts.has(spanOf(afterComma).start)) starts.set(spanOf(afterComma).start, "apposition")
+    const opener = /^(the|a|an|his|her|their|its|our|my|on|in|at|after|before|last|this|earlier|later|during|since|by|for|from|with)$/.test(lower(first))
+    if (afterComma && opener && sentence.children.slice(0, comma).filter(isWord).length <= 4 && !starts.has(spanOf(afterComma).start)) starts.set(spanOf(afterComma).start, "apposition")
   }
   return (offset: number) => (isQuoted(quotes, offset, offset + 1) ? undefined : starts.get(offset))
 }
@@ -135,7 +138,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const relays = new Set<Relation>()
   const quotes = file.data.quotes ?? []
   const paragraph = String(file.value)
-  learnSurnames(paragraph, classifier.genderOf, surnames)
+  learnSurnames(paragraph, classifier, surnames)
   // People named who have not spoken join the history where the text names
   // them, before the relations that come after them are resolved.
   const named = personMentions(paragraph, classifier, surnames, subjectStarts(tree, quotes))

@@ -89,7 +89,10 @@ export const contentOf = (
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
   const after = trimmed(children, tail + 1, relativeClauseEnd(children, quotes, between, tail) ?? children.length - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
-  const opening = before !== undefined && introWords.has(firstWord(paragraph.slice(before.start, before.end)).toLowerCase())
+  // An opening phrase or subordinate clause ("In a statement,", "Because the
+  // company missed its targets,") is no part of what the main clause's source says.
+  const openingWord = before === undefined ? "" : firstWord(paragraph.slice(before.start, before.end)).toLowerCase()
+  const opening = before !== undefined && (introWords.has(openingWord) || /^(because|if|although|though|unless|until|once|whether)$/.test(openingWord))
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
   // "Democrats want X, and Republicans want Y", "an architect who said Y",
   // "a lawyer who said Y": what stands before a source joined on by a
@@ -104,12 +107,22 @@ export const contentOf = (
     /^[^,]*,\s*$/.test(paragraph.slice(before.start, source.start)) && /^\s*,/.test(paragraph.slice(source.end))
   // "Tesla's shares fell after the company said deliveries slowed", "The
   // mayor said that the governor had told him the bridge was safe": a source
-  // before its cue that nothing sets off from what comes before it (a comma,
-  // a colon, a dash) says what follows the cue; "The bill will pass, he said"
-  // says what comes before.
-  const inLine = before !== undefined && after !== undefined && head === children.indexOf(words[0]!) &&
-    !/[,:;—–-]/.test(paragraph.slice(before.end, source.start))
-  return quoted(before) ? before : quoted(after) ? after : inLine ? after : before && !opening && !clause && !joined && !describing ? before : after ?? before
+  // that opens a clause of its own (after "that", "after", "because"…) says
+  // what follows its cue; "The bill will pass, he said" and 'The plan is
+  // "dead on arrival," she said Tuesday' say what comes before.
+  const lead = before === undefined ? "" : paragraph.slice(before.start, source.start)
+  const subordinate = after !== undefined && head === children.indexOf(words[0]!) &&
+    /\b(that|after|before|when|whenever|because|since|while|until|if|although|though|once|unless|whether)\s*$/i.test(lead)
+  if (subordinate && !quoted(before) && !quoted(after)) {
+    // "Because the company said it missed its targets, investors expect …":
+    // what a clause that opens the sentence says ends at its comma.
+    if (/^\s*\S+\s*$/.test(lead)) {
+      const comma = children.findIndex((node, i) => i > tail && text(node) === ",")
+      if (comma > tail + 1) return trimmed(children, tail + 1, comma - 1) ?? after
+    }
+    return after
+  }
+  return quoted(before) ? before : quoted(after) ? after : before && !opening && !clause && !joined && !describing ? before : after ?? before
 }
 
 /** What `nested` needs of a relation. */

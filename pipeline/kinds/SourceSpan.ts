@@ -172,10 +172,11 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
       const reasonWords = [...(opens ? [node] : []), ...clause].map(text)
       const reason = anonymityIn(reasonWords)
       if (reason === undefined) return []
-      // Unless commas close it, the clause ends at the cue with its reason:
-      // in "Officials who asked not to be named said the convoy was attacked",
-      // "attacked" is no cue of theirs.
-      if (!closed && reason.last < reasonWords.length - 2) return []
+      // Unless commas close it, nothing but the reason's own words ("to
+      // discuss the talks", "by name", "on Monday") stands between it and the
+      // cue: in "Officials who asked not to be named said the convoy was
+      // attacked", "attacked" is no cue of theirs.
+      if (!closed && reasonWords.slice(reason.last + 1).some((word) => auxiliaries.has(word.toLowerCase()) || /^(said|says|told|tells)$/i.test(word))) return []
       // From the phrase's first determiner: "A source familiar with the talks,
       // who …"; or from the sentence's start, where nothing comes before the
       // subject ("People familiar with the matter, who …").

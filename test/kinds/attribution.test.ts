@@ -19,6 +19,10 @@ const relations = (rules: RuleSet, text: string) =>
     return `${source} / ${a.cue.text}${via}`
   })
 
+/** Each relation with what it says: `source / cue: content`. */
+const contentsOf = (rules: RuleSet, text: string) =>
+  Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.source.text} / ${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
+
 /** What each relation's cue reports, as the kind records it: `cue: speech|thought|stance`. */
 const reports = (rules: RuleSet, text: string) => {
   const processor = unified()
@@ -313,10 +317,26 @@ describe("attribution kind", () => {
       "Pelosi (named-person) / said",
       "He (pronoun) / said"
     ])
-    // A surname another of the article's names leaves open says nothing.
-    expect(relations(rules, "Ivanka Trump attended the event. President Trump said the deal was done. He said China would pay.")).toEqual([
+    // A surname says what the article's names with it say: nothing where they disagree.
+    expect(relations(rules, "Ivanka Trump and Donald Trump attended. President Trump said the deal was done. He said China would pay.")).toEqual([
       "President Trump (named-person) / said",
       "He (pronoun → Trump) / said"
+    ])
+    expect(relations(rules, "Angela Merkel met Emmanuel Macron in Berlin. Macron said the talks went well. Chancellor Merkel said they failed. He added that more were planned.")).toEqual([
+      "Macron (named-person) / said",
+      "Chancellor Merkel (named-person) / said",
+      "He (pronoun → Macron) / added"
+    ])
+    // The last first name before the surname, after any role, says it; an opening word is no first name.
+    expect(relations(rules, "Tom Smith said the bill was weak. Massachusetts Democrat Elizabeth Warren said it was strong. He said the vote would be close.")).toEqual([
+      "Tom Smith (named-person) / said",
+      "Massachusetts Democrat Elizabeth Warren (named-person) / said",
+      "He (pronoun → Tom Smith) / said"
+    ])
+    expect(relations(rules, "Hillary Clinton met Tom Smith. Smith said the bill was weak. But Clinton said it was strong. He said the vote would be close.")).toEqual([
+      "Smith (named-person) / said",
+      "Clinton (named-person) / said",
+      "He (pronoun → Smith) / said"
     ])
     // A surname two people of the article share says nothing; a title does.
     expect(relations(rules, "Bill Clinton and Hillary Clinton arrived. Clinton said the trip was long. Mrs. Clinton said it was short. He said it was not.")).toEqual([
@@ -554,6 +574,15 @@ describe("attribution kind", () => {
     // A passive's agent ends before the reason given: "for promoting" is what they called him that for.
     expect(relations(rules, "Mehmet Oz has been called a charlatan by fellow physicians for promoting quack cures.")).toEqual([
       "fellow physicians (vague-collective) / called"
+    ])
+    // A partial quote before its source is what was said, whatever follows the cue.
+    expect(contentsOf(rules, "The plan is \"dead on arrival,\" Smith told reporters on Tuesday.")).toEqual(["Smith / told: The plan is \"dead on arrival,\""])
+    expect(contentsOf(rules, "Because the company said it missed its targets, investors expect more losses this year.")).toEqual([
+      "the company / said: it missed its targets",
+      "investors / expect: more losses this year"
+    ])
+    expect(relations(rules, "An official who spoke on condition of anonymity to discuss the talks said the deal was close.")).toEqual([
+      "An official who spoke on condition of anonymity to discuss the talks (anonymous) / said"
     ])
     // "All told" sums up.
     expect(relations(rules, "All told, the storm destroyed 300 homes.")).toEqual([])
@@ -863,8 +892,7 @@ describe("attribution kind", () => {
   })
 
   it("takes what follows the cue for what a source says before it, unless something sets the source off", () => {
-    const contents = (text: string) =>
-      Analyse.make(rules)(normalise(text)).attributions.map((a) => `${a.source.text} / ${a.cue.text}: ${a.content ? text.slice(a.content.start, a.content.end) : "-"}`)
+    const contents = (text: string) => contentsOf(rules, text)
     expect(contents("Tesla's shares fell 10 percent after the company said deliveries had slowed.")).toEqual(["the company / said: deliveries had slowed"])
     expect(contents("The mayor said that the governor had told him the bridge was safe.")).toEqual([
       "The mayor / said: that the governor had told him the bridge was safe",
