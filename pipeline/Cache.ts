@@ -251,8 +251,10 @@ export const layer = (dir: string, rulesDigest: string) =>
       }
       // How many articles of this batch had their claims from the table.
       let copied = 0
-      // Keys served from the cache: their analyses are read where the cache keeps them.
+      // Keys served from a cache that cannot be written: their analyses are
+      // read where it keeps them, and every other key's go to the scratch store.
       const served = new Set<string>()
+      const serve = (key: string) => scratch !== undefined && served.add(key)
       return {
         index: (out) => (typeof indexStamps[out] === "string" ? indexStamps[out] : undefined),
         rememberIndex: (out, stamp) =>
@@ -271,12 +273,12 @@ export const layer = (dir: string, rulesDigest: string) =>
           const slice = snapshot?.slice(key)
           if (slice) {
             copied++
-            served.add(key)
+            serve(key)
             const written = ranges && writtenOf(lines.file, ranges)
             return written ? { claims: slice, written } : { claims: slice }
           }
           const entry = ranges ? entryOf(lines.file, ranges) : undefined
-          if (entry) served.add(key)
+          if (entry) serve(key)
           return entry
         },
         remember: (key, entry) => Effect.sync(() => append(`${JSON.stringify({ key, ...entry })}\n`)),

@@ -31,17 +31,17 @@ export interface Written {
   readonly stamp?: string
 }
 
-/** Writes report files into an output directory. */
 /**
  * An article's report files, in the order their stamp lists them: a run
  * served from the cache writes a report again when any of them is not the
  * one it wrote (deleted, or edited since).
  */
-export const reportFiles = (dir: string, id: string): ReadonlyArray<string> => {
+export const reportFiles = (dir: string, id: string): readonly [json: string, markdown: string, html: string] => {
   const base = join(dir, id)
   return [`${base}.json`, `${base}.md`, `${base}.html`]
 }
 
+/** Writes report files into an output directory. */
 export class Reports extends Context.Service<Reports, {
   /** Write `<id>.json`, `<id>.md` and `<id>.html`; `original` is the input the report's offsets point into. */
   readonly write: (dir: string, report: Report, original: string) => Effect.Effect<Written, WriteFailed>
@@ -87,14 +87,15 @@ export const layer = Layer.effect(
 
     return {
       write: Effect.fn("Reports.write")(function*(dir: string, report: Report, original: string) {
-        const base = path.join(dir, report.article.id)
+        const names = reportFiles(dir, report.article.id)
+        const [json, md, page] = names
         const files = {
           // Each file in pieces, never joined: `Atomic.write` encodes them one by one.
-          json: yield* atomically(`${base}.json`, jsonFields(report)),
-          markdown: yield* atomically(`${base}.md`, markdown(report, original)),
-          html: yield* atomically(`${base}.html`, htmlChunks(report, original))
+          json: yield* atomically(json, jsonFields(report)),
+          markdown: yield* atomically(md, markdown(report, original)),
+          html: yield* atomically(page, htmlChunks(report, original))
         }
-        const stamp = Atomic.stamp(reportFiles(dir, report.article.id))
+        const stamp = Atomic.stamp(names)
         return stamp === undefined ? files : { ...files, stamp }
       }),
       writeIndex: Effect.fn("Reports.writeIndex")(function*(dir: string, index: Index) {

@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, isPartWord, numberWords, possessives, verbalWords } from "./kinds/Grammar.ts"
+import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, isPartWord, numberWords, possessives, sentenceOpeners, titleAbbreviations, verbalWords } from "./kinds/Grammar.ts"
 import { inCapitals } from "./kinds/Tokens.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
@@ -37,19 +37,17 @@ const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "t
 const determiners = new Set([...grammarDeterminers, ...possessives, "one", "two", "three", "senior", "top"])
 const indefinite = new Set(["a", "an", "one", "another"])
 const prepositions = new Set(["of", "in", "at", "for", "from", "with", "on", "to", "under", "within"])
-const byOrFrom = new Set(["by", "from", "of", "to", "for", "with"])
 
 // "Nine in 10", "four out of 10": a share of those asked, however it is
 // worded, stands for a group.
 const ratio = /^(\d+|one|two|three|four|five|six|seven|eight|nine) (in|out of) (\d+|two|three|four|five|six|seven|eight|nine|ten)\b/
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
-// A title written short before a name: "The Rev. Al Sharpton".
-const personalTitle = /^(Rev\.?|Reverend|Hon\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Maj\.|Prof\.|Fr\.)$/
+// A title before a name, written short or as a courtesy: "The Rev. Al Sharpton", "Mrs. Clinton".
+const shortTitle = new RegExp(`^(?:(?:${titleAbbreviations.join("|")})\\.|Rev|Reverend)$`)
+const isTitle = (word: string) => honorifics.has(word.toLowerCase()) || shortTitle.test(word)
 // A party's member, named by the party: "the Wisconsin Republican".
 const partyMember = /^(Democrat|Republican|Socialist|Libertarian|Tory)$/
-// Words a sentence opens with that no first name is: "But Clinton said", "On Tuesday Smith said".
-export const openers = /^(But|And|So|Yet|Then|Still|Meanwhile|Now|Also|However|Later|Earlier|On|In|At|After|Before|When|If|While|Since|As|Because|Although|Though|Like|For|From|With|By|To|Of|The|A|An|This|That|These|Those|Last|Next|Yesterday|Today|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
 // Party words that are also papers' names ("The Independent"): a member only after a place, "The Vermont Independent".
 const placedMember = /^(Independent|Liberal|Conservative|Progressive|Green)$/
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
@@ -102,7 +100,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const modifies = (word: string) =>
       !isCapitalised(word) || word.includes("-") || /'s$/.test(word) || (demonym.test(word) && !isRole(word)) || determiners.has(word.toLowerCase())
     // "A memo obtained by Politico", "a report from Reuters": after a preposition the outlet heads nothing.
-    if (before.some((word) => word === "and" || byOrFrom.has(word.toLowerCase()) || !modifies(word))) return undefined
+    if (before.some((word) => word === "and" || word === "by" || prepositions.has(word) || !modifies(word))) return undefined
     const rest = text.slice(named.end, Math.max(named.end, coreLength)).trim()
     const outlet = (shouting ? outletByCapitals : outletByName).get(named.phrase)
     // "Fox News and NBC News": outlets together are the first one's.
@@ -267,7 +265,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       // A sentence's capital makes no determiner part of it: "The Federal Reserve".
       for (let i = core.length - 1; i >= 0 && isCapitalised(core[i]!) && !isRole(core[i]!) && !acronym(core[i]!) && !/['’]s$/.test(core[i]!) && !determiners.has(lowered[i]!); i--) name.unshift(core[i]!)
       // "The Rev. Al Sharpton" is a person whatever comes before the title.
-      const determined = determiners.has(lowered[0]!) && !core.some((word) => honorifics.has(word.toLowerCase()) || personalTitle.test(word))
+      const determined = determiners.has(lowered[0]!) && !core.some(isTitle)
       // "The Wisconsin Republican" is one person the article has in view.
       if (lowered[0] === "the" && (partyMember.test(head) || (placedMember.test(head) && core.length >= 3))) return { kind: "described-official", name: text }
       // "The Kremlin" names one body; "a Democrat", "a retired Marine", "one
@@ -340,7 +338,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     // The capitalised run after the last role: "Ralph" in "Virginia Governor
     // Ralph Northam". Its last first name is the one that says it: "Ann" in
     // "Lee Ann Womack", "Elizabeth" in "Massachusetts Democrat Elizabeth Warren".
-    const run = before.slice(before.findLastIndex((word) => !isCapitalised(word) || isRole(word) || personalTitle.test(word) || honorifics.has(word.toLowerCase())) + 1)
+    const run = before.slice(before.findLastIndex((word) => !isCapitalised(word) || isRole(word) || isTitle(word)) + 1)
     for (let i = run.length - 1; i >= 0; i--) {
       const gender = genderNames.get(bare(run[i]!))
       if (gender) return gender
@@ -350,7 +348,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
 
   /** Whether a capitalised word before a surname is a first name the lists do not know: "Lyndon", not "President" or "Mary". */
   const unknownGiven = (word: string) =>
-    isCapitalised(word) && !openers.test(word) && !isRole(word) && !personalTitle.test(word) && !honorifics.has(word.toLowerCase()) && !genderTitles.has(bare(word)) &&
+    isCapitalised(word) && !sentenceOpeners.has(word.toLowerCase()) && !isRole(word) && !isTitle(word) && !genderTitles.has(bare(word)) &&
     !genderNames.has(bare(word)) && !partyMember.test(word) && !demonym.test(word)
 
   return { classify: remembered, isHead, isPerson, anonymityIn, genderOf, unknownGiven }

@@ -7,7 +7,8 @@
  * report" an outlet or an organisation.
  */
 import type { Outlet } from "../Rules.ts"
-import { type Classifier, type Gender, openers, type SourceKind } from "../Sources.ts"
+import type { Classifier, Gender, SourceKind } from "../Sources.ts"
+import { sentenceOpeners, subordinators, titleAbbreviations } from "./Grammar.ts"
 
 /** A named source seen earlier in the article, for resolving pronouns. */
 export interface Mention {
@@ -30,16 +31,25 @@ export type Surnames = Map<string, Gender | null>
 // keeps a stop only as an initial or a title before another capital ("Then
 // Rep. Ilhan Omar"): "Brafman. Either" and "Ted Cruz. Mary" are two sentences. One
 // space between words: a headline and the line after it are two names.
-const nameRun = /(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}’'-]*)(?: (?:\p{Lu}\.)+(?= \p{Lu})| (?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Fr|Rev|Hon)\.(?= \p{Lu})| \p{Lu}[\p{L}’'-]*)+/gu
+const nameRun = new RegExp(
+  `(?:\\p{Lu}\\p{Ll}{0,3}\\.|\\p{Lu}[\\p{L}’'-]*)(?: (?:\\p{Lu}\\.)+(?= \\p{Lu})| (?:${titleAbbreviations.join("|")})\\.(?= \\p{Lu})| \\p{Lu}[\\p{L}’'-]*)+`,
+  "gu"
+)
+
+/** A paragraph's runs of capitalised words, where it names people (and much else): read once, by `learnSurnames` and `personMentions`. */
+export const nameRuns = (paragraph: string): Array<RegExpExecArray> => [...paragraph.matchAll(nameRun)]
+
+/** A run without a possessive or a stop at its end: "Mrs. Clinton's" is "Mrs. Clinton". */
+const bareName = (run: string) => run.replace(/['’]s?$/, "").replace(/\.$/, "")
 
 /**
  * Learn what a paragraph's names say of their surnames. Every name counts,
  * not only sources': "Nancy Pelosi met Trump. Pelosi said …" makes Pelosi
  * "she" though her first name came with no cue.
  */
-export const learnSurnames = (paragraph: string, { genderOf, unknownGiven }: Pick<Classifier, "genderOf" | "unknownGiven">, surnames: Surnames): void => {
-  for (const [run] of paragraph.matchAll(nameRun)) {
-    const name = run.replace(/['’]s?$/, "").replace(/\.$/, "")
+export const learnSurnames = (runs: ReadonlyArray<RegExpExecArray>, { genderOf, unknownGiven }: Pick<Classifier, "genderOf" | "unknownGiven">, surnames: Surnames): void => {
+  for (const [run] of runs) {
+    const name = bareName(run)
     // A first name that says nothing is someone the surname may mean too:
     // "Lyndon Johnson" beside "Lady Bird Johnson". Only a name of two words
     // is read so: a title and a surname ("Sen. Sanders"), or a headline's
@@ -62,13 +72,13 @@ export const learnSurnames = (paragraph: string, { genderOf, unknownGiven }: Pic
  * holding") is seldom whom the next "he" means.
  */
 export const personMentions = (
-  paragraph: string,
+  runs: ReadonlyArray<RegExpExecArray>,
   { classify, genderOf }: Pick<Classifier, "classify" | "genderOf">,
   surnames: Surnames,
   opens: (offset: number) => "subject" | "apposition" | undefined
 ): Array<{ readonly start: number; readonly mention: Mention }> => {
   const found: Array<{ readonly start: number; readonly mention: Mention }> = []
-  for (const match of paragraph.matchAll(nameRun)) {
+  for (const match of runs) {
     const place = opens(match.index)
     if (place === undefined) continue
     // A possessive ends the name: "Mrs. Clinton's Iraq war vote". After a
@@ -81,9 +91,9 @@ export const personMentions = (
     // investors", "Yesterday John Doe voted"; after a subordinating
     // conjunction the name is no main clause's subject: "When President Joe
     // Biden took office".
-    if (/^(When|After|Before|If|Although|Though|While|Since|As|Because|Unless|Until|Once|Whether)$/.test(run.split(" ")[0]!)) continue
-    const words = run.replace(/['’]s?$/, "").replace(/\.$/, "").split(" ")
-    while (words.length > 0 && openers.test(words[0]!)) words.shift()
+    if (subordinators.has(run.split(" ")[0]!.toLowerCase())) continue
+    const words = bareName(run).split(" ")
+    while (words.length > 0 && sentenceOpeners.has(words[0]!.toLowerCase())) words.shift()
     if (words.length < 2) continue
     const typed = classify(words)
     // Only a person whose gender the name or title says: one it does not

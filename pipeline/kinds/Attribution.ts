@@ -28,10 +28,10 @@ import { isQuoted } from "./Quotes.ts"
 import { citedThrough, documentOutlet, heardThrough, quotedThrough, toldOutlet } from "./Chains.ts"
 import { contentOf, nested } from "./Content.ts"
 import { antecedentOf } from "./NounPhrase.ts"
-import { fullOutlet, genderOfPerson, learnSurnames, type Mention, personMentions, resolve, type Surnames } from "./Anaphora.ts"
+import { fullOutlet, genderOfPerson, learnSurnames, type Mention, nameRuns, personMentions, resolve, type Surnames } from "./Anaphora.ts"
 import { hasObject, isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
-import { maxSourceWords, verbOnly } from "./Grammar.ts"
+import { maxSourceWords, possessives, sentenceOpeners, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, sentences as sentencesOf, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
@@ -99,9 +99,9 @@ const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Arr
 const titleSmallWords = new Set(["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "as", "but", "nor", "from", "into", "vs"])
 
 /**
- * Where a sentence's subject can start: its first word, the word after an
- * opening conjunction ("But Ayotte isn't interested"), or the first after a
- * comma among its first words, which ends an opening phrase ("On Monday,
+ * Where a sentence's subject can start: its first word (with any opening
+ * conjunction: "But Ayotte isn't interested"), or the first after a comma
+ * among its first words, which ends an opening phrase ("On Monday,
  * Jane Doe said") or opens a name in apposition ("Her colleague, Dr. Mark
  * Owens, disagreed"); never inside a quotation.
  */
@@ -112,15 +112,18 @@ const subjectStarts = (tree: Root, quotes: ReadonlyArray<{ readonly start: numbe
     const first = words[0]
     // A headline in title case runs its name into its verbs ("Donald Trump
     // Sounds Weirdly Sophisticated"): a sentence with no lowercase word but
-    // the short ones title case leaves small is one.
+    // the short ones title case leaves small is one. (Stricter than
+    // `isTitleCase`, which lets every short word pass, as headlines' "is"
+    // and "up" do, and so takes "But Angela Merkel met Emmanuel Macron in
+    // Berlin" for a headline.)
     if (first === undefined || !words.some((word) => /^\p{Ll}/u.test(text(word)) && !titleSmallWords.has(lower(word)))) continue
+    // An opening conjunction is capitalised too, so a name after it starts the run ("But Mary Barra").
     starts.set(spanOf(first).start, "subject")
-    if (words[1] && /^(but|and|so|yet|then|still|meanwhile)$/.test(lower(first))) starts.set(spanOf(words[1]).start, "subject")
     // Only after a short opening phrase or description: "On Monday,", "Her
     // colleague,"; not after a clause's object ("Police arrested a man, John Brown,").
     const comma = sentence.children.findIndex((node) => text(node) === ",")
     const afterComma = comma > 0 ? sentence.children.slice(comma + 1).find(isWord) : undefined
-    const opener = /^(the|a|an|his|her|their|its|our|my|on|in|at|after|before|last|this|earlier|later|during|since|by|for|from|with)$/.test(lower(first))
+    const opener = sentenceOpeners.has(lower(first)) || possessives.includes(lower(first))
     if (afterComma && opener && sentence.children.slice(0, comma).filter(isWord).length <= 4 && !starts.has(spanOf(afterComma).start)) starts.set(spanOf(afterComma).start, "apposition")
   }
   return (offset: number) => (isQuoted(quotes, offset, offset + 1) ? undefined : starts.get(offset))
@@ -138,10 +141,11 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
   const relays = new Set<Relation>()
   const quotes = file.data.quotes ?? []
   const paragraph = String(file.value)
-  learnSurnames(paragraph, classifier, surnames)
+  const runs = nameRuns(paragraph)
+  learnSurnames(runs, classifier, surnames)
   // People named who have not spoken join the history where the text names
   // them, before the relations that come after them are resolved.
-  const named = personMentions(paragraph, classifier, surnames, subjectStarts(tree, quotes))
+  const named = personMentions(runs, classifier, surnames, subjectStarts(tree, quotes))
   let namedTo = 0
   const namedBefore = (offset: number) => {
     for (; namedTo < named.length && named[namedTo]!.start < offset; namedTo++) history.push(named[namedTo]!.mention)

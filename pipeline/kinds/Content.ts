@@ -10,7 +10,7 @@
  * wants …") is part of that content, not a relation of its own.
  */
 import type { SentenceContent } from "nlcst"
-import { introWords, verbalWords } from "./Grammar.ts"
+import { introWords, subordinators, verbalWords } from "./Grammar.ts"
 import { spanOf } from "./Message.ts"
 import { trimmed } from "./NounPhrase.ts"
 import { isQuoted, type Quote } from "./Quotes.ts"
@@ -92,7 +92,7 @@ export const contentOf = (
   // An opening phrase or subordinate clause ("In a statement,", "Because the
   // company missed its targets,") is no part of what the main clause's source says.
   const openingWord = before === undefined ? "" : firstWord(paragraph.slice(before.start, before.end)).toLowerCase()
-  const opening = before !== undefined && (introWords.has(openingWord) || /^(because|if|although|though|unless|until|once|whether)$/.test(openingWord))
+  const opening = before !== undefined && (introWords.has(openingWord) || subordinators.has(openingWord))
   const clause = after !== undefined && /^(that\b|")/i.test(paragraph.slice(after.start, after.end))
   // "Democrats want X, and Republicans want Y", "an architect who said Y",
   // "a lawyer who said Y": what stands before a source joined on by a
@@ -111,8 +111,8 @@ export const contentOf = (
   // what follows its cue; "The bill will pass, he said" and 'The plan is
   // "dead on arrival," she said Tuesday' say what comes before.
   const lead = before === undefined ? "" : paragraph.slice(before.start, source.start)
-  const subordinate = after !== undefined && head === children.indexOf(words[0]!) &&
-    /\b(that|after|before|when|whenever|because|since|while|until|if|although|though|once|unless|whether)\s*$/i.test(lead)
+  const leadWord = lead.trim().split(/\s+/).at(-1)!.toLowerCase()
+  const subordinate = after !== undefined && head === children.indexOf(words[0]!) && (leadWord === "that" || subordinators.has(leadWord))
   if (subordinate && !quoted(before) && !quoted(after)) {
     // "Because the company said it missed its targets, investors expect …":
     // what a clause that opens the sentence says ends at its comma.

@@ -10,7 +10,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { auxiliaries, clauseWords, determiners, gerundPrepositions, ingAdjectives, namingParticiples, nounMarkers, numberWords, pluralVerbs, possessives, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
+import { auxiliaries, clauseWords, copulas, degreeWords, determiners, gerundPrepositions, ingAdjectives, namingParticiples, nounMarkers, numberWords, pluralVerbs, possessives, pronouns, quantifiers, verbalWords } from "./Grammar.ts"
 import { infinitiveSpeaker } from "./NounPhrase.ts"
 import { isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
@@ -95,10 +95,10 @@ export const notACue = (children: ReadonlyArray<SentenceContent>, match: Match, 
   // are adjectives after a word of degree, or after "be" with nothing after
   // them; "Trump was promising to build" and "he was joking" are verbs.
   if (ingAdjectives.has(match.phrase) && isWord(previous)) {
-    if (/^(very|more|most|less|quite|so|too|rather|highly)$/.test(lower(previous))) return true
+    if (degreeWords.has(lower(previous))) return true
     // Not a comma: "Trump was promising, as he often did, to build".
     const ends = next === undefined || (!isWord(next) && /^[.;:!?)]$/.test(text(next)))
-    if (ends && /^(is|are|was|were|be|been|seems?|seemed|looks?|looked)$/.test(lower(previous))) return true
+    if (ends && (copulas.has(lower(previous)) || /^(seems?|seemed|looks?|looked)$/.test(lower(previous)))) return true
   }
   // "All told, the storm destroyed 300 homes": a sum, not a telling.
   if (isWord(previous) && previousAt === firstWord && lower(previous) === "all" && match.phrase === "told" && next !== undefined && text(next) === ",") return true

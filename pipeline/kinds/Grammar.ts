@@ -103,3 +103,22 @@ export const purposes = /^(took|take|takes|taking|appeared|appears|appearing|wen
 
 /** Cues' -ing forms that are as often adjectives: "the results were promising", "a very telling remark". */
 export const ingAdjectives = new Set(["promising", "encouraging", "disappointing", "surprising", "interesting", "worrying", "alarming", "troubling", "concerning", "compelling", "convincing", "damning", "revealing", "telling", "threatening", "welcoming", "reassuring", "misleading", "insulting", "demanding"])
+
+/** Words that open a subordinate clause: what a source inside one says follows its cue, and a name after one is no main clause's subject. */
+export const subordinators = new Set(["after", "before", "when", "whenever", "because", "since", "while", "until", "if", "although", "though", "once", "unless", "whether", "as"])
+
+/**
+ * Words a sentence may open with before its subject, capitalised there as a
+ * name is, and no first name: "But Clinton said", "Yesterday John Doe voted",
+ * "On Tuesday Smith said".
+ */
+export const sentenceOpeners = new Set([
+  ...conjunctions, ...introWords, ...subordinators, ...determiners, ...weekdays, ...timeWords, ...timeLinks,
+  "then", "like", "from", "by", "to", "of", "a", "an"
+])
+
+/** Titles written short before a name: "Sen. Jane Doe", "the Rev. Al Sharpton". */
+export const titleAbbreviations: ReadonlyArray<string> = ["Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj", "Prof", "Fr", "Rev", "Hon"]
+
+/** Words of degree before an adjective or adverb: "very promising", "most recently said". */
+export const degreeWords = new Set(["very", "more", "most", "less", "least", "quite", "so", "too", "rather", "highly"])

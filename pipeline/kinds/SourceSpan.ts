@@ -12,7 +12,7 @@ import type { SentenceContent } from "nlcst"
 import type { Cue } from "../Rules.ts"
 import type { Classifier, SourceKind } from "../Sources.ts"
 import type { Match } from "./Match.ts"
-import { auxiliaries, clauseWords, determiners, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { auxiliaries, clauseWords, degreeWords, determiners, emptySubjects, floating, introWords, gerundPrepositions, inflected, maxSourceWords, modals, numberWords, passiveOrModal, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { agent, antecedentOf, closesAppositive, infinitiveSpeaker, introduced, leadingPhrase, mainSubject, namePart, phrase, predicateAfterWho, relativeAntecedent, subject, trailingAppositive } from "./NounPhrase.ts"
 import { plausibility } from "./Plausible.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
@@ -124,13 +124,14 @@ const quotedSpeaker = (children: ReadonlyArray<SentenceContent>, match: Match): 
     const object = children[skipSpace(children, at + 1, 1)]
     if (words > 0 && !(isWord(object) && lower(object) === "by")) return phrase(children, skipSpace(children, at + 1, 1), 1)
     // The passive: back over its auxiliaries and adverbs to the subject.
-    let subjectEnd = skipSpace(children, at - 1, -1)
+    const verbStart = skipSpace(children, at - 1, -1)
+    let subjectEnd = verbStart
     while (isWord(children[subjectEnd]) && (auxiliaries.has(lower(children[subjectEnd]!)) || /^[a-z]+ly$/.test(text(children[subjectEnd]!)))) {
       subjectEnd = skipSpace(children, subjectEnd - 1, -1)
     }
-    if (subjectEnd >= at - 1 || !isWord(children[subjectEnd])) return undefined
+    if (subjectEnd === verbStart || !isWord(children[subjectEnd])) return undefined
     // "Peskov, who was quoted as saying": the relative pronoun stands for him.
-    return isWord(children[subjectEnd]) && lower(children[subjectEnd]!) === "who" ? [children[subjectEnd]!] : phrase(children, subjectEnd, -1)
+    return lower(children[subjectEnd]!) === "who" ? [children[subjectEnd]!] : phrase(children, subjectEnd, -1)
   }
   return undefined
 }
@@ -172,11 +173,12 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
       const reasonWords = [...(opens ? [node] : []), ...clause].map(text)
       const reason = anonymityIn(reasonWords)
       if (reason === undefined) return []
-      // Unless commas close it, nothing but the reason's own words ("to
-      // discuss the talks", "by name", "on Monday") stands between it and the
-      // cue: in "Officials who asked not to be named said the convoy was
-      // attacked", "attacked" is no cue of theirs.
-      if (!closed && reasonWords.slice(reason.last + 1).some((word) => auxiliaries.has(word.toLowerCase()) || /^(said|says|told|tells)$/i.test(word))) return []
+      // Unless commas close it, no other clause stands between the reason and
+      // the cue ("to discuss the talks", "by name", "on Monday" may): in
+      // "Officials who asked not to be named said the convoy was attacked",
+      // "attacked" is no cue of theirs. (Across another cue without a verb
+      // of its own, the cut at that cue finds the source.)
+      if (!closed && reasonWords.slice(reason.last + 1).some((word) => auxiliaries.has(word.toLowerCase()))) return []
       // From the phrase's first determiner: "A source familiar with the talks,
       // who …"; or from the sentence's start, where nothing comes before the
       // subject ("People familiar with the matter, who …").
@@ -259,9 +261,9 @@ export const sourceFor = (
   // admitted". "Having said that," is a turn of the reporter's, no one's words.
   const having = skipSpace(children, match.index - 1, -1)
   if (isWord(children[having]) && lower(children[having]!) === "having" && having === children.findIndex(isWord)) {
-    const object = children[skipSpace(children, last + 1, 1)]
-    const comma = children[skipSpace(children, skipSpace(children, last + 1, 1) + 1, 1)]
-    if (isWord(object) && lower(object) === "that" && comma !== undefined && text(comma) === ",") return []
+    const objectAt = skipSpace(children, last + 1, 1)
+    const comma = children[skipSpace(children, objectAt + 1, 1)]
+    if (isWord(children[objectAt]) && lower(children[objectAt]!) === "that" && comma !== undefined && text(comma) === ",") return []
     return plausible(mainSubject(children, last, isHead))
   }
   // "a draft plan supported by the United States": a participle before "by"
@@ -321,7 +323,7 @@ export const sourceFor = (
       // An -ly word is an adverb ("publicly said"), unless it names someone ("A
       // Clinton ally suggested"); a word of degree goes with it ("most recently said").
       const adverb = /^[a-z]+ly$/.test(text(children[i]!)) && !isHead(word)
-      const degree = afterAdverb && /^(most|more|less|least|very|so|too)$/.test(word)
+      const degree = afterAdverb && degreeWords.has(word)
       if (part || (!time && !verbalWords.has(word) && !floating.has(word) && !adverb && !degree)) break
       afterAdverb = adverb
       // "are expected to", "was told": in the passive the subject is not the
