@@ -155,10 +155,17 @@ const readFile = Effect.fn("Ingest.readFile")(function*(path: string) {
   return typeof text === "string" ? parse(path, format, text) : [text]
 }, Effect.catch((problem) => Effect.succeed([problem])))
 
+/** The extensions of the reports factgate writes that it also reads as articles. */
+const reportExtensions = new Set([".md", ".html"])
+
 /**
  * Expand a path into the files to read: itself, or its tree in sorted order,
  * leaving out what is under `skip` (the reports directory: a batch checked
  * again must not read its own reports as articles).
+ *
+ * A directory that is the reports directory itself cannot be checked, nor a
+ * Markdown or HTML file in it: an article's report, named after it, would
+ * overwrite it, and the next run would read the reports as articles.
  */
 const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: ReadonlyArray<string>) {
   const fs = yield* FileSystem.FileSystem
@@ -168,13 +175,21 @@ const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: Readonly
       new InputProblem({ path, problem: error.reason._tag === "NotFound" ? "does not exist" : `cannot be read (${error.reason._tag})` })
     )
   )
-  if (info.type !== "Directory") return [path]
-  // Compared by their real paths, so a link to either is the same place. A
-  // directory given that is itself under one skipped is read all the same:
-  // it was asked for.
+  // Compared by their real paths, so a link to either is the same place.
   const real = (dir: string) => fs.realPath(dir).pipe(Effect.orElseSucceed(() => paths.resolve(dir)))
-  const here = yield* real(path)
-  const skipped = (yield* Effect.forEach(skip, real)).filter((dir) => !`${here}${paths.sep}`.startsWith(dir + paths.sep))
+  const reports = yield* Effect.forEach(skip, real)
+  const isDirectory = info.type === "Directory"
+  const here = yield* real(isDirectory ? path : paths.dirname(path))
+  if (reports.includes(here) && (isDirectory || reportExtensions.has(paths.extname(path).toLowerCase()))) {
+    return yield* new InputProblem({
+      path,
+      problem: `${isDirectory ? "is" : "is in"} the reports directory (--out): reports written there would ${isDirectory ? "be read as articles, and could overwrite articles of the same name" : "overwrite it"}; write them to another directory`
+    })
+  }
+  if (!isDirectory) return [path]
+  // A directory given that is itself under one skipped is read all the same:
+  // it was asked for.
+  const skipped = reports.filter((dir) => !`${here}${paths.sep}`.startsWith(dir + paths.sep))
   const within = (name: string) => skipped.some((dir) => paths.join(here, name).startsWith(dir + paths.sep))
   const names = yield* fs.readDirectory(path, { recursive: true }).pipe(
     Effect.mapError((error) => new InputProblem({ path, problem: `cannot be listed (${error.reason._tag})` }))

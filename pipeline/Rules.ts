@@ -9,7 +9,16 @@
  */
 import { Data, Effect, FileSystem, Path } from "effect"
 import { createHash } from "node:crypto"
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { type Parsed, parseRuleFile, ruleOf } from "./RuleFile.ts"
+
+/**
+ * The rules used when none are named: `rules/` in the current directory, a
+ * newsroom's own house style, when there is one, else the rules factgate
+ * comes with, so that `factgate check` works in any directory.
+ */
+export const defaultDir = (): string => (existsSync("rules") ? "rules" : fileURLToPath(new URL("../rules", import.meta.url)))
 
 /** One problem in one rule file, at a 1-based line and column. */
 export interface RuleProblem {

@@ -9,12 +9,13 @@
  */
 import { Effect } from "effect"
 import * as Pool from "./Pool.ts"
+import * as Rules from "./Rules.ts"
 import { checkBatch, MainLayer } from "./main.ts"
 
 /** What `check` can be told; everything but paths and out has the command line's default. */
 export interface CheckOptions {
   readonly paths: ReadonlyArray<string>
-  /** Rules directory, default "rules". */
+  /** Rules directory; default `rules` in the working directory if there is one, else factgate's own (`Rules.defaultDir`). */
   readonly rules?: string
   /** Reports directory. */
   readonly out: string
@@ -33,7 +34,7 @@ export const check = (options: CheckOptions) =>
   Effect.runPromise(
     checkBatch({
       paths: options.paths,
-      rules: options.rules ?? "rules",
+      rules: options.rules ?? Rules.defaultDir(),
       out: options.out,
       jobs: options.jobs ?? Pool.defaultJobs(),
       cache: options.cache ?? true,

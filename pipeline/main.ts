@@ -2,7 +2,7 @@
  * main: the `factgate` commands, and the one place where Layers are composed.
  */
 import { NodeServices } from "@effect/platform-node"
-import { Console, Data, Effect, Layer, Runtime } from "effect"
+import { Console, Data, Effect, Layer, Option, Runtime } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
 import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
@@ -26,8 +26,9 @@ export class ExitCode extends Data.TaggedError("ExitCode")<{ readonly code: 1 | 
 }
 
 const rulesFlag = Flag.String("rules").pipe(
-  Flag.withDefault("rules"),
-  Flag.withDescription("Directory of YAML rule files")
+  Flag.optional,
+  Flag.map(Option.getOrElse(Rules.defaultDir)),
+  Flag.withDescription("Directory of YAML rule files (default: rules/ in this directory if there is one, else factgate's own)")
 )
 
 /** Load the rules, or print every problem with file:line:col and exit 2. */

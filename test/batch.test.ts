@@ -185,6 +185,30 @@ describe("the content-hash cache", () => {
     expect(linked).toBe(`5 articles checked, 3 passed, 2 failed a gate. Reports are in ${join(articles, "reports")}/`)
   })
 
+  it("refuses to check the reports directory itself, or a Markdown or HTML article in it, which its report would overwrite", () => {
+    const dir = fresh()
+    const article = join(dir, "story.md")
+    const text = readFileSync(join(root, "seeds/001_b7ec66198f8b2645.txt"), "utf8")
+    writeFileSync(article, text)
+    const file = cli(["check", article, "--out", dir, "--no-cache", "--jobs", "1"])
+    expect(file.code).toBe(2)
+    expect(file.stderr).toContain(`factgate: ${article}: is in the reports directory (--out): reports written there would overwrite it; write them to another directory`)
+    expect(readFileSync(article, "utf8")).toBe(text)
+    const whole = cli(["check", dir, "--out", dir, "--no-cache", "--jobs", "1"])
+    expect(whole.code).toBe(2)
+    expect(whole.stderr).toContain(`factgate: ${dir}: is the reports directory (--out): reports written there would be read as articles`)
+    // A plain-text article there has reports of other names.
+    writeFileSync(join(dir, "other.txt"), text)
+    expect(cli(["check", join(dir, "other.txt"), "--out", dir, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
+  })
+
+  it("uses the rules factgate comes with where the working directory has no rules/", () => {
+    const cwd = fresh()
+    const run = cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--out", "out", "--no-cache", "--jobs", "1", "--exit-zero"], { cwd })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("1 article checked")
+  })
+
   it("a cache that cannot be written is said once, and the batch is checked as without one", () => {
     const dir = fresh()
     writeFileSync(join(dir, "file"), "not a directory")
