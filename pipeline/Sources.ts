@@ -6,7 +6,7 @@
  * touching code.
  */
 import type { AttributionConfig, Outlet } from "./Rules.ts"
-import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, isPartWord, numberWords, possessives, sentenceOpeners, titleAbbreviations, verbalWords } from "./kinds/Grammar.ts"
+import { clauseWords, demonym, determiners as grammarDeterminers, honorifics, irregularParticiples, isPartWord, nameParticles, numberWords, possessives, quantityNouns, sentenceOpeners, titleAbbreviations, verbalWords } from "./kinds/Grammar.ts"
 import { inCapitals } from "./kinds/Tokens.ts"
 import { wordPhrases } from "./WordPhrases.ts"
 
@@ -52,6 +52,8 @@ const partyMember = /^(Democrat|Republican|Socialist|Libertarian|Tory)$/
 const placedMember = /^(Independent|Liberal|Conservative|Progressive|Green)$/
 // Acronyms are short (NATO, CSTO, C2I); a longer word in capitals is a name in a transcript (WALLACE).
 // A generation's numeral ends a name: "Vann R. Newkirk II".
+const quantities = new Set(quantityNouns)
+const particles = new Set(nameParticles)
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d]{1,4}s?$/u.test(word) && !/^(II|III|IV)$/.test(word)
 
 /** A classifier for one rule set, with its lexicons prepared once. */
@@ -207,6 +209,20 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
       const kind = collective ? (lowered[0] === "one" ? "described-official" : "vague-collective") : group.kind
       if (!group.guessed) return { ...group, kind, name: text }
     }
+    // "A significant number of Democrats", "dozens of lawmakers": so many of
+    // a group are as vague as the group, and a number of papers are papers.
+    if (tail >= 1 && lowered[tail] === "of" && quantities.has(lowered[tail - 1]!) && words.length > tail + 1) {
+      const group = classify(words.slice(tail + 1))
+      if (!group.guessed) return { kind: group.kind === "document" ? "document" : "vague-collective", name: text }
+    }
+    // "Secretary of State John Kerry", "Director of National Intelligence
+    // James Clapper": an office of a place or body, as a title (capitalised,
+    // held by one), then a person's name. The name starts at a given name
+    // the lexicon knows: "Mayor of New York City" names no one, and
+    // "supporters of Democrat Hillary Clinton" are not her.
+    const holder = tail >= 1 ? words[tail - 1]! : ""
+    const office = lowered[tail] === "of" && isCapitalised(holder) && isRole(holder) && !isPlural(holder.toLowerCase()) ? givenNameAfter(words.slice(tail + 1)) : -1
+    if (office > 0) return { kind: "named-person", name: words.slice(tail + 1 + office).join(" ") }
     const head = core.at(-1)!
     const headLower = head.toLowerCase().replace(/'s$/, "")
     const bare = lowered.filter((w, i) => !(i === 0 && determiners.has(w))).join(" ")
@@ -329,6 +345,15 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   // king, and a surname alone says nothing. A title says it wherever it
   // stands before the surname; a first name only as the first word after
   // any role: "Virginia Governor Ralph Northam" is Ralph's, not Virginia's.
+  /**
+   * Where, in capitalised words, a person's name starts: at a given name the
+   * lexicon knows with a surname after it, past at least one other word
+   * (what an office is of); -1 for none.
+   */
+  const givenNameAfter = (words: ReadonlyArray<string>): number => {
+    if (!words.every((word) => isCapitalised(word) || word === "the" || word === "and" || particles.has(word))) return -1
+    return words.findIndex((word, i) => i > 0 && i < words.length - 1 && genderNames.has(bare(word)))
+  }
   const genderOf = (name: string): Gender | undefined => genderBefore(name.split(" ").slice(0, -1))
   /** What the words before a surname say (or all of a title's words: "The Queen"). */
   const genderBefore = (before: ReadonlyArray<string>): Gender | undefined => {

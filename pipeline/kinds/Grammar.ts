@@ -10,7 +10,7 @@ export const clauseWords = new Set(["that", "which", "who", "whom", "whose", "an
 // Words between a source and its cue that belong to neither: "has long said".
 export const verbalWords = new Set(["has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "not", "never", "once", "later", "then", "again", "would", "will", "could", "can", "may", "might", "should", "did", "does", "do", "long", "repeatedly", "already", "still", "now", "often", "previously", "recently", "first", "publicly", "privately", "reportedly", "separately", "just", "however", "meanwhile", "instead", "nonetheless", "nevertheless", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "isn’t", "wasn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "won’t", "wouldn’t", "can’t", "couldn’t"])
 // Words that make the cue a noun, not a verb of saying: "the report", "his plans".
-export const nounMarkers = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
+export const nounMarkers = new Set(["the", "a", "an", "such", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "to", "of", "for", "in", "on", "with", "by"])
 // Words that start an introductory phrase rather than a subject.
 export const introWords = new Set(["as", "in", "on", "at", "during", "after", "before", "since", "addressing", "speaking", "asked", "when", "while", "for", "with", "despite", "following", "according", "however", "but", "and", "yet", "still", "meanwhile", "last", "earlier", "later"])
 // Words that open an adverbial, capitalised at the start of a sentence as a
@@ -64,6 +64,12 @@ export const fractions = "[a-z]+-(?:thirds|quarters|fourths|fifths|tenths)"
 const partWordSet = new Set([...numberWords, "some", "many", "most", "all", "none", "each", "several", "both"])
 const fraction = new RegExp(`^${fractions}$`)
 export const isPartWord = (word: string) => partWordSet.has(word) || fraction.test(word)
+// Lower-case particles inside a person's name: "Bill de Blasio", "Ursula von der Leyen".
+export const nameParticles: ReadonlyArray<string> = ["de", "del", "der", "van", "von", "al", "el", "bin", "da", "di", "du", "le", "la"]
+// Nouns that count a group before its "of": "a handful of senators", "a
+// significant number of Democrats", "dozens of lawmakers", "the share of
+// Republicans".
+export const quantityNouns: ReadonlyArray<string> = ["number", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "scores", "share", "proportion", "percentage", "majority", "minority", "plurality"]
 // Quantifiers, before which an -s form is a plural noun, not a verb: "some calls".
 export const quantifiers = new Set(["some", "many", "several", "few", "any", "no", "more", "most", "other", "all"])
 // -s forms of verbs of saying that are never plural nouns: in "Trump says

@@ -6,21 +6,26 @@
  */
 import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
-import { adjectival, determiners, fractions, irregularParticiples, numberWords, possessives, pronouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
+import { adjectival, determiners, fractions, irregularParticiples, numberWords, possessives, pronouns, quantityNouns, tailPrepositions, timeLinks, timeWords, verbalWords } from "./Grammar.ts"
 import type { Match } from "./Match.ts"
 import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 // What names a part of a group before its "of".
-// "85% of Democrats", "the share of Republicans saying" name a part too.
-const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|thirds?|quarters?|${fractions}|%|percent|share|proportion|percentage|majority|minority|plurality|number)$`)
+// "85% of Democrats", "the share of Republicans saying", "a handful of senators" name a part too.
+const parts = new RegExp(`^(?:\\d+|${numberWords.join("|")}|some|many|most|all|none|few|several|each|both|half|thirds?|quarters?|${fractions}|%|percent|${quantityNouns.join("|")})$`)
 
 /**
  * Where a part of a group is named, the index of its "of": "Nearly eight of
- * 10 voters", "most of the experts". The group's head types the source; -1
- * when there is none.
+ * 10 voters", "most of the experts", "at least four of them". The group's
+ * head types the source; -1 when there is none. A part inside another
+ * phrase's tail is not what the words name: "a reference to thousands of
+ * emails", "attack by dozens of women".
  */
 export const partitive = (words: ReadonlyArray<SentenceContent>): number =>
-  words.findIndex((w, i) => i > 0 && i < words.length - 1 && lower(w) === "of" && parts.test(lower(words[i - 1]!)))
+  words.findIndex((w, i) =>
+    i > 0 && i < words.length - 1 && lower(w) === "of" && parts.test(lower(words[i - 1]!)) &&
+    !words.slice(0, i - 1).some((v, k) => tailPrepositions.has(lower(v)) && !(/^(at|about)$/.test(lower(v)) && k === 0))
+  )
 
 // The words of a share of a group: "42%", "about one in five",
 // "three-quarters", "most"; one of them must make it a share (`shares`), since a bare

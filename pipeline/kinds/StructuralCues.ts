@@ -8,7 +8,7 @@ import type { SourceKind } from "../Sources.ts"
 import type { CueOwner } from "./Cues.ts"
 import type { Match } from "./Match.ts"
 import { spanOf } from "./Message.ts"
-import { clauseWords, copulas, demonym, determiners, numberWords, possessives, pronouns, verbalWords } from "./Grammar.ts"
+import { clauseWords, copulas, demonym, determiners, nameParticles, numberWords, possessives, pronouns, verbalWords } from "./Grammar.ts"
 import { inCapitals, isCapitalised, isWord, lower, sentences, skipSpace, text } from "./Tokens.ts"
 
 /** Cue shapes that no phrase list names, found from the sentence's structure. */
@@ -43,7 +43,7 @@ const complementOfBe = (children: ReadonlyArray<SentenceContent>, colon: number,
   return isWord(children[i]) && copulas.has(lower(children[i]!))
 }
 
-const opensSpeaker = new Set([...determiners, ...possessives, ...numberWords, "de", "del", "der", "van", "von", "al", "el", "bin", "da", "di", "du", "le", "la"])
+const opensSpeaker = new Set([...determiners, ...possessives, ...numberWords, ...nameParticles])
 
 /**
  * A colon introduces speech only after a speaker ("WALLACE:", "The senator

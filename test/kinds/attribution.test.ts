@@ -57,7 +57,16 @@ describe("attribution kind", () => {
     // An indefinite article before a capital is one of many, not a name.
     ["\"Yes,\" said a Republican.", "a Republican (described-official) / said"],
     ["A Briton told the paper it was cold.", "A Briton (described-official) / told"],
-    ["One New Hampshire Democrat said the race was close.", "One New Hampshire Democrat (described-official) / said"]
+    ["One New Hampshire Democrat said the race was close.", "One New Hampshire Democrat (described-official) / said"],
+    // An office of a place, then a name, is the person; without a name, or for many, it is not.
+    ["Secretary of State John F. Kerry said the talks would go on.", "Secretary of State John F. Kerry (named-person) / said"],
+    ["Mayor of New York City Bill de Blasio said the talks would go on.", "Mayor of New York City Bill de Blasio (named-person) / said"],
+    ["The Mayor of New York City said the talks would go on.", "The Mayor of New York City (described-official) / said"],
+    ["Supporters of Democrat Hillary Clinton say she will win.", "Supporters of Democrat Hillary Clinton (vague-collective) / say"],
+    // So many of a group are the group, however they are counted.
+    ["A handful of senators said they would vote no.", "A handful of senators (vague-collective) / said"],
+    ["A significant number of Democrats said they would vote no.", "A significant number of Democrats (vague-collective) / said"],
+    ["A number of reports said the bill would fail.", "A number of reports (document) / said"]
   ])("types the source: %s", (text, expected) => {
     expect(relations(rules, text)).toEqual([expected])
   })
