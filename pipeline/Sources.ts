@@ -376,7 +376,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     isCapitalised(word) && !sentenceOpeners.has(word.toLowerCase()) && !isRole(word) && !isTitle(word) && !genderTitles.has(bare(word)) &&
     !genderNames.has(bare(word)) && !partyMember.test(word) && !demonym.test(word)
 
-  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf, unknownGiven }
+  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf, genderBefore, unknownGiven }
 }
 
 /** What a name or title says of a person, for "he" and "she". */
@@ -401,6 +401,8 @@ export interface Classifier {
   readonly anonymityIn: (words: ReadonlyArray<string>) => { readonly first: number; readonly last: number } | undefined
   /** Whether a person's name or title says "she" or "he": "Nancy Pelosi", "Mrs. Clinton"; undefined when it does not. */
   readonly genderOf: (name: string) => Gender | undefined
+  /** What words before a name, or a title's words, say: "a spokeswoman", "The Queen". */
+  readonly genderBefore: (words: ReadonlyArray<string>) => Gender | undefined
   /** Whether a capitalised word before a surname is a first name the gender lists do not know. */
   readonly unknownGiven: (word: string) => boolean
 }

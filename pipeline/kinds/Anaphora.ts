@@ -3,8 +3,11 @@
  *
  * "He said", "the report says": the source is the nearest earlier named
  * source of a kind the word can mean. "he", "she" and "I" mean a person;
- * "it", "they" or "we" an organisation, an outlet, a state or a person; "the
- * report" an outlet or an organisation.
+ * "it" an organisation, an outlet, a state, a paper or a one-word name
+ * that may be a company's; "they" people named together ("Schumer and
+ * McConnell"), for a body or a country is "it"; "we" an organisation, an
+ * outlet, a state or a person speaking for others; "the report" an outlet
+ * or an organisation.
  */
 import type { Outlet } from "../Rules.ts"
 import type { Classifier, Gender, SourceKind } from "../Sources.ts"
@@ -21,6 +24,8 @@ export interface Mention {
   readonly gender?: Gender
   /** A person named who has not spoken ("Keir Starmer spoke to reporters"): only "he" or "she" can mean them. */
   readonly mentioned?: true
+  /** People named together ("Schumer and McConnell"): "they" can mean them, "he" and "she" cannot. */
+  readonly several?: true
 }
 
 /** Each surname's gender as the article's names say it ("Pelosi" from "House Speaker Nancy Pelosi"); null where two of them disagree. */
@@ -134,10 +139,16 @@ export const fullOutlet = (history: ReadonlyArray<Mention>, short: string): Outl
 export const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words: ReadonlyArray<string>) => {
   const first = words[0]!.toLowerCase()
   // A name that says the other gender is passed over; one that says none is not.
+  // "They" is one person only where several were named together.
+  const plural = /^(they|their|them)$/.test(first)
   const other: Gender | undefined = /^(he|his|him)$/.test(first) ? "female" : /^(she|her)$/.test(first) ? "male" : undefined
   const wanted: ReadonlyArray<SourceKind> | undefined =
     kind === "pronoun"
       ? /^(he|she|i|his|her|him|my)$/.test(first)
+        ? ["named-person"]
+        : /^(it|its)$/.test(first)
+        ? ["named-organisation", "media-outlet", "state", "document", "named-person"]
+        : plural
         ? ["named-person"]
         : ["named-organisation", "media-outlet", "state", "named-person"]
       : kind === "document" && (first === "the" || first === "this" || first === "that")
@@ -146,7 +157,14 @@ export const resolve = (history: ReadonlyArray<Mention>, kind: SourceKind, words
   if (!wanted) return undefined
   for (let i = history.length - 1; i >= 0; i--) {
     const mention = history[i]!
+    // People unnamed who spoke since are whom "they" means, and no name
+    // before them: "Officials said … They added".
+    if (plural && mention.kind === "vague-collective") return undefined
     if (mention.mentioned && other === undefined) continue
+    if (mention.kind === "named-person" && plural !== (mention.several === true)) continue
+    // "It" means no person; a one-word name nothing says is a person of
+    // may be a company the lexicon does not know ("Twitter said … It added").
+    if (mention.kind === "named-person" && /^its?$/.test(first) && (mention.gender !== undefined || mention.name.includes(" "))) continue
     if (wanted.includes(mention.kind) && !mention.carrier && (other === undefined || mention.gender !== other)) return mention.name
   }
   return undefined

@@ -95,6 +95,13 @@ const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Arr
   return words
 }
 
+/** Whether what a cue introduces opens with "its": "Pfizer said (that) its vaccine works". */
+const saysIts = (children: ReadonlyArray<SentenceContent>, match: Match) => {
+  let at = skipSpace(children, match.index + match.nodes.length, 1)
+  if (isWord(children[at]) && lower(children[at]!) === "that") at = skipSpace(children, at + 1, 1)
+  return isWord(children[at]) && lower(children[at]!) === "its"
+}
+
 /** The words title case leaves in lower case. */
 const titleSmallWords = new Set(["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "as", "but", "nor", "from", "into", "vs"])
 
@@ -246,7 +253,11 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
       : isShare(words) ? { ...whole, kind: "vague-collective" as const } : whole
     // "The Times said" after "The New York Times reported": the outlet named in full before.
     const named = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
-    const typed = named ? { ...read, outlet: named } : read
+    // "Pfizer said its vaccine works": a one-word name the lexicon cannot
+    // type, which speaks of "its" own, is a company or a body, not a person.
+    const own = read.kind === "named-person" && words.length === 1 && genderOfPerson(read.name, classifier.genderOf, surnames) === undefined &&
+      /^(said|says|say|saying|added|adds|stated|noted)$/.test(match.phrase) && saysIts(children, match)
+    const typed = named ? { ...read, outlet: named } : own ? { ...read, kind: "named-organisation" as const } : read
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     // "a report issued this month": the paper is what was put out; but
     // "Trump's Twitter account posted a video" puts out its object.
@@ -264,10 +275,24 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
       ...(resolvesTo === undefined ? {} : { resolvesTo })
     }
     // A possessor is mentioned, not speaking: "he" later means the speaker.
-    if (typed.kind !== "pronoun" && typed.kind !== "document" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
+    // A paper is remembered for "it" alone ("The report showed … It said").
+    if (typed.kind !== "pronoun" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
+      const told = words.map(text)
+      // "Schumer and McConnell": people named together are who "they" can mean, and never "he".
+      const several = typed.kind === "named-person" && told.includes("and")
       // Told by all its words: "President Trump" keeps the title that says a surname alone is not all there is.
-      const gender = typed.kind === "named-person" ? genderOfPerson(words.map(text).join(" "), classifier.genderOf, surnames) : undefined
-      history.push({ kind: typed.kind, name: typed.name, ...(typed.outlet ? { outlet: typed.outlet } : {}), ...(gender ? { gender } : {}) })
+      // A described person's title may say it too: "a spokeswoman".
+      const gender = several ? undefined
+        : typed.kind === "named-person" ? genderOfPerson(told.join(" "), classifier.genderOf, surnames)
+        : typed.kind === "described-official" ? classifier.genderBefore(told)
+        : undefined
+      history.push({
+        kind: typed.kind,
+        name: several ? told.join(" ") : typed.name,
+        ...(typed.outlet ? { outlet: typed.outlet } : {}),
+        ...(gender ? { gender } : {}),
+        ...(several ? { several } : {})
+      })
     }
 
     const cueLast = match.index + match.nodes.length - 1

@@ -11,7 +11,8 @@ import type { Classifier } from "../Sources.ts"
 import type { Relation, Source } from "./Attribution.ts"
 import { spanOf } from "./Message.ts"
 import { phrase } from "./NounPhrase.ts"
-import { text } from "./Tokens.ts"
+import { tailPrepositions, timeWords } from "./Grammar.ts"
+import { lower, text } from "./Tokens.ts"
 
 /**
  * "told Izvestia": the outlet right after a cue whose source came before it
@@ -19,10 +20,18 @@ import { text } from "./Tokens.ts"
  * child of the relation's source and cue.
  */
 export const toldOutlet = (children: ReadonlyArray<SentenceContent>, cueLast: number, tail: number, classify: Classifier["classify"]): Source | undefined => {
-  const object = phrase(children, cueLast + 1, 1)
-  const carrier = object.length > 0 ? classify(object.map(text)) : undefined
-  if (carrier?.kind !== "media-outlet" || children.indexOf(object[0]!) >= tail + 3) return undefined
-  return { start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", ...(carrier.outlet ? { outlet: carrier.outlet } : {}) }
+  const phrased = phrase(children, cueLast + 1, 1)
+  // "told Reuters on Monday", "told CNN in an interview aired Sunday": the
+  // outlet ends where a time or a place begins, at the first cut that still
+  // names it ("Voice of America" keeps its "of").
+  const cuts = phrased.flatMap((word, i) => (i > 0 && (timeWords.has(lower(word)) || (tailPrepositions.has(lower(word)) && lower(word) !== "of")) ? [i] : []))
+  for (const object of [...cuts.map((cut) => phrased.slice(0, cut)), phrased]) {
+    const carrier = object.length > 0 ? classify(object.map(text)) : undefined
+    if (carrier?.kind !== "media-outlet") continue
+    if (children.indexOf(object[0]!) >= tail + 3) return undefined
+    return { start: spanOf(object[0]!).start, end: spanOf(object.at(-1)!).end, kind: "media-outlet", ...(carrier.outlet ? { outlet: carrier.outlet } : {}) }
+  }
+  return undefined
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SentenceContent } from "nlcst"
 import type { Classifier } from "../Sources.ts"
 import { spanOf } from "./Message.ts"
 import { namesNoOne } from "./Plausible.ts"
-import { adverbialOpeners, auxiliaries, catenatives, causatives, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, numberWords, possessives, pronouns, purposes, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
+import { adverbialOpeners, auxiliaries, catenatives, causatives, clauseWords, conjunctions, determiners, introWords, irregularParticiples, isPartWord, maxSourceWords, months, nameParticles, numberWords, possessives, pronouns, purposes, sentenceAdverbs, tailPrepositions, timeLinks, timeUnits, timeWords, verbalWords, weekdays } from "./Grammar.ts"
 import { inCapitals, isBoundary, isCapitalised, isTitleCase, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 const isApostrophe = (node: SentenceContent | undefined) => node !== undefined && node.type === "PunctuationNode" && (text(node) === "'" || text(node) === "’")
@@ -234,6 +234,14 @@ const namesNext = (word: SentenceContent | undefined, isHead: Classifier["isHead
 const joinsCapitals = (words: ReadonlyArray<SentenceContent>, i: number) =>
   lower(words[i]!) === "and" && i > 0 && isCapitalised(words[i - 1]!) && words[i + 1] !== undefined && isCapitalised(words[i + 1]!)
 
+const particles = new Set(nameParticles)
+/** Whether the particles from `i` on lead to the rest of a name: "von der Leyen". */
+const continuesName = (words: ReadonlyArray<SentenceContent>, i: number) => {
+  let j = i
+  while (words[j] !== undefined && particles.has(lower(words[j]!))) j++
+  return words[j] !== undefined && isCapitalised(words[j]!)
+}
+
 /**
  * The subject at the start of a run of words: "Trump" in "Trump attacked
  * Clinton". `modified` lets it open with a lowercase modifier, as a speaker
@@ -255,6 +263,8 @@ export const leadingPhrase = (words: ReadonlyArray<SentenceContent>, isHead: Cla
     else if (isCapitalised(word) && !pronouns.has(w)) np.push(word)
     else if (isHead(w)) np.push(word)
     else if ((w === "of" || w === "and" || w === "for") && words[i + 1] && isCapitalised(words[i + 1]!)) np.push(word)
+    // "Ursula von der Leyen", "Charles de Gaulle": a name's particles, between its capitals.
+    else if (particles.has(w) && (isCapitalised(np.at(-1)!) || particles.has(lower(np.at(-1)!))) && continuesName(words, i)) np.push(word)
     else if (np.every((n) => !isCapitalised(n) || determiners.has(lower(n))) && np.length < 4 && !verbalWords.has(w) &&
       (!/(ed|s)$/.test(w) || (modified && /ed$/.test(w) && !np.some((n) => isHead(lower(n))) && namesNext(words[i + 1], isHead)))) np.push(word)
     else break

@@ -117,6 +117,16 @@ describe("attribution kind", () => {
       "Tracy Martin (named-person) / saying"
     ])
     expect(relations(rules, "Butz, 49, told The Huffington Post that he would vote.")).toEqual(["Butz (named-person) / told via HuffPost"])
+    // The outlet told ends where a time or a place begins.
+    const carriers = (text: string) => Analyse.make(rules)(normalise(text)).attributions.flatMap((a) => a.via.map((v) => v.text))
+    expect(carriers("The minister told Reuters on Monday that the talks had failed.")).toEqual(["Reuters"])
+    expect(carriers("The minister told Reuters Monday that the talks had failed.")).toEqual(["Reuters"])
+    expect(carriers("Zelenskyy told CNN in an interview aired on Sunday that he would not cede land.")).toEqual(["CNN"])
+    expect(carriers("The minister told Voice of America on Monday that the talks had failed.")).toEqual(["Voice of America"])
+    // A name's particles are part of it after an inverted cue too.
+    expect(relations(rules, "\"We will not back down,\" said Ursula von der Leyen, the president of the European Commission.")).toEqual([
+      "Ursula von der Leyen (named-person) / said"
+    ])
     expect(relations(rules, "Biden, stumping for Clinton, trashes Trump's plan.")).toEqual(["Biden (named-person) / trashes"])
     // After a possessive, an inverted cue's phrase is its speaker only when it names people.
     expect(relations(rules, "Trump called her \"terrible,\" denounced her record and said she should quit.")).toEqual([
@@ -311,6 +321,29 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("resolves \"it\" to a body or a paper, and \"they\" to people named together, never to one person", () => {
+    expect(relations(rules, "Treasury Secretary Janet Yellen said inflation was easing. The report showed prices rising. It said rents rose 6 percent.")).toEqual([
+      "Treasury Secretary Janet Yellen (named-person) / said",
+      "The report (document) / showed",
+      "It (pronoun → The report) / said"
+    ])
+    expect(relations(rules, "Schumer and McConnell said a deal was close. They added that a vote would follow.")).toEqual([
+      "Schumer and McConnell (named-person) / said",
+      "They (pronoun → Schumer and McConnell) / added"
+    ])
+    // People unnamed who spoke since are whom "they" means: no name stands for them.
+    expect(relations(rules, "Sanders said the race was not over. Officials said it was. They added that the count was final.")).toEqual([
+      "Sanders (named-person) / said",
+      "Officials (vague-collective) / said",
+      "They (pronoun) / added"
+    ])
+    // A one-word name that speaks of "its" own is a company's.
+    expect(relations(rules, "Pfizer said its vaccine works. It added that trials would go on.")).toEqual([
+      "Pfizer (named-organisation) / said",
+      "It (pronoun → Pfizer) / added"
+    ])
+  })
+
   it("resolves pronouns to the nearest earlier named source", () => {
     expect(relations(rules, "Jens Stoltenberg has countered that the alliance does not force expansion.\n\"No, the East decides to join NATO,\" he said.")).toEqual([
       "Jens Stoltenberg (named-person) / countered",
@@ -357,6 +390,10 @@ describe("attribution kind", () => {
     // one named in an object or a quotation is not.
     expect(relations(rules, "Chancellor Olaf Scholz spoke to reporters on Monday. He said the talks failed.")).toEqual([
       "He (pronoun → Olaf Scholz) / said"
+    ])
+    expect(relations(rules, "Chancellor Olaf Scholz said Germany would spend more. Hungarian Prime Minister Viktor Orban disagreed. He said the plan was unfair.")).toEqual([
+      "Chancellor Olaf Scholz (named-person) / said",
+      "He (pronoun → Viktor Orban) / said"
     ])
     // Only one whose name or title says which: "Sen. Kyrsten Sinema" is neither "he" nor "she" here.
     expect(relations(rules, "\"We will fight,\" said union leader John Smith. Sen. Kyrsten Sinema left the room. He said the strike would go on.")).toEqual([
