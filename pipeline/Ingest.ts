@@ -6,9 +6,10 @@
  * the articles that could, so one bad file never loses the rest of the batch.
  */
 import { Data, Effect, FileSystem, Path, Stream } from "effect"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
 import { buffer as readAllBytes } from "node:stream/consumers"
 import { checkArticle, formatProblems } from "./Schemas.ts"
+import { fsError, inWords } from "./SystemErrors.ts"
 
 /** How an article arrived. */
 export type Format = "txt" | "md" | "html" | "ndjson"
@@ -35,9 +36,17 @@ export class InputProblem extends Data.TaggedError("InputProblem")<{
   readonly problem: string
 }> {
   override get message() {
-    return `${this.path}${this.line === undefined ? "" : `:${this.line}`}: ${this.problem}`
+    return visible(`${this.path}${this.line === undefined ? "" : `:${this.line}`}: ${this.problem}`)
   }
 }
+
+/**
+ * Control characters written as escapes: a problem quotes what it read (a
+ * bad NDJSON line, a file's name), and a terminal would obey an escape
+ * sequence in it.
+ */
+const visible = (text: string) =>
+  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
 /** What ingest yields: an article, or the reason one could not be read. */
 export type Entry = Article | InputProblem
@@ -118,16 +127,6 @@ export const parse = (path: string, format: Format, text: string): ReadonlyArray
   return [{ _tag: "Article", id: baseId(path), path, format, text }]
 }
 
-/** Why a file could not be read, in words. */
-const unreadable: Record<string, string> = {
-  ENOENT: "it does not exist, or is a broken link",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a directory",
-  EMFILE: "too many open files",
-  EIO: "input/output error"
-}
-
 /**
  * Read one file the user named or a directory walk found.
  *
@@ -146,66 +145,138 @@ const readFile = Effect.fn("Ingest.readFile")(function*(path: string) {
   }
   const bytes = yield* Effect.try({
     try: () => readFileSync(path),
-    catch: (error) => {
-      const code = (error as NodeJS.ErrnoException).code ?? "unknown error"
-      return new InputProblem({ path, problem: `cannot be read (${unreadable[code] ?? code})` })
-    }
+    catch: (error) => new InputProblem({ path, problem: `cannot be read (${fsError(error)})` })
   })
   const text = decode(path, bytes, format)
   return typeof text === "string" ? parse(path, format, text) : [text]
 }, Effect.catch((problem) => Effect.succeed([problem])))
 
-/** The extensions of the reports factgate writes that it also reads as articles. */
-const reportExtensions = new Set([".md", ".html"])
+/**
+ * The files under a directory, at any depth, in sorted order. Only files
+ * with a known extension are read, as linters do; hidden files and
+ * directories and `node_modules` are left out, and so is what is under
+ * `skipped` (a reports directory inside the one checked). A link to a file
+ * is read; a link to a directory is not followed, so a link back up the
+ * tree cannot walk it again and again. A directory named like an article
+ * ("notes.md") is walked, not read.
+ */
+const walk = (root: string, skipped: ReadonlyArray<string>, paths: Path.Path): Array<string> => {
+  const files: Array<string> = []
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue
+      const path = paths.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (!skipped.some((skip) => path === skip || path.startsWith(skip + paths.sep))) visit(path)
+        continue
+      }
+      if (formats[paths.extname(entry.name).toLowerCase()] === undefined) continue
+      if (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path))) files.push(path)
+    }
+  }
+  visit(root)
+  return files.sort()
+}
+
+/** Whether a link leads to a file: a broken one is read, and said to be broken. */
+const isFileAt = (path: string) => {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return true
+  }
+}
 
 /**
  * Expand a path into the files to read: itself, or its tree in sorted order,
  * leaving out what is under `skip` (the reports directory: a batch checked
  * again must not read its own reports as articles).
- *
- * A directory that is the reports directory itself cannot be checked, nor a
- * Markdown or HTML file in it: an article's report, named after it, would
- * overwrite it, and the next run would read the reports as articles.
  */
 const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: ReadonlyArray<string>) {
   const fs = yield* FileSystem.FileSystem
   const paths = yield* Path.Path
   const info = yield* fs.stat(path).pipe(
     Effect.mapError((error) =>
-      new InputProblem({ path, problem: error.reason._tag === "NotFound" ? "does not exist" : `cannot be read (${error.reason._tag})` })
+      new InputProblem({ path, problem: error.reason._tag === "NotFound" ? "does not exist" : `cannot be read (${inWords(error.reason._tag)})` })
     )
   )
-  // Compared by their real paths, so a link to either is the same place.
-  const real = (dir: string) => fs.realPath(dir).pipe(Effect.orElseSucceed(() => paths.resolve(dir)))
-  const reports = yield* Effect.forEach(skip, real)
-  const isDirectory = info.type === "Directory"
-  const here = yield* real(isDirectory ? path : paths.dirname(path))
-  if (reports.includes(here) && (isDirectory || reportExtensions.has(paths.extname(path).toLowerCase()))) {
-    return yield* new InputProblem({
-      path,
-      problem: `${isDirectory ? "is" : "is in"} the reports directory (--out): reports written there would ${isDirectory ? "be read as articles, and could overwrite articles of the same name" : "overwrite it"}; write them to another directory`
-    })
-  }
-  if (!isDirectory) return [path]
-  // A directory given that is itself under one skipped is read all the same:
-  // it was asked for.
-  const skipped = reports.filter((dir) => !`${here}${paths.sep}`.startsWith(dir + paths.sep))
-  const within = (name: string) => skipped.some((dir) => paths.join(here, name).startsWith(dir + paths.sep))
-  const names = yield* fs.readDirectory(path, { recursive: true }).pipe(
-    Effect.mapError((error) => new InputProblem({ path, problem: `cannot be listed (${error.reason._tag})` }))
-  )
-  // Inside a directory only known extensions are read, as linters do; a file
-  // named explicitly with another extension is still an error.
-  const files = names
-    .filter((name) => formats[paths.extname(name).toLowerCase()] !== undefined)
-    .filter((name) => !name.split(/[\\/]/).some((part) => part.startsWith(".")))
-    .filter((name) => !within(name))
-    .sort()
-    .map((name) => paths.join(path, name))
+  if (info.type !== "Directory") return [path]
+  // Walked by its real path, so a link to it is walked as it is, and
+  // compared with the reports directory by theirs. A directory given that is
+  // itself under one skipped is read all the same: it was asked for.
+  const here = realPath(path, paths)
+  const skipped = skip.map((dir) => realPath(dir, paths)).filter((dir) => !`${here}${paths.sep}`.startsWith(dir + paths.sep))
+  const files = yield* Effect.try({
+    try: () => walk(here, skipped, paths).map((file) => paths.join(path, paths.relative(here, file))),
+    catch: (error) => new InputProblem({ path, problem: `cannot be listed (${fsError(error)})` })
+  })
   if (files.length === 0) {
     return yield* new InputProblem({ path, problem: `contains no ${extensions.join(", ")} files` })
   }
   return files
+})
+
+/** A path's real path, or where it would be when it does not exist yet. */
+const realPath = (path: string, paths: Path.Path) => {
+  try {
+    return realpathSync(path)
+  } catch {
+    return paths.resolve(path)
+  }
+}
+
+/**
+ * Reports that cannot be written where they are asked for: into a file, or
+ * over what is checked (the reports directory given as an input, or an
+ * article in it that a report could replace).
+ */
+export class ReportsClash extends Data.TaggedError("ReportsClash")<{
+  readonly path: string
+  readonly problem: string
+}> {
+  override get message() {
+    return `${this.path}: ${this.problem}`
+  }
+}
+
+/** The extensions of the reports factgate writes that it also reads as articles. */
+const reportExtensions = new Set([".md", ".html"])
+
+/**
+ * Fail, before anything is written, when reports cannot go where they are
+ * asked for: into a file, or where articles are checked (a directory given
+ * as an input, or beside a Markdown or HTML article given by name: an
+ * article's report is named after it, and the batch's index is index.html).
+ */
+export const guardReports = Effect.fn("Ingest.guardReports")(function*(inputs: ReadonlyArray<string>, out: string) {
+  const paths = yield* Path.Path
+  const reports = realPath(out, paths)
+  const isFile = (() => {
+    try {
+      return !statSync(out).isDirectory()
+    } catch {
+      return false
+    }
+  })()
+  if (isFile) return yield* new ReportsClash({ path: out, problem: "the reports directory (--out) is a file; name a directory" })
+  for (const input of inputs) {
+    if (input === "-") continue
+    let directory: boolean
+    try {
+      directory = statSync(input).isDirectory()
+    } catch {
+      continue
+    }
+    const clash = directory
+      ? realPath(input, paths) === reports
+      : reportExtensions.has(paths.extname(input).toLowerCase()) && realPath(paths.dirname(input), paths) === reports
+    if (clash) {
+      return yield* new ReportsClash({
+        path: input,
+        problem: `is ${directory ? "" : "in "}the reports directory (--out ${out}): reports written there would overwrite articles and be read as articles by the next run; write them to another directory`
+      })
+    }
+  }
 })
 
 // Checked as a file's bytes are: binary or invalid UTF-8 is said, not read as text.
@@ -229,14 +300,35 @@ export const safeId = (id: string): string => {
   return safe.length > 0 ? safe.slice(0, 120) : "article"
 }
 
-/** Keep ids unique within a batch: the second `a` becomes `a-2`. */
+/**
+ * Keep ids unique within a batch: the second `a` becomes `a-2`. Compared
+ * without case, as a report's file name is on the file systems of macOS
+ * and Windows: `A` beside `a` becomes `A-2`.
+ */
 const uniqueIds = (used: Set<string>, entry: Entry): readonly [Set<string>, ReadonlyArray<Entry>] => {
   if (entry._tag === "InputProblem") return [used, [entry]]
   const base = safeId(entry.id)
   let id = base
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`
-  used.add(id)
+  for (let n = 2; used.has(id.toLowerCase()); n++) id = `${base}-${n}`
+  used.add(id.toLowerCase())
   return [used, [{ ...entry, id }]]
+}
+
+/** The files to read, each once: given twice, or reached by two paths, a file would corroborate itself. */
+const onceEach = (seen: Set<string>, files: ReadonlyArray<string>): readonly [Set<string>, ReadonlyArray<string>] => {
+  const fresh = files.filter((file) => {
+    let real: string
+    try {
+      real = realpathSync(file)
+    } catch {
+      // Unreadable: reading it says why.
+      return true
+    }
+    if (seen.has(real)) return false
+    seen.add(real)
+    return true
+  })
+  return [seen, fresh]
 }
 
 /** Every entry the given paths hold, in order, with batch-unique ids; nothing under the directories `skip` is read from a directory given. */
@@ -244,15 +336,24 @@ export const entries = (inputs: ReadonlyArray<string>, skip: ReadonlyArray<strin
   Stream.fromIterable(inputs).pipe(
     // A directory is listed up front but read as the pipeline pulls: memory
     // holds the articles in flight, not the batch.
-    Stream.flatMap((input) =>
+    Stream.mapEffect((input): Effect.Effect<Listed, never, FileSystem.FileSystem | Path.Path> =>
       input === "-"
-        ? Stream.fromEffect(readStdin)
-        : Stream.fromEffect(expand(input, skip)).pipe(
-            Stream.flatMap((files) => Stream.fromIterable(files).pipe(Stream.mapEffect(readFile))),
-            Stream.catch((problem) => Stream.succeed([problem]))
+        ? readStdin.pipe(Effect.map((read) => ({ read })))
+        : expand(input, skip).pipe(
+            Effect.map((files) => ({ files })),
+            Effect.catch((problem) => Effect.succeed({ read: [problem] }))
           )
     ),
+    Stream.mapAccum(() => new Set<string>(), (seen, listed: Listed): readonly [Set<string>, ReadonlyArray<Listed>] => {
+      if ("read" in listed) return [seen, [listed]]
+      const [next, files] = onceEach(seen, listed.files)
+      return [next, [{ files }]]
+    }),
+    Stream.flatMap((listed) => ("read" in listed ? Stream.succeed(listed.read) : Stream.fromIterable(listed.files).pipe(Stream.mapEffect(readFile)))),
     Stream.flattenIterable,
     // "index" is taken by the batch index, index.json.
     Stream.mapAccum(() => new Set<string>(["index"]), uniqueIds)
   )
+
+/** An input listed: the files to read, or what it gave already (stdin's article, or why it cannot be read). */
+type Listed = { readonly files: ReadonlyArray<string> } | { readonly read: ReadonlyArray<Entry> }

@@ -9,16 +9,26 @@
  */
 import { Data, Effect, FileSystem, Path } from "effect"
 import { createHash } from "node:crypto"
-import { existsSync } from "node:fs"
+import { readdirSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { type Parsed, parseRuleFile, ruleOf } from "./RuleFile.ts"
+import { inWords } from "./SystemErrors.ts"
 
 /**
  * The rules used when none are named: `rules/` in the current directory, a
- * newsroom's own house style, when there is one, else the rules factgate
- * comes with, so that `factgate check` works in any directory.
+ * newsroom's own house style, when it holds rule files (*.yml), else the
+ * rules factgate comes with, so that `factgate check` works in any
+ * directory, beside another tool's `rules/` too.
  */
-export const defaultDir = (): string => (existsSync("rules") ? "rules" : fileURLToPath(new URL("../rules", import.meta.url)))
+export const defaultDir = (): string => (holdsRuleFiles("rules") ? "rules" : fileURLToPath(new URL("../rules", import.meta.url)))
+
+const holdsRuleFiles = (dir: string) => {
+  try {
+    return readdirSync(dir).some((name) => name.endsWith(".yml"))
+  } catch {
+    return false
+  }
+}
 
 /** One problem in one rule file, at a 1-based line and column. */
 export interface RuleProblem {
@@ -265,7 +275,7 @@ export const load = Effect.fn("Rules.load")(function*(dir: string, checked?: Che
     new RulesInvalid({ dir, problems: [{ file: dir, line: 1, column: 1, message }] })
 
   const entries = yield* fs.readDirectory(dir).pipe(
-    Effect.mapError((error) => fail(`cannot read the rules directory (${error.reason._tag})`))
+    Effect.mapError((error) => fail(`cannot read the rules directory (${inWords(error.reason._tag)})`))
   )
   const files = entries.filter((name) => /\.ya?ml$/.test(name)).sort()
   if (files.length === 0) return yield* fail("no rule files (*.yml) in the rules directory")

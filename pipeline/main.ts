@@ -3,7 +3,7 @@
  */
 import { NodeServices } from "@effect/platform-node"
 import { Console, Data, Effect, Layer, Option, Runtime } from "effect"
-import { Argument, CliError, Command, Flag } from "effect/cli"
+import { Argument, CliError, CliOutput, Command, Flag } from "effect/cli"
 import { join, resolve } from "node:path"
 import packageJson from "../package.json" with { type: "json" }
 import * as Atomic from "./Atomic.ts"
@@ -11,6 +11,7 @@ import * as Batch from "./Batch.ts"
 import * as Cache from "./Cache.ts"
 import * as Terminal from "./format/terminal.ts"
 import * as Gate from "./Gate.ts"
+import * as Ingest from "./Ingest.ts"
 import type { Failure } from "./Outcome.ts"
 import * as Pipeline from "./Pipeline.ts"
 import * as Reports from "./Reports.ts"
@@ -97,6 +98,10 @@ const writeIndex = (out: string, index: Batch.Index, digest: string) =>
 
 /** Check a batch, write its reports and index; the summary and the index. */
 export const checkBatch = Effect.fn("main.checkBatch")(function*(options: CheckOptions) {
+  yield* Ingest.guardReports(options.paths, options.out).pipe(
+    Effect.catchTag("ReportsClash", (error) =>
+      Console.error(`factgate: ${error.message}`).pipe(Effect.andThen(Effect.fail(new ExitCode({ code: 2 })))))
+  )
   const rules = yield* loadRules(options.rules, options.cache ? Cache.checkedRules(options.cacheDir) : undefined).pipe(phase("rules"))
   const gates = yield* gatesFor(rules, options.failOn)
   const index = yield* Effect.gen(function*() {
@@ -216,6 +221,23 @@ export const cli = Command.make("factgate").pipe(
 /** Everything the commands need, composed once. */
 export const MainLayer = Reports.layer.pipe(Layer.provideMerge(NodeServices.layer))
 
+/**
+ * A wrong invocation is said on stderr, with where to find the usage: the
+ * whole help on stdout would be read as a report by whatever reads the
+ * machine formats there (`--format sarif > out.sarif`). `--help` still
+ * prints it on stdout.
+ */
+const usageOnStderr = CliOutput.layerPresenter({
+  present: (event) =>
+    event._tag === "InvalidInvocation"
+      ? Effect.gen(function*() {
+        const formatter = yield* CliOutput.Formatter
+        yield* Console.error(formatter.formatErrors(event.errors))
+        yield* Console.error(`Run "${[...event.commandPath, "--help"].join(" ")}" for its flags and arguments.`)
+      })
+      : CliOutput.defaultPresenter.present(event)
+})
+
 /** Print an unexpected failure once, then exit 2: exit 1 is kept for gate failures. */
 const toolFailure = (error: unknown) =>
   Console.error(`factgate: ${error instanceof Error ? error.message : String(error)}`).pipe(
@@ -232,5 +254,5 @@ export const main = Command.run(cli, { version: packageJson.version }).pipe(
       : toolFailure(error)
   ),
   Effect.catchDefect(toolFailure),
-  Effect.provide(MainLayer)
+  Effect.provide(Layer.merge(MainLayer, usageOnStderr))
 )

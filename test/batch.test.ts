@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs"
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -185,28 +185,62 @@ describe("the content-hash cache", () => {
     expect(linked).toBe(`5 articles checked, 3 passed, 2 failed a gate. Reports are in ${join(articles, "reports")}/`)
   })
 
-  it("refuses to check the reports directory itself, or a Markdown or HTML article in it, which its report would overwrite", () => {
+  it("refuses, before writing anything, to check the reports directory itself or a Markdown or HTML article in it, which a report would overwrite", () => {
     const dir = fresh()
     const article = join(dir, "story.md")
     const text = readFileSync(join(root, "seeds/001_b7ec66198f8b2645.txt"), "utf8")
     writeFileSync(article, text)
     const file = cli(["check", article, "--out", dir, "--no-cache", "--jobs", "1"])
     expect(file.code).toBe(2)
-    expect(file.stderr).toContain(`factgate: ${article}: is in the reports directory (--out): reports written there would overwrite it; write them to another directory`)
-    expect(readFileSync(article, "utf8")).toBe(text)
-    const whole = cli(["check", dir, "--out", dir, "--no-cache", "--jobs", "1"])
+    expect(file.stderr).toBe(`factgate: ${article}: is in the reports directory (--out ${dir}): reports written there would overwrite articles and be read as articles by the next run; write them to another directory\n`)
+    // With other inputs too: nothing is written, the article is as it was.
+    const whole = cli(["check", dir, join(root, "seeds"), "--out", dir, "--no-cache", "--jobs", "1"])
     expect(whole.code).toBe(2)
-    expect(whole.stderr).toContain(`factgate: ${dir}: is the reports directory (--out): reports written there would be read as articles`)
+    expect(whole.stderr).toContain(`factgate: ${dir}: is the reports directory (--out ${dir})`)
+    expect(readdirSync(dir)).toEqual(["story.md"])
+    expect(readFileSync(article, "utf8")).toBe(text)
     // A plain-text article there has reports of other names.
     writeFileSync(join(dir, "other.txt"), text)
     expect(cli(["check", join(dir, "other.txt"), "--out", dir, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
   })
 
-  it("uses the rules factgate comes with where the working directory has no rules/", () => {
-    const cwd = fresh()
-    const run = cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--out", "out", "--no-cache", "--jobs", "1", "--exit-zero"], { cwd })
+  it("reads a file once, however often or by whatever path it is given, so that it cannot corroborate itself", () => {
+    const articles = fresh()
+    cpSync(join(root, "seeds"), articles, { recursive: true })
+    const once = cli(["check", articles, "--out", fresh(), "--no-cache", "--jobs", "1", "--exit-zero", "--format", "json"]).stdout
+    const twice = cli(["check", articles, articles, join(articles, "001_b7ec66198f8b2645.txt"), "--out", fresh(), "--no-cache", "--jobs", "1", "--exit-zero", "--format", "json"]).stdout
+    expect(twice.replaceAll(/"path":"[^"]*"/g, "")).toBe(once.replaceAll(/"path":"[^"]*"/g, ""))
+  })
+
+  it("walks a link to a file but not a link to a directory, so a link back up the tree cannot loop", () => {
+    const dir = fresh()
+    mkdirSync(join(dir, "sub"))
+    cpSync(join(root, "seeds/001_b7ec66198f8b2645.txt"), join(dir, "a.txt"))
+    symlinkSync("..", join(dir, "sub", "loop"))
+    symlinkSync(join(dir, "a.txt"), join(dir, "sub", "linked.txt"))
+    const run = cli(["check", dir, "--out", fresh(), "--no-cache", "--jobs", "1", "--exit-zero"])
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain("1 article checked")
+    // The link is the same file as a.txt: read once.
+    expect(run.stdout.trim().split("\n").at(-1)).toMatch(/^1 article checked/)
+  })
+
+  it("keeps ids unique regardless of case, as file names are on macOS and Windows", () => {
+    const articles = fresh()
+    const out = fresh()
+    const text = readFileSync(join(root, "seeds/001_b7ec66198f8b2645.txt"), "utf8")
+    for (const name of ["a.txt", "A.md", "INDEX.txt"]) writeFileSync(join(articles, name), text.replace("Ryabkov", name))
+    expect(cli(["check", articles, "--out", out, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
+    expect(readJson(join(out, "index.json")).articles.map((a: { id: string }) => a.id)).toEqual(["A", "INDEX-2", "a-2"])
+  })
+
+  it("uses the rules factgate comes with where the working directory has no rule files in rules/", () => {
+    const cwd = fresh()
+    const run = () => cli(["check", join(root, "seeds/001_b7ec66198f8b2645.txt"), "--out", "out", "--no-cache", "--jobs", "1", "--exit-zero"], { cwd })
+    expect(run().stdout).toContain("1 article checked")
+    // Another tool's rules/ is not factgate's.
+    mkdirSync(join(cwd, "rules"))
+    writeFileSync(join(cwd, "rules", "no-foo.js"), "module.exports = {}\n")
+    expect(run().stdout).toContain("1 article checked")
   })
 
   it("a cache that cannot be written is said once, and the batch is checked as without one", () => {

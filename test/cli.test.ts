@@ -71,8 +71,21 @@ describe("exit codes", () => {
     expect(existsSync(join(out, "index.json"))).toBe(false)
   })
 
-  it("exits 2 on a usage error", () => {
+  it("exits 2 on a usage error, said on stderr only: stdout may be a SARIF file", () => {
+    const run = cli(["check", "seeds", "--format", "sarif", "--jobs", "0"])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toContain("Invalid value for flag --jobs")
+    expect(run.stderr).toContain(`Run "factgate check --help" for its flags and arguments.`)
     expect(cli(["check", "seeds", "--format", "xml"]).code).toBe(2)
+  })
+
+  it("exits 2, before writing anything, when --out is a file", () => {
+    const file = join(fresh(), "reports")
+    writeFileSync(file, "not a directory")
+    const run = cli(["check", "seeds", "--out", file])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`factgate: ${file}: the reports directory (--out) is a file; name a directory\n`)
   })
 })
 
@@ -89,7 +102,11 @@ describe("bad input", () => {
     writeFileSync(join(dir, "in", "blank.md"), "  \n\t\n")
     writeFileSync(join(dir, "in", "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]))
     writeFileSync(join(dir, "in", "latin1.txt"), Buffer.from("caf\xe9 au lait", "latin1"))
+    // A directory named like an article is walked, not read; node_modules is not walked.
     mkdirSync(join(dir, "in", "folder.txt"))
+    writeFileSync(join(dir, "in", "folder.txt", "inner.txt"), "The mayor said the road was open.\n")
+    mkdirSync(join(dir, "in", "node_modules", "pkg"), { recursive: true })
+    writeFileSync(join(dir, "in", "node_modules", "pkg", "README.md"), "# A package\n\nIt said nothing.\n")
     writeFileSync(
       join(dir, "in", "batch.ndjson"),
       [
@@ -115,7 +132,6 @@ describe("bad input", () => {
       "factgate: DIR/in/binary.txt: looks like a binary file (it contains NUL bytes)",
       "factgate: DIR/in/blank.md: is empty or only whitespace",
       "factgate: DIR/in/empty.txt: is empty or only whitespace",
-      "factgate: DIR/in/folder.txt: cannot be read (it is a directory)",
       "factgate: DIR/in/latin1.txt: is not valid UTF-8 text",
       "factgate: DIR/missing.txt: does not exist",
       "factgate: DIR/notes.docx: has an unknown extension; factgate reads .txt, .md, .markdown, .html, .htm, .ndjson, .jsonl"
@@ -124,8 +140,8 @@ describe("bad input", () => {
 
   it("still reports the good articles, with ids unique within the batch", () => {
     const index = readJson(join(out, "index.json"))
-    expect(index.articles.map((a: { id: string }) => a.id)).toEqual(["one", "one-2", "good"])
-    expect(index.errors).toHaveLength(9)
+    expect(index.articles.map((a: { id: string }) => a.id)).toEqual(["one", "one-2", "inner", "good"])
+    expect(index.errors).toHaveLength(8)
     expect(readJson(join(out, "one.json")).article).toEqual({ id: "one", path: join(dir, "in", "batch.ndjson"), line: 1, format: "ndjson" })
   })
 })
@@ -180,6 +196,9 @@ describe("stdin and formats", () => {
       region: { startLine: 9, startColumn: 32, endLine: 9, endColumn: 42 }
     })
     expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain("hedge-epistemic")
+    // Every result's rule is declared, gates too.
+    const declared = new Set(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id))
+    expect(log.runs[0].results.filter((r: { ruleId: string }) => !declared.has(r.ruleId))).toEqual([])
     // Columns are counted as the report counts them, in UTF-16 code units, and the log says so.
     expect(log.runs[0].columnKind).toBe("utf16CodeUnits")
   })

@@ -6,6 +6,7 @@ import { html } from "../pipeline/format/html.ts"
 import { htmlIndex } from "../pipeline/format/htmlIndex.ts"
 import { jsonChunks, jsonFields } from "../pipeline/format/jsonChunks.ts"
 import * as Terminal from "../pipeline/format/terminal.ts"
+import { uriOf } from "../pipeline/format/sarif.ts"
 import { InputProblem } from "../pipeline/Ingest.ts"
 import { ArticleFailed, type Outcome } from "../pipeline/Outcome.ts"
 import type { Report } from "../pipeline/Report.ts"
@@ -387,5 +388,15 @@ describe("junit", () => {
     expect(markup(xml).problems).toEqual([])
     expect(xml).toContain(`<testcase classname="in/&quot;a&quot; &amp; &lt;b&gt;.txt" name="o&apos;k">`)
     expect(xml).toContain(`<failure type="gate" message="line&#10;one &amp; &quot;two&quot;">1:29-1:39 warning bell \uFFFD and &lt;/failure&gt; &lt;x&gt; [hedge-epistemic]</failure>`)
+  })
+})
+
+describe("sarif", () => {
+  it("gives each path as a URI reference: relative paths percent-encoded, absolute ones as file: URLs", () => {
+    expect(uriOf("seeds/001.txt")).toBe("seeds/001.txt")
+    expect(uriOf("a b#1.txt")).toBe("a%20b%231.txt")
+    expect(uriOf("c:report.txt")).toBe("c%3Areport.txt")
+    expect(uriOf("Über uns/50%.md")).toBe("%C3%9Cber%20uns/50%25.md")
+    expect(uriOf("/tmp/news/a b.txt")).toBe("file:///tmp/news/a%20b.txt")
   })
 })

@@ -6,6 +6,8 @@
  * the region is the article's line, since its offsets point into the line's
  * `text` field rather than into the file.
  */
+import { isAbsolute, sep } from "node:path"
+import { pathToFileURL } from "node:url"
 import type { Outcome } from "../Outcome.ts"
 import type { Format } from "./terminal.ts"
 
@@ -13,9 +15,25 @@ const levels = { error: "error", warning: "warning", info: "note" } as const
 
 interface Rule {
   readonly id: string
-  readonly helpUri: string
+  readonly helpUri?: string
   readonly shortDescription: { readonly text: string }
 }
+
+/**
+ * A path as SARIF's `uri` wants it, a URI reference: an absolute path as a
+ * `file:` URL, a relative one with each segment percent-encoded ("a b#1.txt"
+ * is "a%20b%231.txt"; "c:report.txt" would read as a scheme).
+ */
+export const uriOf = (path: string): string =>
+  isAbsolute(path) ? pathToFileURL(path).href : path.split(sep === "\\" ? /[\\/]/ : "/").map(encodeURIComponent).join("/")
+
+/** The rules of results that are no finding: an input that could not be read, a stage that failed, a gate. */
+const otherRule = (id: string): Rule => ({
+  id,
+  shortDescription: {
+    text: id === "input" ? "An input could not be read as an article" : id.startsWith("gate/") ? "An article failed a quality gate" : "An article could not be checked"
+  }
+})
 
 /** One outcome's results, and the rules they name. */
 export interface Piece {
@@ -30,9 +48,9 @@ const piece = (outcome: Outcome): Piece => {
         ruleId: outcome._tag === "InputProblem" ? "input" : outcome.stage,
         level: "error",
         message: { text: outcome.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: outcome.path }, ...(outcome.line ? { region: { startLine: outcome.line } } : {}) } }]
+        locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(outcome.path) }, ...(outcome.line ? { region: { startLine: outcome.line } } : {}) } }]
       }],
-      rules: []
+      rules: [otherRule(outcome._tag === "InputProblem" ? "input" : outcome.stage)]
     }
   }
   const { article, findings, gate } = outcome.report
@@ -42,7 +60,7 @@ const piece = (outcome: Outcome): Piece => {
       : { startLine: article.line }
   const location = (f?: (typeof findings)[number]) => [{
     physicalLocation: {
-      artifactLocation: { uri: article.path },
+      artifactLocation: { uri: uriOf(article.path) },
       ...(f ? { region: region(f) } : article.line ? { region: { startLine: article.line } } : {})
     }
   }]
@@ -61,7 +79,10 @@ const piece = (outcome: Outcome): Piece => {
         locations: location()
       }))
     ],
-    rules: [...new Map(findings.map((f) => [f.ruleId, { id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } }])).values()]
+    rules: [
+      ...new Map(findings.map((f) => [f.ruleId, { id: f.ruleId, helpUri: f.url, shortDescription: { text: f.category } }])).values(),
+      ...gate.failures.map((failure) => otherRule(`gate/${failure.gate}`))
+    ]
   }
 }
 
