@@ -160,8 +160,8 @@ const readFile = Effect.fn("Ingest.readFile")(function*(path: string) {
  * tree cannot walk it again and again. A directory named like an article
  * ("notes.md") is walked, not read.
  */
-const walk = (root: string, skipped: ReadonlyArray<string>, paths: Path.Path): Array<string> => {
-  const files: Array<string> = []
+const walk = (root: string, skipped: ReadonlyArray<string>, paths: Path.Path): Array<Found> => {
+  const files: Array<Found> = []
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue
@@ -171,11 +171,20 @@ const walk = (root: string, skipped: ReadonlyArray<string>, paths: Path.Path): A
         continue
       }
       if (formats[paths.extname(entry.name).toLowerCase()] === undefined) continue
-      if (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path))) files.push(path)
+      // Walked from a real path through real directories, a file's path is
+      // its real path; only a link needs looking up.
+      if (entry.isFile()) files.push({ file: path, real: path })
+      else if (entry.isSymbolicLink() && isFileAt(path)) files.push({ file: path, real: realPath(path, paths) })
     }
   }
   visit(root)
-  return files.sort()
+  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
+
+/** A file to read, and its real path, by which a file reached twice is known. */
+interface Found {
+  readonly file: string
+  readonly real: string
 }
 
 /** Whether a link leads to a file: a broken one is read, and said to be broken. */
@@ -200,14 +209,14 @@ const expand = Effect.fn("Ingest.expand")(function*(path: string, skip: Readonly
       new InputProblem({ path, problem: error.reason._tag === "NotFound" ? "does not exist" : `cannot be read (${inWords(error.reason._tag)})` })
     )
   )
-  if (info.type !== "Directory") return [path]
+  if (info.type !== "Directory") return [{ file: path, real: realPath(path, paths) }]
   // Walked by its real path, so a link to it is walked as it is, and
   // compared with the reports directory by theirs. A directory given that is
   // itself under one skipped is read all the same: it was asked for.
   const here = realPath(path, paths)
   const skipped = skip.map((dir) => realPath(dir, paths)).filter((dir) => !`${here}${paths.sep}`.startsWith(dir + paths.sep))
   const files = yield* Effect.try({
-    try: () => walk(here, skipped, paths).map((file) => paths.join(path, paths.relative(here, file))),
+    try: () => walk(here, skipped, paths).map(({ file, real }) => ({ file: paths.join(path, paths.relative(here, file)), real })),
     catch: (error) => new InputProblem({ path, problem: `cannot be listed (${fsError(error)})` })
   })
   if (files.length === 0) {
@@ -315,15 +324,8 @@ const uniqueIds = (used: Set<string>, entry: Entry): readonly [Set<string>, Read
 }
 
 /** The files to read, each once: given twice, or reached by two paths, a file would corroborate itself. */
-const onceEach = (seen: Set<string>, files: ReadonlyArray<string>): readonly [Set<string>, ReadonlyArray<string>] => {
-  const fresh = files.filter((file) => {
-    let real: string
-    try {
-      real = realpathSync(file)
-    } catch {
-      // Unreadable: reading it says why.
-      return true
-    }
+const onceEach = (seen: Set<string>, found: ReadonlyArray<Found>): readonly [Set<string>, ReadonlyArray<Found>] => {
+  const fresh = found.filter(({ real }) => {
     if (seen.has(real)) return false
     seen.add(real)
     return true
@@ -349,11 +351,11 @@ export const entries = (inputs: ReadonlyArray<string>, skip: ReadonlyArray<strin
       const [next, files] = onceEach(seen, listed.files)
       return [next, [{ files }]]
     }),
-    Stream.flatMap((listed) => ("read" in listed ? Stream.succeed(listed.read) : Stream.fromIterable(listed.files).pipe(Stream.mapEffect(readFile)))),
+    Stream.flatMap((listed) => ("read" in listed ? Stream.succeed(listed.read) : Stream.fromIterable(listed.files).pipe(Stream.mapEffect(({ file }) => readFile(file))))),
     Stream.flattenIterable,
     // "index" is taken by the batch index, index.json.
     Stream.mapAccum(() => new Set<string>(["index"]), uniqueIds)
   )
 
 /** An input listed: the files to read, or what it gave already (stdin's article, or why it cannot be read). */
-type Listed = { readonly files: ReadonlyArray<string> } | { readonly read: ReadonlyArray<Entry> }
+type Listed = { readonly files: ReadonlyArray<Found> } | { readonly read: ReadonlyArray<Entry> }
