@@ -10,11 +10,11 @@
  * wants …") is part of that content, not a relation of its own.
  */
 import type { SentenceContent } from "nlcst"
-import { introWords, subordinators, verbalWords } from "./Grammar.ts"
+import { auxiliaries, introWords, subordinators, tailPrepositions, verbalWords } from "./Grammar.ts"
 import { spanOf } from "./Message.ts"
-import { trimmed } from "./NounPhrase.ts"
+import { antecedentOf, trimmed } from "./NounPhrase.ts"
 import { isQuoted, type Quote } from "./Quotes.ts"
-import { isWord, lower, text } from "./Tokens.ts"
+import { isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** A span in paragraph offsets. */
 export interface Span {
@@ -67,6 +67,34 @@ const relativeBefore = (between: ReadonlyArray<SentenceContent>) =>
     between.slice(1).every((node) => isWord(node) && (verbalWords.has(lower(node)) || /^[a-z]+ly$/.test(text(node))))
 
 /**
+ * What a passive's agent said: the passive's subject ("The plan was
+ * announced by Qatar"), or the noun phrase its participle modifies ("Markets
+ * rallied after a proposal announced by Qatar", "a plan, supported by the
+ * United States,"), not the clause around them; "after" where a clause
+ * follows the agent ("was asked by reporters whether"). Undefined where the
+ * source at `sourceAt` is no agent after the cue at `cue`.
+ */
+const passiveSubject = (children: ReadonlyArray<SentenceContent>, cue: number, sourceAt: number, sourceEnd: number): Span | "after" | undefined => {
+  const by = skipSpace(children, sourceAt - 1, -1)
+  if (sourceAt <= cue || !isWord(children[by]) || lower(children[by]!) !== "by" || skipSpace(children, cue + 1, 1) !== by) return undefined
+  // "Trump was asked by reporters whether he would run": what follows the agent is what was said.
+  const next = children[skipSpace(children, sourceEnd + 1, 1)]
+  if (next !== undefined && (isQuote(next) || (isWord(next) && /^(that|whether|if|to|about)$/.test(lower(next))))) return "after"
+  // The passive's own auxiliaries and adverbs: "was", "has been widely".
+  let before = cue
+  for (let at = skipSpace(children, cue - 1, -1); isWord(children[at]) && (auxiliaries.has(lower(children[at]!)) || /^[a-z]+ly$/.test(text(children[at]!))); at = skipSpace(children, at - 1, -1)) before = at
+  // "The bill, which was criticized by Democrats,": the relative pronoun's noun.
+  const pronoun = skipSpace(children, before - 1, -1)
+  if (isWord(children[pronoun]) && /^(which|who|that)$/.test(lower(children[pronoun]!))) before = pronoun
+  const { words } = antecedentOf(children, before)
+  // Without a determiner, the phrase starts after the last preposition or clause word walked over.
+  const opened = words.findLastIndex((w) => tailPrepositions.has(lower(w)) || subordinators.has(lower(w)))
+  const subject = words.slice(opened + 1)
+  if (subject.length === 0) return undefined
+  return { start: spanOf(subject[0]!).start, end: spanOf(subject.at(-1)!).end }
+}
+
+/**
  * The content of one relation whose source words and cue together run from
  * child `head` to child `tail` of the sentence.
  */
@@ -84,6 +112,11 @@ export const contentOf = (
   }
 ): Span | undefined => {
   const { head, tail, source, words } = relation
+  const agent = passiveSubject(children, relation.cue, children.indexOf(words[0]!), children.indexOf(words.at(-1)!))
+  if (agent === "after") {
+    const after = trimmed(children, tail + 1, children.length - 1)
+    if (after !== undefined) return after
+  } else if (agent !== undefined && !isQuoted(quotes, agent.start, agent.end)) return agent
   // What stands between the source's last word and a cue after it: a relative clause may.
   const between = children.slice(children.indexOf(words.at(-1)!) + 1, relation.cue).filter((node) => node.type !== "WhiteSpaceNode")
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined

@@ -627,6 +627,11 @@ describe("attribution kind", () => {
       "the company / said: it missed its targets",
       "investors / expect: more losses this year"
     ])
+    // A passive's agent said its subject, or the noun its participle modifies, not the clause around them.
+    expect(contentsOf(rules, "Markets rallied after a ceasefire proposal announced by Qatar on Monday.")).toEqual(["Qatar / announced: a ceasefire proposal"])
+    expect(contentsOf(rules, "The plan was announced by Qatar on Monday.")).toEqual(["Qatar / announced: The plan"])
+    expect(contentsOf(rules, "The bill, which was widely criticized by Democrats, passed.")).toEqual(["Democrats / criticized: The bill"])
+    expect(contentsOf(rules, "Trump was asked by reporters whether he would run.")).toEqual(["reporters / asked: whether he would run"])
     expect(relations(rules, "An official who spoke on condition of anonymity to discuss the talks said the deal was close.")).toEqual([
       "An official who spoke on condition of anonymity to discuss the talks (anonymous) / said"
     ])
