@@ -191,7 +191,10 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     const tail = lowered.findIndex((w, i) => i > 0 && prepositions.has(w))
     const together = coordinated(words, lowered, tail)
     if (together !== undefined) return together
-    const core = tail === -1 ? words : words.slice(0, tail)
+    // A participle with its agent is a tail too: "mistakes" heads "strategic
+    // mistakes made by the Ukrainian government", which is no government.
+    const agented = lowered.findIndex((w, i) => i > 0 && lowered[i + 1] === "by" && (/[a-z]{2}ed$/.test(w) || irregularParticiples.has(w)))
+    const core = agented > 0 && (tail === -1 || agented < tail) ? words.slice(0, agented) : tail === -1 ? words : words.slice(0, tail)
 
     const outlet = outletHeading(text, core.join(" ").length)
     if (outlet) return { kind: "media-outlet", outlet, name: outlet.name }

@@ -627,6 +627,11 @@ describe("attribution kind", () => {
       "the company / said: it missed its targets",
       "investors / expect: more losses this year"
     ])
+    // A participle with its agent is a tail: mistakes made by a government are no government, nor a source.
+    expect(relations(rules, "He blamed the war on Kyiv, citing strategic mistakes made by the Ukrainian government.")).toEqual([
+      "He (pronoun) / blamed",
+      "He (pronoun) / citing"
+    ])
     // A passive's agent said its subject, or the noun its participle modifies, not the clause around them.
     expect(contentsOf(rules, "Markets rallied after a ceasefire proposal announced by Qatar on Monday.")).toEqual(["Qatar / announced: a ceasefire proposal"])
     expect(contentsOf(rules, "The plan was announced by Qatar on Monday.")).toEqual(["Qatar / announced: The plan"])
