@@ -46,7 +46,8 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
     invalid: [{ text: "The claim could not be independently verified.", found: ["not be independently verified"] }]
   },
   "verification-denied": {
-    valid: ["The army said the convoy was hit."],
+    // A court turning a request down denies no claim.
+    valid: ["The army said the convoy was hit.", "The judge denied bail to the suspect.", "The court denied the motion."],
     invalid: [{ text: "The army denied the report.", found: ["denied"] }]
   },
   "verification-declined": {
@@ -58,7 +59,8 @@ export const cases: Record<string, { valid: ReadonlyArray<string>; invalid: Read
     invalid: [{ text: "The embassy did not respond to a request for comment.", found: ["did not respond"] }]
   },
   "verification-confirmed": {
-    valid: ["The claim could not be confirmed."],
+    // An appointment confirmed is no claim confirmed.
+    valid: ["The claim could not be confirmed.", "Smith was confirmed as attorney general.", "She was confirmed by the Senate on Tuesday."],
     invalid: [{ text: "The ministry confirmed the figures.", found: ["confirmed"] }]
   }
 }
