@@ -43,6 +43,23 @@ const complementOfBe = (children: ReadonlyArray<SentenceContent>, colon: number,
   return isWord(children[i]) && copulas.has(lower(children[i]!))
 }
 
+/**
+ * Where "be" and how someone spoke start before a colon that a quote
+ * follows: "was blunt", "were more direct" in `The minister was blunt: "…"`;
+ * undefined for any other colon. One or two lowercase words after the "be",
+ * none of them a noun's determiner: "The reason was simple" has its source
+ * rejected by the source check, which knows no head "reason".
+ */
+const mannerBefore = (children: ReadonlyArray<SentenceContent>, colon: number): number | undefined => {
+  const next = children[skipSpace(children, colon + 1, 1)]
+  if (next === undefined || text(next) !== "\"") return undefined
+  let at = skipSpace(children, colon - 1, -1)
+  for (let words = 0; words < 2 && isWord(children[at]) && /^\p{Ll}+$/u.test(text(children[at]!)) && !copulas.has(lower(children[at]!)) && !determiners.has(lower(children[at]!)); words++) {
+    at = skipSpace(children, at - 1, -1)
+  }
+  return at < skipSpace(children, colon - 1, -1) && isWord(children[at]) && copulas.has(lower(children[at]!)) ? at : undefined
+}
+
 const opensSpeaker = new Set([...determiners, ...possessives, ...numberWords, ...nameParticles])
 
 /**
@@ -207,6 +224,16 @@ export const structuralCues = (
         const previous = skipSpace(children, index - 1, -1)
         // Not a clock or a ratio: "2:45", "3:1".
         if (isWord(children[previous]) && !/\d$/.test(text(children[previous]!))) cue(sentence, index, colon)
+        // `The minister was blunt: "We will not pay."`: how someone spoke,
+        // before a quote, says who speaks it; the subject is the source.
+        const manner = mannerBefore(children, index)
+        if (manner !== undefined) {
+          const nodes = children.slice(manner, previous + 1)
+          found.push({
+            match: { phrase: nodes.map(text).join(""), owners: [before], sentence, index: manner, nodes, start: spanOf(nodes[0]!).start, end: spanOf(nodes.at(-1)!).end },
+            owner: before
+          })
+        }
       } else if (quoteDash && node.type === "PunctuationNode" && dashes.has(text(node))) {
         const previous = skipSpace(children, index - 1, -1)
         if (previous < 0 ? endsInQuote && signOff(children, index) : text(children[previous]!) === "\"") cue(sentence, index, after)

@@ -992,6 +992,16 @@ describe("attribution kind", () => {
     ])
   })
 
+  it("reads how someone spoke, before a colon and a quote, as their cue", () => {
+    expect(contentsOf(rules, "The minister was blunt: \"We will not pay a single euro.\"")).toEqual([
+      "The minister / was blunt: \"We will not pay a single euro.\""
+    ])
+    expect(relations(rules, "The senators were more direct: \"This bill is dead.\"")).toEqual(["The senators (vague-collective) / were more direct"])
+    // A thing is no speaker, and without a quote the colon says what the thing is.
+    expect(relations(rules, "The reason was simple: \"We ran out of money.\"")).toEqual([])
+    expect(relations(rules, "The minister was blunt: the plan is dead.")).toEqual([])
+  })
+
   it("takes a colon for a cue only after a speaker", () => {
     expect(relations(rules, "Sanders: Clinton needs to get away from all of this personality stuff.")).toEqual(["Sanders (named-person) / :"])
     expect(relations(rules, "\"WALLACE: Governor, I do not want to interrupt, but the \"debate\" is tomorrow.")).toEqual(["WALLACE (named-person) / :"])
