@@ -221,6 +221,13 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
       ((joiner === "," && /ing$/.test(match.phrase)) || joiner === "and" || joiner === "but")
     const previous = () =>
       children.filter((node) => node.position && spanOf(node).start >= speakers.at(-1)!.source.start && spanOf(node).end <= speakers.at(-1)!.source.end && isWord(node))
+    // "The Times cited two officials", "the Journal, which cited people
+    // familiar with the matter": an outlet that cites someone relays them,
+    // as "citing" does; anyone else who cites something is its source
+    // ("Trump cited a study"), and the cue's other reading takes it.
+    const citer = owner.cue.relay && !/ing$/.test(match.phrase) ? sourceFor(children, match, { ...owner.cue, source: "before", relay: false }, classifier) : undefined
+    const citerKind = citer && citer.length > 0 ? classify(citer.map(text)) : undefined
+    if (citer && citerKind?.kind !== "media-outlet") continue
     let found = continued ? previous() : sourceFor(children, match, owner.cue, classifier)
     // "Analysts said …, citing the strategic importance": a relay that cites
     // no source is the earlier speaker going on.
@@ -321,6 +328,10 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // "Reuters reported, citing sources": the cited source speaks through
     // Reuters; in "…, citing a threat" the subject speaks for itself.
     if (owner.cue.relay && siblings.length > 0 && span.start > match.start) via.unshift(siblings.at(-1)!.source)
+    // "The Times cited two officials": through the outlet that cites them.
+    else if (citer && citerKind && span.start > match.start) {
+      via.unshift({ start: spanOf(citer[0]!).start, end: spanOf(citer.at(-1)!).end, kind: citerKind.kind, ...(citerKind.outlet ? { outlet: citerKind.outlet } : {}) })
+    }
     siblings.push(relation)
     if (owner.cue.source === "possessor") ownersOnly.add(relation)
     if (owner.cue.relay) relays.add(relation)

@@ -573,6 +573,15 @@ describe("attribution kind", () => {
       "three unnamed U.S. officials (anonymous) / citing via The Washington Post",
       "The Washington Post (media-outlet, private) / reported"
     ])
+    // An outlet that cites someone relays them; anyone else who cites a thing is its source.
+    expect(relations(rules, "According to the Wall Street Journal, which cited people familiar with the matter, Apple is in talks.")).toEqual([
+      "the Wall Street Journal (media-outlet, private) / According to",
+      "people familiar with the matter (anonymous) / cited via The Wall Street Journal"
+    ])
+    expect(relations(rules, "Reuters cited sources familiar with the talks as saying a deal was near.")).toEqual([
+      "sources familiar with the talks (anonymous) / cited via Reuters"
+    ])
+    expect(relations(rules, "Trump cited a 2019 study on the costs.")).toEqual(["Trump (named-person) / cited"])
     // Who is quoted as saying it said it, through whoever quoted them.
     expect(relations(rules, "Interfax quoted a Kremlin spokesman as saying the talks failed.")).toEqual([
       "Interfax (media-outlet, wire) / quoted",
