@@ -156,7 +156,23 @@ const withAnonymity = (run: ReadonlyArray<SentenceContent>, words: Array<Sentenc
  * source, and makes it anonymous; the noun phrase alone would not reach the
  * cue, or be typed as a described official.
  */
-const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { classify, anonymityIn }: Classifier): Array<SentenceContent> => {
+/**
+ * Where the people a reason for anonymity is given for start, in words
+ * walked back from it: at the first determiner ("A source familiar with the
+ * talks"), or, where that determiner is a preposition's ("officials close to
+ * the talks"), at the head the preposition describes, a word the lexicon
+ * knows for people a few words before it.
+ */
+const describedFrom = (walked: ReadonlyArray<SentenceContent>, isHead: Classifier["isHead"]): number => {
+  const first = walked.findIndex((w) => determiners.has(lower(w)))
+  if (first < 1 || !tailPrepositions.has(lower(walked[first - 1]!))) return Math.max(0, first)
+  for (let k = first - 2; k >= 0 && k >= first - 4; k--) {
+    if (isHead(lower(walked[k]!))) return k > 0 && determiners.has(lower(walked[k - 1]!)) ? k - 1 : k
+  }
+  return first
+}
+
+const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { classify, anonymityIn, isHead }: Classifier): Array<SentenceContent> => {
   let end = skipSpace(children, cue - 1, -1)
   const closed = children[end] !== undefined && text(children[end]!) === ","
   if (closed) end = skipSpace(children, end - 1, -1)
@@ -184,7 +200,7 @@ const unnamedBefore = (children: ReadonlyArray<SentenceContent>, cue: number, { 
       // subject ("People familiar with the matter, who …").
       const walked = antecedentOf(children, from).phrase
       const opening = walked.length > 0 && children.indexOf(walked[0]!) === children.findIndex(isWord)
-      const antecedent = opening ? walked : walked.slice(Math.max(0, walked.findIndex((w) => determiners.has(lower(w)))))
+      const antecedent = opening ? walked : walked.slice(describedFrom(walked, isHead))
       // "A person familiar with the matter, who …" is anonymous already; the reason is part of it all the same.
       const kind = antecedent.length > 0 ? classify(antecedent.map(text)).kind : undefined
       if (kind === undefined || !(isUnnamed(kind) || kind === "anonymous")) return []

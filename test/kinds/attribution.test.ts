@@ -646,6 +646,10 @@ describe("attribution kind", () => {
     expect(contentsOf(rules, "The plan was announced by Qatar on Monday.")).toEqual(["Qatar / announced: The plan"])
     expect(contentsOf(rules, "The bill, which was widely criticized by Democrats, passed.")).toEqual(["Democrats / criticized: The bill"])
     expect(contentsOf(rules, "Trump was asked by reporters whether he would run.")).toEqual(["reporters / asked: whether he would run"])
+    // Mid-sentence, the people a reason is given for are the head its preposition describes, not its object.
+    expect(relations(rules, "The government will press ahead, while officials close to the talks, who spoke on condition of anonymity, said the unions were offered more.")).toEqual([
+      "officials close to the talks, who spoke on condition of anonymity (anonymous) / said"
+    ])
     expect(relations(rules, "An official who spoke on condition of anonymity to discuss the talks said the deal was close.")).toEqual([
       "An official who spoke on condition of anonymity to discuss the talks (anonymous) / said"
     ])
