@@ -6,10 +6,11 @@
  * the articles that could, so one bad file never loses the rest of the batch.
  */
 import { Data, Effect, FileSystem, Path, Stream } from "effect"
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
 import { buffer as readAllBytes } from "node:stream/consumers"
 import { checkArticle, formatProblems } from "./Schemas.ts"
 import { fsError, inWords } from "./SystemErrors.ts"
+import { visible } from "./Visible.ts"
 
 /** How an article arrived. */
 export type Format = "txt" | "md" | "html" | "ndjson"
@@ -39,14 +40,6 @@ export class InputProblem extends Data.TaggedError("InputProblem")<{
     return visible(`${this.path}${this.line === undefined ? "" : `:${this.line}`}: ${this.problem}`)
   }
 }
-
-/**
- * Control characters written as escapes: a problem quotes what it read (a
- * bad NDJSON line, a file's name), and a terminal would obey an escape
- * sequence in it.
- */
-const visible = (text: string) =>
-  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
 /** What ingest yields: an article, or the reason one could not be read. */
 export type Entry = Article | InputProblem
@@ -244,30 +237,51 @@ export class ReportsClash extends Data.TaggedError("ReportsClash")<{
   readonly problem: string
 }> {
   override get message() {
-    return `${this.path}: ${this.problem}`
+    return visible(`${this.path}: ${this.problem}`)
   }
 }
 
-/** The extensions of the reports factgate writes that it also reads as articles. */
-const reportExtensions = new Set([".md", ".html"])
+/**
+ * Why reports cannot be written into `out`: it, or the nearest of its
+ * parents that exists, is a file, or it is a broken link. Undefined when
+ * it is a directory or can be made one.
+ */
+const outProblem = (out: string, paths: Path.Path): string | undefined => {
+  for (let dir = paths.resolve(out); ; dir = paths.dirname(dir)) {
+    let isDirectory: boolean
+    try {
+      isDirectory = statSync(dir).isDirectory()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === "ENOENT" && lstatExists(dir)) return "is a broken link"
+      if (code === "ENOENT" && dir !== paths.dirname(dir)) continue
+      return code === "ENOTDIR" ? "is under a file" : `cannot be used (${fsError(error)})`
+    }
+    if (isDirectory) return undefined
+    return dir === paths.resolve(out) ? "is a file" : "is under a file"
+  }
+}
+
+const lstatExists = (path: string) => {
+  try {
+    lstatSync(path)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * Fail, before anything is written, when reports cannot go where they are
  * asked for: into a file, or where articles are checked (a directory given
- * as an input, or beside a Markdown or HTML article given by name: an
- * article's report is named after it, and the batch's index is index.html).
+ * as an input, or beside an article given by name: an article's reports
+ * are named after it, and the batch's index is index.html).
  */
 export const guardReports = Effect.fn("Ingest.guardReports")(function*(inputs: ReadonlyArray<string>, out: string) {
   const paths = yield* Path.Path
   const reports = realPath(out, paths)
-  const isFile = (() => {
-    try {
-      return !statSync(out).isDirectory()
-    } catch {
-      return false
-    }
-  })()
-  if (isFile) return yield* new ReportsClash({ path: out, problem: "the reports directory (--out) is a file; name a directory" })
+  const unusable = outProblem(out, paths)
+  if (unusable !== undefined) return yield* new ReportsClash({ path: out, problem: `the reports directory (--out) ${unusable}; name a directory` })
   for (const input of inputs) {
     if (input === "-") continue
     let directory: boolean
@@ -276,9 +290,9 @@ export const guardReports = Effect.fn("Ingest.guardReports")(function*(inputs: R
     } catch {
       continue
     }
-    const clash = directory
-      ? realPath(input, paths) === reports
-      : reportExtensions.has(paths.extname(input).toLowerCase()) && realPath(paths.dirname(input), paths) === reports
+    // Any article's reports go beside it as <id>.json, .md and .html, over
+    // a Markdown or HTML article of that name; a .txt article's too.
+    const clash = realPath(directory ? input : paths.dirname(input), paths) === reports
     if (clash) {
       return yield* new ReportsClash({
         path: input,

@@ -11,6 +11,7 @@ import { htmlIndexChunks, type Index } from "./format/htmlIndex.ts"
 import { jsonChunks, jsonFields } from "./format/jsonChunks.ts"
 import { markdown } from "./format/markdown.ts"
 import type { Report } from "./Report.ts"
+import { fsError } from "./SystemErrors.ts"
 
 /** A report file could not be written. */
 export class WriteFailed extends Data.TaggedError("WriteFailed")<{
@@ -81,7 +82,7 @@ export const layer = Layer.effect(
           return Effect.succeed(file)
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code
-          return typeof code === "string" ? Effect.fail(new WriteFailed({ file, reason: code })) : Effect.die(error)
+          return typeof code === "string" ? Effect.fail(new WriteFailed({ file, reason: fsError(error) })) : Effect.die(error)
         }
       })
 

@@ -9,22 +9,24 @@
  */
 import { Data, Effect, FileSystem, Path } from "effect"
 import { createHash } from "node:crypto"
-import { readdirSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Parsed, parseRuleFile, ruleOf } from "./RuleFile.ts"
 import { inWords } from "./SystemErrors.ts"
 
 /**
  * The rules used when none are named: `rules/` in the current directory, a
- * newsroom's own house style, when it holds rule files (*.yml), else the
+ * newsroom's own house style, when it holds factgate rule files, else the
  * rules factgate comes with, so that `factgate check` works in any
  * directory, beside another tool's `rules/` too.
  */
 export const defaultDir = (): string => (holdsRuleFiles("rules") ? "rules" : fileURLToPath(new URL("../rules", import.meta.url)))
 
+/** Whether a directory holds a factgate rule file: YAML with a top-level `kind`, which another tool's rules lack. */
 const holdsRuleFiles = (dir: string) => {
   try {
-    return readdirSync(dir).some((name) => name.endsWith(".yml"))
+    return readdirSync(dir).some((name) => /\.ya?ml$/.test(name) && /^kind:/m.test(readFileSync(join(dir, name), "utf8")))
   } catch {
     return false
   }

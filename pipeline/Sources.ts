@@ -349,13 +349,15 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
   // stands before the surname; a first name only as the first word after
   // any role: "Virginia Governor Ralph Northam" is Ralph's, not Virginia's.
   /**
-   * Where, in capitalised words, a person's name starts: at a given name the
-   * lexicon knows with a surname after it, past at least one other word
-   * (what an office is of); -1 for none.
+   * Where, in capitalised words, a person's name starts: at the last given
+   * name the lexicon knows with a surname after it, past at least one other
+   * word (what an office is of); -1 for none.
    */
   const givenNameAfter = (words: ReadonlyArray<string>): number => {
     if (!words.every((word) => isCapitalised(word) || word === "the" || word === "and" || particles.has(word))) return -1
-    return words.findIndex((word, i) => i > 0 && i < words.length - 1 && genderNames.has(bare(word)))
+    // The last given name with a surname after it: "Virginia" in "Governor of
+    // West Virginia Jim Justice" is the place's, "Jim" the person's.
+    return words.findLastIndex((word, i) => i > 0 && i < words.length - 1 && genderNames.has(bare(word)))
   }
   const genderOf = (name: string): Gender | undefined => genderBefore(name.split(" ").slice(0, -1))
   /** What the words before a surname say (or all of a title's words: "The Queen"). */
@@ -379,7 +381,7 @@ export const classifier = (config: AttributionConfig, outlets: ReadonlyArray<Out
     isCapitalised(word) && !sentenceOpeners.has(word.toLowerCase()) && !isRole(word) && !isTitle(word) && !genderTitles.has(bare(word)) &&
     !genderNames.has(bare(word)) && !partyMember.test(word) && !demonym.test(word)
 
-  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf, genderBefore, unknownGiven }
+  return { classify: remembered, isHead, isPerson, anonymityIn, genderOf, unknownGiven }
 }
 
 /** What a name or title says of a person, for "he" and "she". */
@@ -404,8 +406,6 @@ export interface Classifier {
   readonly anonymityIn: (words: ReadonlyArray<string>) => { readonly first: number; readonly last: number } | undefined
   /** Whether a person's name or title says "she" or "he": "Nancy Pelosi", "Mrs. Clinton"; undefined when it does not. */
   readonly genderOf: (name: string) => Gender | undefined
-  /** What words before a name, or a title's words, say: "a spokeswoman", "The Queen". */
-  readonly genderBefore: (words: ReadonlyArray<string>) => Gender | undefined
   /** Whether a capitalised word before a surname is a first name the gender lists do not know. */
   readonly unknownGiven: (word: string) => boolean
 }

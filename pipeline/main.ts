@@ -235,6 +235,12 @@ const usageOnStderr = CliOutput.layerPresenter({
         yield* Console.error(formatter.formatErrors(event.errors))
         yield* Console.error(`Run "${[...event.commandPath, "--help"].join(" ")}" for its flags and arguments.`)
       })
+      // "factgate" with no command is a usage error too: its help goes to stderr.
+      : event._tag === "Help" && event.reason === "Implicit"
+      ? Effect.gen(function*() {
+        const formatter = yield* CliOutput.Formatter
+        yield* Console.error(formatter.formatHelpDoc(event.helpDoc))
+      })
       : CliOutput.defaultPresenter.present(event)
 })
 

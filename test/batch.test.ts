@@ -185,7 +185,7 @@ describe("the content-hash cache", () => {
     expect(linked).toBe(`5 articles checked, 3 passed, 2 failed a gate. Reports are in ${join(articles, "reports")}/`)
   })
 
-  it("refuses, before writing anything, to check the reports directory itself or a Markdown or HTML article in it, which a report would overwrite", () => {
+  it("refuses, before writing anything, to check the reports directory itself or an article in it, whose reports would overwrite others", () => {
     const dir = fresh()
     const article = join(dir, "story.md")
     const text = readFileSync(join(root, "seeds/001_b7ec66198f8b2645.txt"), "utf8")
@@ -199,9 +199,11 @@ describe("the content-hash cache", () => {
     expect(whole.stderr).toContain(`factgate: ${dir}: is the reports directory (--out ${dir})`)
     expect(readdirSync(dir)).toEqual(["story.md"])
     expect(readFileSync(article, "utf8")).toBe(text)
-    // A plain-text article there has reports of other names.
+    // A plain-text article's reports there would replace a Markdown article of its name.
     writeFileSync(join(dir, "other.txt"), text)
-    expect(cli(["check", join(dir, "other.txt"), "--out", dir, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(0)
+    writeFileSync(join(dir, "other.md"), "# My draft\n")
+    expect(cli(["check", join(dir, "other.txt"), "--out", dir, "--no-cache", "--jobs", "1", "--exit-zero"]).code).toBe(2)
+    expect(readFileSync(join(dir, "other.md"), "utf8")).toBe("# My draft\n")
   })
 
   it("reads a file once, however often or by whatever path it is given, so that it cannot corroborate itself", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, existsSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, existsSync, symlinkSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import Ajv04Module from "ajv-draft-04"
@@ -80,12 +80,33 @@ describe("exit codes", () => {
     expect(cli(["check", "seeds", "--format", "xml"]).code).toBe(2)
   })
 
-  it("exits 2, before writing anything, when --out is a file", () => {
+  it("exits 2, before writing anything, when --out is a file, under one, or a broken link", () => {
     const file = join(fresh(), "reports")
     writeFileSync(file, "not a directory")
     const run = cli(["check", "seeds", "--out", file])
     expect(run.code).toBe(2)
     expect(run.stderr).toBe(`factgate: ${file}: the reports directory (--out) is a file; name a directory\n`)
+    expect(cli(["check", "seeds", "--out", join(file, "sub")]).stderr).toBe(`factgate: ${join(file, "sub")}: the reports directory (--out) is under a file; name a directory\n`)
+    const link = join(fresh(), "gone")
+    symlinkSync(join(fresh(), "missing"), link)
+    expect(cli(["check", "seeds", "--out", link]).stderr).toBe(`factgate: ${link}: the reports directory (--out) is a broken link; name a directory\n`)
+  })
+
+  it("prints its help on stderr, exiting 2, when no command is given", () => {
+    const run = cli([])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toContain("Fact-check pipeline with quality gates for news articles")
+  })
+
+  it("shows control characters in a file's name as escapes, never to the terminal", () => {
+    const dir = fresh()
+    const name = "bad\nfactgate: all good\u001b[31m.txt"
+    writeFileSync(join(dir, name), "")
+    const run = cli(["check", dir, "--out", fresh()])
+    expect(run.stderr).toContain(`bad\\u000afactgate: all good\\u001b[31m.txt: is empty or only whitespace`)
+    expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("factgate: all good"))).toEqual([])
   })
 })
 
@@ -158,7 +179,7 @@ describe("a report that cannot be written", () => {
     const run = cli(["check", join(dir, "in"), "--out", out, "--no-cache"])
     expect(run.code).toBe(2)
     expect(run.stderr.replaceAll(out, "OUT").replaceAll(dir, "DIR")).toContain(
-      "factgate: DIR/in/a.txt: write failed for article `a`: OUT/a.json: cannot be written (EISDIR)"
+      "factgate: DIR/in/a.txt: write failed for article `a`: OUT/a.json: cannot be written (it is a directory)"
     )
     expect(readdirSync(out).sort()).toEqual(["a.json", "b.html", "b.json", "b.md", "index.html", "index.json"])
   })

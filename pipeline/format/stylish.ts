@@ -12,6 +12,7 @@ import { styleText } from "node:util"
 import { VFile } from "vfile"
 import { reporter } from "vfile-reporter"
 import type { Outcome } from "../Outcome.ts"
+import { visible } from "../Visible.ts"
 import type { Format } from "./terminal.ts"
 
 /** One file's block, and what it adds to the tally. */
@@ -24,8 +25,8 @@ export interface Piece {
 
 const fileOf = (quiet: boolean) => (outcome: Outcome): VFile => {
   if (outcome._tag !== "Reported") {
-    const file = new VFile({ path: outcome.line === undefined ? outcome.path : `${outcome.path}:${outcome.line}` })
-    const message = file.message(outcome._tag === "InputProblem" ? outcome.problem : `${outcome.stage} failed: ${outcome.problem}`, {
+    const file = new VFile({ path: visible(outcome.line === undefined ? outcome.path : `${outcome.path}:${outcome.line}`) })
+    const message = file.message(visible(outcome._tag === "InputProblem" ? outcome.problem : `${outcome.stage} failed: ${outcome.problem}`), {
       ruleId: outcome._tag === "InputProblem" ? "input" : outcome.stage,
       source: "factgate"
     })
@@ -34,7 +35,7 @@ const fileOf = (quiet: boolean) => (outcome: Outcome): VFile => {
   }
   const { report } = outcome
   const { article } = report
-  const file = new VFile({ path: article.line === undefined ? article.path : `${article.path}:${article.line} (${article.id})` })
+  const file = new VFile({ path: visible(article.line === undefined ? article.path : `${article.path}:${article.line} (${article.id})`) })
   for (const finding of report.findings) {
     if (quiet && finding.severity === "info") continue
     const message = file.message(finding.message, {

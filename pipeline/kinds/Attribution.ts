@@ -95,6 +95,21 @@ const clauseFrom = (children: ReadonlyArray<SentenceContent>, from: number): Arr
   return words
 }
 
+/**
+ * Whether words name people together ("Schumer and McConnell", "Sanders and
+ * his aides"): "they" can mean them, and never "he". Not an "and" inside a
+ * title ("Health and Human Services Secretary Alex Azar") or a name ("Procter
+ * and Gamble"): the side after it must not go on to a name of its own, and
+ * the side before must be someone.
+ */
+const namedTogether = (words: ReadonlyArray<string>, classify: Classifier["classify"]) => {
+  const and = words.indexOf("and")
+  if (and < 1 || and === words.length - 1) return false
+  const [first, second] = [classify(words.slice(0, and)), classify(words.slice(and + 1))]
+  const titled = second.kind === "named-person" && second.name !== words.slice(and + 1).join(" ")
+  return !first.guessed && !second.guessed && !titled && (first.kind === "named-person" || second.kind === "named-person")
+}
+
 /** Whether what a cue introduces opens with "its": "Pfizer said (that) its vaccine works". */
 const saysIts = (children: ReadonlyArray<SentenceContent>, match: Match) => {
   let at = skipSpace(children, match.index + match.nodes.length, 1)
@@ -285,14 +300,9 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     // A paper is remembered for "it" alone ("The report showed … It said").
     if (typed.kind !== "pronoun" && typed.kind !== "anonymous" && owner.cue.source !== "possessor") {
       const told = words.map(text)
-      // "Schumer and McConnell": people named together are who "they" can mean, and never "he".
-      const several = typed.kind === "named-person" && told.includes("and")
+      const several = typed.kind === "named-person" && namedTogether(told, classify)
       // Told by all its words: "President Trump" keeps the title that says a surname alone is not all there is.
-      // A described person's title may say it too: "a spokeswoman".
-      const gender = several ? undefined
-        : typed.kind === "named-person" ? genderOfPerson(told.join(" "), classifier.genderOf, surnames)
-        : typed.kind === "described-official" ? classifier.genderBefore(told)
-        : undefined
+      const gender = typed.kind === "named-person" && !several ? genderOfPerson(told.join(" "), classifier.genderOf, surnames) : undefined
       history.push({
         kind: typed.kind,
         name: several ? told.join(" ") : typed.name,

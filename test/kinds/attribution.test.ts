@@ -63,6 +63,8 @@ describe("attribution kind", () => {
     ["Mayor of New York City Bill de Blasio said the talks would go on.", "Mayor of New York City Bill de Blasio (named-person) / said"],
     ["The Mayor of New York City said the talks would go on.", "The Mayor of New York City (described-official) / said"],
     ["Supporters of Democrat Hillary Clinton say she will win.", "Supporters of Democrat Hillary Clinton (vague-collective) / say"],
+    // The person's given name is the last one: "Virginia" is the state's.
+    ["Governor of West Virginia Jim Justice said the mine would reopen.", "Governor of West Virginia Jim Justice (named-person) / said"],
     // So many of a group are the group, however they are counted.
     ["A handful of senators said they would vote no.", "A handful of senators (vague-collective) / said"],
     ["A significant number of Democrats said they would vote no.", "A significant number of Democrats (vague-collective) / said"],
@@ -330,6 +332,15 @@ describe("attribution kind", () => {
     expect(relations(rules, "Schumer and McConnell said a deal was close. They added that a vote would follow.")).toEqual([
       "Schumer and McConnell (named-person) / said",
       "They (pronoun → Schumer and McConnell) / added"
+    ])
+    // An "and" inside a title names one person.
+    expect(relations(rules, "Health and Human Services Secretary Alex Azar said costs fell. He added that prices would drop.")).toEqual([
+      "Health and Human Services Secretary Alex Azar (named-person) / said",
+      "He (pronoun → Alex Azar) / added"
+    ])
+    expect(relations(rules, "Governor of West Virginia Jim Justice said the mine would reopen. He added that jobs would return.")).toEqual([
+      "Governor of West Virginia Jim Justice (named-person) / said",
+      "He (pronoun → Jim Justice) / added"
     ])
     // People unnamed who spoke since are whom "they" means: no name stands for them.
     expect(relations(rules, "Sanders said the race was not over. Officials said it was. They added that the count was final.")).toEqual([
