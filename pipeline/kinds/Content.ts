@@ -10,11 +10,11 @@
  * wants …") is part of that content, not a relation of its own.
  */
 import type { SentenceContent } from "nlcst"
-import { auxiliaries, introWords, subordinators, tailPrepositions, verbalWords } from "./Grammar.ts"
+import { auxiliaries, determiners, introWords, subordinators, tailPrepositions, timeWords, verbalWords } from "./Grammar.ts"
 import { spanOf } from "./Message.ts"
 import { antecedentOf, trimmed } from "./NounPhrase.ts"
 import { isQuoted, type Quote } from "./Quotes.ts"
-import { isWord, lower, skipSpace, text } from "./Tokens.ts"
+import { isCapitalised, isWord, lower, skipSpace, text } from "./Tokens.ts"
 
 /** A span in paragraph offsets. */
 export interface Span {
@@ -95,6 +95,36 @@ const passiveSubject = (children: ReadonlyArray<SentenceContent>, cue: number, s
 }
 
 /**
+ * Where what follows a cue starts to say something: at a "that" a few words
+ * on, past whom it was told and when or where ("told Reuters on Monday that
+ * …", "said in Kyiv that …"); right after the cue otherwise. Not across a
+ * verb, a comma or a quote: in "said the plan that failed was costly" the
+ * "that" is the plan's.
+ */
+const saidFrom = (children: ReadonlyArray<SentenceContent>, from: number, told: boolean): number => {
+  let phrase = false
+  for (let i = from, words = 0; i < children.length && words <= 9; i++) {
+    const node = children[i]!
+    if (node.type === "WhiteSpaceNode") continue
+    if (!isWord(node)) return from
+    const word = lower(node)
+    if (word === "that") return words > 0 ? i : from
+    if (verbalWords.has(word) || auxiliaries.has(word) || /^(who|which|whether|if|to)$/.test(word)) return from
+    // When or where ("on Monday", "Tuesday", "in an interview"), or, after "told", whom.
+    // A preposition's phrase runs to a name or a time ("on Monday", "in
+    // Kyiv") or, lower case, on to the "that" ("in an interview that").
+    if (tailPrepositions.has(word)) phrase = true
+    const closes = timeWords.has(word) || isCapitalised(node)
+    const adjunct = phrase || closes ||
+      (determiners.has(word) && isWord(children[skipSpace(children, i + 1, 1)]) && isCapitalised(children[skipSpace(children, i + 1, 1)]!))
+    if (closes) phrase = false
+    if (!adjunct && !told) return from
+    words++
+  }
+  return from
+}
+
+/**
  * The content of one relation whose source words and cue together run from
  * child `head` to child `tail` of the sentence.
  */
@@ -120,7 +150,8 @@ export const contentOf = (
   // What stands between the source's last word and a cue after it: a relative clause may.
   const between = children.slice(children.indexOf(words.at(-1)!) + 1, relation.cue).filter((node) => node.type !== "WhiteSpaceNode")
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  const after = trimmed(children, tail + 1, relativeClauseEnd(children, quotes, between, tail) ?? children.length - 1)
+  const told = /^(tell|tells|told|telling)$/i.test(text(children[relation.cue]!))
+  const after = trimmed(children, saidFrom(children, tail + 1, told), relativeClauseEnd(children, quotes, between, tail) ?? children.length - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   // An opening phrase or subordinate clause ("In a statement,", "Because the
   // company missed its targets,") is no part of what the main clause's source says.

@@ -652,6 +652,10 @@ describe("attribution kind", () => {
       "He (pronoun) / blamed",
       "He (pronoun) / citing"
     ])
+    // What was said starts at its "that", past whom it was told and when or where; a noun's own "that" is the noun's.
+    expect(contentsOf(rules, "John Smith told Reuters on Monday that he would resign.")).toEqual(["John Smith / told: that he would resign"])
+    expect(contentsOf(rules, "He said in an interview with CNN on Monday that he would run.")).toEqual(["He / said: that he would run"])
+    expect(contentsOf(rules, "He said the plan that failed was costly.")).toEqual(["He / said: the plan that failed was costly"])
     // A passive's agent said its subject, or the noun its participle modifies, not the clause around them.
     expect(contentsOf(rules, "Markets rallied after a ceasefire proposal announced by Qatar on Monday.")).toEqual(["Qatar / announced: a ceasefire proposal"])
     expect(contentsOf(rules, "The plan was announced by Qatar on Monday.")).toEqual(["Qatar / announced: The plan"])
