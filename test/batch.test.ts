@@ -270,6 +270,14 @@ describe("output read by another program", () => {
     expect(readdirSync(out)).toHaveLength(3 * 205 + 2)
     expect(readJson(join(out, "index.json")).summary).toMatchObject({ articles: 205, errors: 0 })
   }, 60_000)
+
+  it("a slow reader gets all of a failing batch's output before it exits 1", () => {
+    const articles = seedCopies(41)
+    const factgate = `"${process.execPath}" "${join(root, "pipeline/factgate.js")}"`
+    // About 6 MB of reports: more than the pipe holds while the reader sleeps.
+    const piped = spawnSync("bash", ["-c", `${factgate} check "${articles}" --out "${fresh()}" --jobs 1 --no-cache --format json | (sleep 1; wc -l); echo "exit \${PIPESTATUS[0]}"`], { encoding: "utf8" })
+    expect(piped.stdout.trim().split(/\s+/)).toEqual(["205", "exit", "1"])
+  }, 60_000)
 })
 
 describe("--fail-on", () => {
