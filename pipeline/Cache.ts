@@ -29,6 +29,7 @@ import { encode, Snapshot } from "./Snapshot.ts"
 import { compact, entryOf, readEntries, type Remembered, type Written, writtenOf } from "./Entries.ts"
 import type { Article } from "./Ingest.ts"
 import type * as Rules from "./Rules.ts"
+import { fsError } from "./SystemErrors.ts"
 
 export type { Remembered, Written } from "./Entries.ts"
 
@@ -152,7 +153,7 @@ const laidOut = (path: string): boolean =>
     entry.isDirectory() ? digestName.test(entry.name) && laidOut(join(path, entry.name)) : isCacheFile(entry.name)
   )
 
-/** Why the cache's directory cannot be written to (an error code), or undefined when it can. */
+/** Why the cache's directory cannot be written to, in words, or undefined when it can. */
 const unwritableReason = (root: string): string | undefined => {
   try {
     mkdirSync(root, { recursive: true })
@@ -161,7 +162,7 @@ const unwritableReason = (root: string): string | undefined => {
     rmSync(probe, { force: true })
     return undefined
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? String(error)
+    return (error as NodeJS.ErrnoException).code === undefined ? String(error) : fsError(error)
   }
 }
 
@@ -225,7 +226,7 @@ export const layer = (dir: string, rulesDigest: string) =>
           pending = ""
         } catch (error) {
           unwritten = true
-          process.stderr.write(`factgate: ${entriesFile}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error}); this run's analyses are not kept in the cache\n`)
+          process.stderr.write(`factgate: ${entriesFile}: cannot be written (${(error as NodeJS.ErrnoException).code === undefined ? error : fsError(error)}); this run's analyses are not kept in the cache\n`)
         }
       }
       // A batch's index is written again only when what it says changed or

@@ -7,6 +7,7 @@
  */
 import { Data, Effect, FileSystem, Path, Stream } from "effect"
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
+import { resolve } from "node:path"
 import { buffer as readAllBytes } from "node:stream/consumers"
 import { checkArticle, formatProblems } from "./Schemas.ts"
 import { fsError, inWords } from "./SystemErrors.ts"
@@ -361,7 +362,15 @@ export const entries = (inputs: ReadonlyArray<string>, skip: ReadonlyArray<strin
           )
     ),
     Stream.mapAccum(() => new Set<string>(), (seen, listed: Listed): readonly [Set<string>, ReadonlyArray<Listed>] => {
-      if ("read" in listed) return [seen, [listed]]
+      // An input that cannot be read is said once, however often it is given.
+      if ("read" in listed) {
+        const problem = listed.read.length === 1 && listed.read[0]!._tag === "InputProblem" ? listed.read[0] : undefined
+        if (problem === undefined || problem.path === "-") return [seen, [listed]]
+        const key = `\u0000${resolve(problem.path)}`
+        if (seen.has(key)) return [seen, []]
+        seen.add(key)
+        return [seen, [listed]]
+      }
       const [next, files] = onceEach(seen, listed.files)
       return [next, [{ files }]]
     }),

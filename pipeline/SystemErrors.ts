@@ -14,7 +14,9 @@ const words: Record<string, string> = {
   BadResource: "it is not a directory, or a part of its path is not",
   EMFILE: "too many open files",
   EIO: "input/output error",
-  ELOOP: "too many links in its path"
+  ELOOP: "too many links in its path",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device"
 }
 
 /** A Node error code (`ENOENT`) or a platform error's tag (`NotFound`) in words; an unknown one as it is. */

@@ -228,7 +228,7 @@ describe("cache", () => {
         spy.mockRestore()
       }
       expect(warnings.map((w) => w.replace(dir, "DIR").replace(/\/[0-9a-f]{16}\/[^/]+\//, "/…/"))).toEqual([
-        "factgate: DIR/…/entries.ndjson: cannot be written (EISDIR); this run's analyses are not kept in the cache\n"
+        "factgate: DIR/…/entries.ndjson: cannot be written (it is a directory); this run's analyses are not kept in the cache\n"
       ])
     }))
 })

@@ -99,6 +99,13 @@ describe("exit codes", () => {
     expect(run.stderr).toContain("Fact-check pipeline with quality gates for news articles")
   })
 
+  it("says once that an input cannot be read, however often it is given", () => {
+    const dir = fresh()
+    const run = cli(["check", join(dir, "gone.txt"), join(dir, ".", "gone.txt"), "--out", fresh()])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`factgate: ${join(dir, "gone.txt")}: does not exist\n`)
+  })
+
   it("shows control characters in a file's name as escapes, never to the terminal", () => {
     const dir = fresh()
     const name = "bad\nfactgate: all good\u001b[31m.txt"
