@@ -350,7 +350,8 @@ const onceEach = (seen: Set<string>, found: ReadonlyArray<Found>): readonly [Set
 
 /** Every entry the given paths hold, in order, with batch-unique ids; nothing under the directories `skip` is read from a directory given. */
 export const entries = (inputs: ReadonlyArray<string>, skip: ReadonlyArray<string> = []) =>
-  Stream.fromIterable(inputs).pipe(
+  // An input given twice is listed once (and, unreadable, said once), as first given.
+  Stream.fromIterable(inputs.filter((input, i) => inputs.findIndex((other) => resolve(other) === resolve(input)) === i)).pipe(
     // A directory is listed up front but read as the pipeline pulls: memory
     // holds the articles in flight, not the batch.
     Stream.mapEffect((input): Effect.Effect<Listed, never, FileSystem.FileSystem | Path.Path> =>
@@ -362,15 +363,7 @@ export const entries = (inputs: ReadonlyArray<string>, skip: ReadonlyArray<strin
           )
     ),
     Stream.mapAccum(() => new Set<string>(), (seen, listed: Listed): readonly [Set<string>, ReadonlyArray<Listed>] => {
-      // An input that cannot be read is said once, however often it is given.
-      if ("read" in listed) {
-        const problem = listed.read.length === 1 && listed.read[0]!._tag === "InputProblem" ? listed.read[0] : undefined
-        if (problem === undefined || problem.path === "-") return [seen, [listed]]
-        const key = `\u0000${resolve(problem.path)}`
-        if (seen.has(key)) return [seen, []]
-        seen.add(key)
-        return [seen, [listed]]
-      }
+      if ("read" in listed) return [seen, [listed]]
       const [next, files] = onceEach(seen, listed.files)
       return [next, [{ files }]]
     }),

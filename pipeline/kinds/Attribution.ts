@@ -31,7 +31,7 @@ import { antecedentOf } from "./NounPhrase.ts"
 import { fullOutlet, genderOfPerson, learnSurnames, type Mention, nameRuns, personMentions, resolve, type Surnames } from "./Anaphora.ts"
 import { hasObject, isShare, partitive, postModifier } from "./Plausible.ts"
 import { sourceFor } from "./SourceSpan.ts"
-import { maxSourceWords, possessives, sentenceOpeners, verbOnly } from "./Grammar.ts"
+import { auxiliaries, maxSourceWords, possessives, sentenceOpeners, verbalWords, verbOnly } from "./Grammar.ts"
 import { isBoundary, isWord, lower, sentences as sentencesOf, skipSpace, text } from "./Tokens.ts"
 
 export { cueEntries } from "./Cues.ts"
@@ -110,11 +110,22 @@ const namedTogether = (words: ReadonlyArray<string>, classify: Classifier["class
   return !first.guessed && !second.guessed && !titled && (first.kind === "named-person" || second.kind === "named-person")
 }
 
-/** Whether what a cue introduces opens with "its": "Pfizer said (that) its vaccine works". */
+/**
+ * Whether what a cue introduces is a clause whose subject is the speaker's
+ * own "its": "Pfizer said (that) its vaccine works", "said its rockets would
+ * fly". A verb must follow within a few words: in "explained its purpose"
+ * the "its" is the cue's object's, whoever explains.
+ */
 const saysIts = (children: ReadonlyArray<SentenceContent>, match: Match) => {
   let at = skipSpace(children, match.index + match.nodes.length, 1)
   if (isWord(children[at]) && lower(children[at]!) === "that") at = skipSpace(children, at + 1, 1)
-  return isWord(children[at]) && lower(children[at]!) === "its"
+  if (!isWord(children[at]) || lower(children[at]!) !== "its") return false
+  for (let i = skipSpace(children, at + 1, 1), words = 0; isWord(children[i]) && words < 4; i = skipSpace(children, i + 1, 1), words++) {
+    const word = lower(children[i]!)
+    // Right after "its" an -s word is its noun ("its rockets"); later, a verb ("its vaccine works").
+    if (auxiliaries.has(word) || verbalWords.has(word) || (words > 0 && /[a-z](s|ed)$/.test(word))) return true
+  }
+  return false
 }
 
 /** The words title case leaves in lower case. */
@@ -277,8 +288,7 @@ const attribute = (tree: Root, file: VFile, classifier: Classifier, options: Att
     const named = read.kind === "media-outlet" && read.outlet === undefined ? fullOutlet(history, read.name) : undefined
     // "Pfizer said its vaccine works": a one-word name the lexicon cannot
     // type, which speaks of "its" own, is a company or a body, not a person.
-    const own = read.kind === "named-person" && words.length === 1 && genderOfPerson(read.name, classifier.genderOf, surnames) === undefined &&
-      /^(said|says|say|saying|added|adds|stated|noted)$/.test(match.phrase) && saysIts(children, match)
+    const own = read.kind === "named-person" && words.length === 1 && genderOfPerson(read.name, classifier.genderOf, surnames) === undefined && saysIts(children, match)
     const typed = named ? { ...read, outlet: named } : own ? { ...read, kind: "named-organisation" as const } : read
     if (owner.accepts && !owner.accepts(children, match, typed.kind, words.map(text))) continue
     // "a report issued this month": the paper is what was put out; but

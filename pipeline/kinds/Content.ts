@@ -10,7 +10,7 @@
  * wants …") is part of that content, not a relation of its own.
  */
 import type { SentenceContent } from "nlcst"
-import { auxiliaries, determiners, introWords, subordinators, tailPrepositions, timeWords, verbalWords } from "./Grammar.ts"
+import { auxiliaries, determiners, introWords, listenerVerbs, subordinators, tailPrepositions, timeWords, verbalWords } from "./Grammar.ts"
 import { spanOf } from "./Message.ts"
 import { antecedentOf, trimmed } from "./NounPhrase.ts"
 import { isQuoted, type Quote } from "./Quotes.ts"
@@ -110,7 +110,7 @@ const saidFrom = (children: ReadonlyArray<SentenceContent>, from: number, told: 
     const word = lower(node)
     if (word === "that") return words > 0 ? i : from
     if (verbalWords.has(word) || auxiliaries.has(word) || /^(who|which|whether|if|to)$/.test(word)) return from
-    // When or where ("on Monday", "Tuesday", "in an interview"), or, after "told", whom.
+    // When or where ("on Monday", "Tuesday", "in an interview"), or, after "told" (`listenerVerbs`), whom.
     // A preposition's phrase runs to a name or a time ("on Monday", "in
     // Kyiv") or, lower case, on to the "that" ("in an interview that").
     if (tailPrepositions.has(word)) phrase = true
@@ -150,7 +150,7 @@ export const contentOf = (
   // What stands between the source's last word and a cue after it: a relative clause may.
   const between = children.slice(children.indexOf(words.at(-1)!) + 1, relation.cue).filter((node) => node.type !== "WhiteSpaceNode")
   const before = head > 0 ? trimmed(children, 0, head - 1) : undefined
-  const told = /^(tell|tells|told|telling)$/i.test(text(children[relation.cue]!))
+  const told = listenerVerbs.has(lower(children[relation.cue]!))
   const after = trimmed(children, saidFrom(children, tail + 1, told), relativeClauseEnd(children, quotes, between, tail) ?? children.length - 1)
   const quoted = (span?: Span) => span !== undefined && isQuoted(quotes, span.start, span.end)
   // An opening phrase or subordinate clause ("In a statement,", "Because the

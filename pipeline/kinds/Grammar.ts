@@ -41,6 +41,8 @@ export const emptySubjects = new Set(["it's", "it’s", "there", "there's", "the
 export const conjunctions = new Set(["but", "and", "yet", "so", "even", "however", "still", "meanwhile", "now", "also"])
 // Cue forms that agree with a subject, so a "that" before them is a relative
 // pronoun: "a video that accuses", "polls that showed"; not "that plan".
+// Verbs that name whom they told before what: "told Reuters on Monday that", "assured investors that".
+export const listenerVerbs = new Set(["tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring", "inform", "informs", "informed", "informing", "remind", "reminds", "reminded", "reminding"])
 export const inflected = /(s|ed|said|told|wrote|sought|thought|knew|made it clear|made clear|put it|laid out)$/i
 // Quantifiers and adverbs that float between a subject and its verb: "Merkley,
 // Brown and Menendez all suggested", "have since denounced".

@@ -353,6 +353,8 @@ describe("attribution kind", () => {
       "Pfizer (named-organisation) / said",
       "It (pronoun → Pfizer) / added"
     ])
+    // Not where "its" is the cue's object's: whoever explains.
+    expect(relations(rules, "Schlafly explained its purpose.")).toEqual(["Schlafly (named-person) / explained"])
   })
 
   it("resolves pronouns to the nearest earlier named source", () => {
